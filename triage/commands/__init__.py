@@ -1,0 +1,1 @@
+"""Sub-commands of the `triage` command line, one module each."""
