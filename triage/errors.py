@@ -44,6 +44,9 @@ class TriageError(Exception):
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
+    def __reduce__(self):  # keep path and code when an error crosses a process boundary
+        return (self.__class__, (self.message,), {"path": self.path, "code": self.code})
+
 
 class ExtractionError(TriageError):
     """The document could not be read (damaged, wrong type, encrypted, scanned, ...)."""
