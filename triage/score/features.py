@@ -1,0 +1,188 @@
+"""From a tagged document to a named feature vector, and from each feature back to its evidence.
+
+`TagFeatures` is a scikit-learn transformer over lists of `TaggedDocument`. Every feature has a name
+(`get_feature_names_out`), a dimension (complexity / security / enterprise / signals / context) and a
+way back to the spans it was built from (`evidence`), so that a contribution to the score can be
+shown with the sentences behind it.
+
+The features, per document:
+- `TAG.mandatory`, `TAG.other` for each requirement tag: mentions per 1,000 words (log1p), counting
+  only spans that are not negated; a span in boilerplate (instructions to bidders, legal terms) weighs
+  `boilerplate_weight`; `other` is desirable, optional and info mentions together.
+- `TAG.quantity`: log1p of the largest quantity stated beside the tag (`12,000 users`, `23 languages`).
+- `integration.systems`: log1p of the number of distinct systems named for integration.
+- `DIMENSION.mentions`, `DIMENSION.breadth` for complexity, security and enterprise: all mentions of
+  the dimension's tags per 1,000 words (log1p; other modalities weigh half), and the share of the
+  dimension's tags mentioned at all.
+- `signal.SIGNAL`: log1p of the (weighted) number of mentions of each walk-away signal.
+- `vertical.ID`: the vertical, one-hot.
+- `context.boilerplate_share`, `context.log_words`: how much of the body is boilerplate, and length.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from triage.types import DIMENSIONS, REQUIREMENT_TAGS, SIGNAL_TAGS, VERTICALS, TaggedDocument, TagSpan
+
+TAG_DIMENSION = {tag: dim for dim, tags in DIMENSIONS.items() for tag in tags}
+OTHER_MODALITIES = ("desirable", "optional", "info")
+
+
+def feature_names() -> list[str]:
+    """The names of the features, in the order of the columns `TagFeatures` produces."""
+    names: list[str] = []
+    for tag in REQUIREMENT_TAGS:
+        names += [f"{tag}.mandatory", f"{tag}.other", f"{tag}.quantity"]
+        if tag == "integration":
+            names.append("integration.systems")
+    for dim in DIMENSIONS:
+        names += [f"{dim}.mentions", f"{dim}.breadth"]
+    names += [f"signal.{s}" for s in SIGNAL_TAGS]
+    names += [f"vertical.{v}" for v in VERTICALS]
+    names += ["context.boilerplate_share", "context.log_words"]
+    return names
+
+
+def feature_dimension(name: str) -> str:
+    """The dimension a feature belongs to: complexity, security, enterprise, signals or context."""
+    head = name.split(".", 1)[0]
+    if head in DIMENSIONS:
+        return head
+    if head in TAG_DIMENSION:
+        return TAG_DIMENSION[head]
+    if head == "signal":
+        return "signals"
+    return "context"
+
+
+def describe_feature(name: str) -> str:
+    """A feature's name in words, for a report or a model card."""
+    head, _, tail = name.partition(".")
+    words = head.replace("_", " ")
+    if head == "signal":
+        return f"walk-away signal: {tail.replace('_', ' ')}"
+    if head == "vertical":
+        return f"vertical: {tail.replace('_', ' ')}"
+    if head == "context":
+        return {"boilerplate_share": "share of boilerplate", "log_words": "document length"}.get(tail, tail)
+    return {
+        "mandatory": f"{words}, mandatory mentions",
+        "other": f"{words}, other mentions",
+        "quantity": f"{words}, largest quantity",
+        "systems": f"{words}, distinct systems named",
+        "mentions": f"{words}, all mentions",
+        "breadth": f"{words}, share of its tags mentioned",
+    }.get(tail, name)
+
+
+def normalize_system(text: str) -> str:
+    """The key under which two mentions of a system count as the same: case, punctuation, spaces."""
+    return re.sub(r"[^0-9a-z]+", " ", text.lower()).strip()
+
+
+class TagFeatures(TransformerMixin, BaseEstimator):
+    """Turns a list of `TaggedDocument` into a matrix of named, explainable features.
+
+    Parameters
+    ----------
+    boilerplate_weight : what a mention in boilerplate counts for, against 1 for a requirement.
+    min_words : the length floor when mentions are scaled per 1,000 words, so that a tiny document
+        does not look dense.
+    """
+
+    def __init__(self, boilerplate_weight: float = 0.2, min_words: int = 300):
+        self.boilerplate_weight = boilerplate_weight
+        self.min_words = min_words
+
+    def fit(self, X: Sequence[TaggedDocument], y: object = None) -> TagFeatures:
+        self.feature_names_ = np.asarray(feature_names(), dtype=object)
+        self.dimensions_ = np.asarray([feature_dimension(n) for n in self.feature_names_], dtype=object)
+        self.n_documents_ = len(X)
+        return self
+
+    def transform(self, X: Iterable[TaggedDocument]) -> np.ndarray:
+        rows = [self._row(doc) for doc in X]
+        return np.asarray(rows, dtype=float).reshape(len(rows), len(feature_names()))
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        return np.asarray(feature_names(), dtype=object)
+
+    # --- one document -------------------------------------------------------------------------
+
+    def _weight(self, span: TagSpan) -> float:
+        return self.boilerplate_weight if span.boilerplate else 1.0
+
+    def _rate(self, spans: Iterable[TagSpan], words: int) -> float:
+        weighted = sum(self._weight(s) for s in spans)
+        return math.log1p(1000.0 * weighted / max(words, self.min_words))
+
+    def _row(self, doc: TaggedDocument) -> list[float]:
+        words = doc.document.words
+        by_tag: dict[str, list[TagSpan]] = {}
+        for span in doc.spans:
+            if not span.negated:
+                by_tag.setdefault(span.tag, []).append(span)
+        row: list[float] = []
+        for tag in REQUIREMENT_TAGS:
+            spans = by_tag.get(tag, [])
+            row.append(self._rate((s for s in spans if s.modality == "mandatory"), words))
+            row.append(self._rate((s for s in spans if s.modality != "mandatory"), words))
+            quantities = [s.quantity.value for s in spans if s.quantity is not None]
+            row.append(math.log1p(max(0.0, max(quantities))) if quantities else 0.0)
+            if tag == "integration":
+                row.append(math.log1p(len(_distinct_systems(spans))))
+        for tags in DIMENSIONS.values():
+            spans = [s for t in tags for s in by_tag.get(t, [])]
+            weighted = sum(self._weight(s) * (1.0 if s.modality == "mandatory" else 0.5) for s in spans)
+            row.append(math.log1p(1000.0 * weighted / max(words, self.min_words)))
+            row.append(sum(1 for t in tags if by_tag.get(t)) / len(tags))
+        for signal in SIGNAL_TAGS:
+            row.append(math.log1p(sum(self._weight(s) for s in by_tag.get(signal, []))))
+        row += [1.0 if doc.vertical.id == v else 0.0 for v in VERTICALS]
+        row.append(float(doc.boilerplate_share))
+        row.append(math.log1p(words))
+        return row
+
+    def evidence(self, doc: TaggedDocument) -> dict[str, tuple[TagSpan, ...]]:
+        """For each feature of `doc`, the spans it was built from (only features that have some)."""
+        found: dict[str, tuple[TagSpan, ...]] = {}
+        for tag in REQUIREMENT_TAGS:
+            spans = doc.active(tag)
+            mandatory = tuple(s for s in spans if s.modality == "mandatory")
+            other = tuple(s for s in spans if s.modality != "mandatory")
+            with_quantity = [s for s in spans if s.quantity is not None]
+            if mandatory:
+                found[f"{tag}.mandatory"] = mandatory
+            if other:
+                found[f"{tag}.other"] = other
+            if with_quantity:
+                found[f"{tag}.quantity"] = (max(with_quantity, key=lambda s: s.quantity.value),)
+            if tag == "integration" and spans:
+                found["integration.systems"] = tuple(_distinct_systems(spans).values())
+        for dim, tags in DIMENSIONS.items():
+            spans = tuple(s for t in tags for s in doc.active(t))
+            if spans:
+                found[f"{dim}.mentions"] = spans
+                found[f"{dim}.breadth"] = tuple({s.tag: s for s in reversed(spans)}.values())
+        for signal in SIGNAL_TAGS:
+            if spans := doc.active(signal):
+                found[f"signal.{signal}"] = spans
+        if doc.vertical.evidence:
+            found[f"vertical.{doc.vertical.id}"] = tuple(doc.vertical.evidence)
+        return found
+
+
+def _distinct_systems(spans: Iterable[TagSpan]) -> dict[str, TagSpan]:
+    """The first span for each distinct system named (normalized span text)."""
+    systems: dict[str, TagSpan] = {}
+    for span in spans:
+        key = normalize_system(span.text)
+        if key and key not in systems:
+            systems[key] = span
+    return systems

@@ -1,0 +1,250 @@
+"""A model on disk: a folder with the fitted pipeline (skops), its card (JSON and Markdown) and a
+reliability curve (SVG).
+
+```
+models/default/
+  model.skops      the fitted scikit-learn pipeline, saved with skops.io (never pickle: loading a
+                   pickle can run code; skops rebuilds only the types listed in TRUSTED_TYPES)
+  model.json       the card: data, counts, date, versions, CV metrics, feature names, sha256 of model.skops
+  MODEL_CARD.md    the same in words
+  reliability.svg  predicted probability against the share of deals won, out of fold
+```
+At load, the sha256 of `model.skops` must match the one in `model.json`: a changed file is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from triage.errors import ModelError
+from triage.score.model import FitModel
+
+MODEL_FILE = "model.skops"
+CARD_FILE = "model.json"
+CARD_MD = "MODEL_CARD.md"
+CURVE_FILE = "reliability.svg"
+
+# Types skops may rebuild beyond its own defaults (scikit-learn's estimators, numpy arrays).
+TRUSTED_TYPES = [
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "triage.score.features.TagFeatures",
+]
+
+
+def default_model_dir() -> Path:
+    """`$TRIAGE_MODEL` if set, else `models/default` beside the package."""
+    import triage
+
+    if env := os.environ.get("TRIAGE_MODEL"):
+        return Path(env)
+    return Path(triage.__file__).resolve().parent.parent / "models" / "default"
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_model(model: FitModel, directory: str | Path) -> Path:
+    """Write `model` into `directory` (created if needed; an existing model there is replaced)."""
+    import skops.io as sio
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    _write_atomic(directory / MODEL_FILE, sio.dumps(model.pipeline))
+    card = {**model.card, "model_file": MODEL_FILE, "sha256": sha256_file(directory / MODEL_FILE)}
+    _write_atomic(
+        directory / CURVE_FILE, reliability_svg(card.get("metrics", {}).get("reliability", [])).encode()
+    )
+    _write_atomic(directory / CARD_MD, card_markdown(card).encode())
+    # the JSON card last: a folder whose card names the right sha256 is complete
+    _write_atomic(directory / CARD_FILE, (json.dumps(card, indent=2, sort_keys=False) + "\n").encode())
+    model.card = card
+    model.path = str(directory)
+    return directory
+
+
+def load_model(directory: str | Path | None = None) -> FitModel:
+    """Load the model in `directory` (default: `default_model_dir()`), refusing a changed model file
+    or one that holds types outside TRUSTED_TYPES."""
+    import skops.io as sio
+
+    directory = Path(directory) if directory is not None else default_model_dir()
+    card_path, model_path = directory / CARD_FILE, directory / MODEL_FILE
+    if not card_path.is_file() or not model_path.is_file():
+        raise ModelError(
+            f"no model in {directory}; train one with `triage train DEALS --out {directory}`",
+            path=str(directory),
+        )
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"the model card {CARD_FILE} cannot be read ({exc})", path=str(directory)) from exc
+    if sha256_file(model_path) != card.get("sha256"):
+        raise ModelError(
+            f"{MODEL_FILE} does not match the sha256 in {CARD_FILE}: the model file was changed after it "
+            "was saved, so it is refused; retrain the model or restore the original file",
+            path=str(directory),
+        )
+    try:
+        untrusted = sio.get_untrusted_types(file=model_path)
+    except Exception as exc:
+        raise ModelError(f"the model file cannot be read ({exc})", path=str(directory)) from exc
+    if unexpected := sorted(set(untrusted) - set(TRUSTED_TYPES)):
+        raise ModelError(
+            f"the model file holds types triage does not trust: {', '.join(unexpected[:5])}",
+            path=str(directory),
+        )
+    try:
+        pipeline = sio.load(model_path, trusted=TRUSTED_TYPES)
+        return FitModel(pipeline, card, path=str(directory))
+    except ModelError:
+        raise
+    except Exception as exc:
+        raise ModelError(
+            f"the model cannot be loaded ({type(exc).__name__}: {exc}); retrain it", path=str(directory)
+        ) from exc
+
+
+# --- the card in words and the reliability curve --------------------------------------------------
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return "-" if math.isnan(value) else f"{value:.3f}"
+    return str(value)
+
+
+def card_markdown(card: dict) -> str:
+    """The model card in words, from the JSON card."""
+    from triage.score.features import describe_feature
+
+    m = card.get("metrics", {})
+    lines = [
+        f"# Fit model {card.get('version', '?')}",
+        "",
+        "Scores how well an RFP fits the ideal customer profile: the calibrated probability of winning, "
+        "learned from won and lost deals, with every score explained by its features' contributions.",
+        "",
+        "## Data",
+        f"- Trained on **{card.get('trained_on')} deals** ({card.get('won')} won, {card.get('lost')} lost) "
+        f"from `{card.get('source') or 'unknown'}`.",
+        f"- Created {card.get('created')} with triage {card.get('triage_version')}.",
+        "- If the deals are the synthetic seed corpus (`corpus/`), the scores show how the model works, not "
+        "how your market behaves: retrain on your own won and lost deals (`triage train`).",
+        "",
+        "## Model",
+        "- One scikit-learn pipeline: tag features -> standard scaler -> logistic regression "
+        f"(C={card.get('recipe', {}).get('C')}), calibrated with a sigmoid fitted on out-of-fold decision "
+        "values (`CalibratedClassifierCV(method='sigmoid', ensemble=False)`), so that the calibrated "
+        "log-odds stay linear and each score splits exactly into per-feature contributions.",
+        f"- Saved with skops (`{card.get('model_file', MODEL_FILE)}`, sha256 `{card.get('sha256', '?')}`), "
+        "checked at load.",
+        "- Libraries: " + ", ".join(f"{k} {v}" for k, v in card.get("libraries", {}).items()) + ".",
+        "",
+        "## Cross-validated metrics",
+    ]
+    if m:
+        lines += [
+            f"{m.get('folds')}-fold stratified cross-validation on the training deals:",
+            "",
+            "| ROC AUC | Brier score | log loss |",
+            "|---:|---:|---:|",
+            f"| {_fmt(m.get('auc'))} | {_fmt(m.get('brier'))} | {_fmt(m.get('log_loss'))} |",
+            "",
+            "Reliability (out of fold): ![reliability curve](reliability.svg)",
+            "",
+            "| predicted | deals | mean predicted | share won |",
+            "|---|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {r['low']:.1f}-{r['high']:.1f} | {r['n']} | {r['predicted']:.2f} | {r['observed']:.2f} |"
+            for r in m.get("reliability", [])
+        ]
+    else:
+        lines.append("Not measured.")
+    if change := card.get("comparison"):
+        lines += ["", "## What changed", change.get("summary", "")]
+        if change.get("old") and change.get("new"):
+            lines += [
+                "",
+                "| model | ROC AUC | Brier score | log loss |",
+                "|---|---:|---:|---:|",
+                *(
+                    f"| {label} ({change[key].get('version', '')}) | {_fmt(change[key].get('auc'))} | "
+                    f"{_fmt(change[key].get('brier'))} | {_fmt(change[key].get('log_loss'))} |"
+                    for label, key in (("previous", "old"), ("this", "new"))
+                ),
+            ]
+    lines += ["", "## Features", ""]
+    lines += [f"- `{n}`: {describe_feature(n)}" for n in card.get("feature_names", [])]
+    return "\n".join(lines) + "\n"
+
+
+def reliability_svg(rows: list[dict], size: int = 320) -> str:
+    """The reliability curve as a small standalone SVG: predicted probability (x) against the share
+    of deals won (y), one dot per bin sized by its number of deals, and the diagonal of perfect
+    calibration."""
+    pad, inner = 40, size - 60
+
+    def xy(px: float, py: float) -> tuple[float, float]:
+        return pad + px * inner, pad / 2 + (1 - py) * inner
+
+    total = sum(r["n"] for r in rows) or 1
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
+        'font-family="sans-serif" font-size="10">',
+        "<title>Reliability curve: predicted probability against share of deals won</title>",
+        f'<rect x="{pad}" y="{pad / 2}" width="{inner}" height="{inner}" fill="white" stroke="#999"/>',
+        '<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke="#bbb" stroke-dasharray="4 3"/>'.format(
+            *xy(0, 0), *xy(1, 1)
+        ),
+    ]
+    for t in (0.0, 0.5, 1.0):
+        x, y = xy(t, 0)
+        parts.append(f'<text x="{x:.1f}" y="{y + 14:.1f}" text-anchor="middle">{t:.1f}</text>')
+        x, y = xy(0, t)
+        parts.append(f'<text x="{x - 6:.1f}" y="{y + 3:.1f}" text-anchor="end">{t:.1f}</text>')
+    parts.append(
+        f'<text x="{pad + inner / 2}" y="{size - 6}" text-anchor="middle">predicted probability</text>'
+    )
+    parts.append(
+        f'<text x="10" y="{pad / 2 + inner / 2}" text-anchor="middle" transform="rotate(-90 10 {pad / 2 + inner / 2})">share won</text>'
+    )
+    points = [xy(r["predicted"], r["observed"]) for r in rows]
+    if len(points) > 1:
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="#1f6feb" stroke-width="1.5"/>')
+    for (x, y), r in zip(points, rows, strict=True):
+        radius = 2.5 + 8 * math.sqrt(r["n"] / total)
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="#1f6feb" fill-opacity="0.6">'
+            f"<title>{r['n']} deals: predicted {r['predicted']:.2f}, won {r['observed']:.2f}</title></circle>"
+        )
+    if not rows:
+        parts.append(
+            f'<text x="{pad + inner / 2}" y="{pad / 2 + inner / 2}" text-anchor="middle">not measured</text>'
+        )
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
