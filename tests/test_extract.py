@@ -1,0 +1,307 @@
+"""Extraction of tiny PDFs, DOCX and text files built here: passages, kinds, locations, cleanup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from triage.errors import ExtractionError, PasswordRequired, RefusedFile, TriageError
+from triage.extract import ExtractLimits, extract
+
+TOPICS = ["Single Sign-On", "ERP Integration", "Partner Portal", "Content Workflow"]
+
+
+def make_pdf(path: Path, pages: int = 3, *, password: str | None = None) -> Path:
+    """An RFP-like PDF: running header, "Page N of M" footer, a heading, a paragraph with a word
+    hyphenated across a line end, numbered clauses, a bullet, a lettered item per page."""
+    from fpdf import FPDF
+
+    class RFP(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, "City of Example - RFP 2024-17 Customer Portal", new_x="LMARGIN", new_y="NEXT")
+            self.ln(2)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = RFP()
+    pdf.alias_nb_pages()
+    pdf.set_title("Customer Portal RFP")
+    if password:
+        from fpdf.enums import EncryptionMethod
+
+        pdf.set_encryption(
+            owner_password="owner", user_password=password, encryption_method=EncryptionMethod.AES_128
+        )
+    for i in range(pages):
+        topic = TOPICS[i % len(TOPICS)]
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.multi_cell(0, 7, f"{i + 1}. {topic.upper()}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        pdf.set_font("Helvetica", size=11)
+        pdf.multi_cell(
+            0,
+            6,
+            f"This section describes {topic.lower()} for section {i + 1}. The Contractor shall provide a "
+            "customer portal with single sign-on, integration with the existing ERP and CRM systems, "
+            f"and self-service account manage-\nment for all {1000 * (i + 1)} registered users.",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+        pdf.ln(3)
+        for k in range(1, 3):
+            pdf.multi_cell(
+                0,
+                6,
+                f"{i + 1}.1.{k} The system shall support requirement {k} of {topic.lower()} and shall "
+                "log every change to an audit trail kept for seven years.",
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
+        pdf.multi_cell(0, 6, f"- bullet about {topic.lower()}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, f"a) lettered item for {topic.lower()}", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def make_docx(path: Path) -> Path:
+    """A DOCX with a title, headings, a list, a table between paragraphs (with a merged cell), and a
+    header and footer."""
+    import docx
+
+    d = docx.Document()
+    d.core_properties.title = "Portal Tender"
+    d.sections[0].header.paragraphs[0].text = "ACME Corp - Confidential"
+    d.sections[0].footer.paragraphs[0].text = "Tender 42 footer"
+    d.add_heading("Portal Tender", level=0)
+    d.add_heading("1 Scope", level=1)
+    d.add_paragraph("The supplier shall build a partner portal.")
+    d.add_paragraph("Single sign-on with Azure AD", style="List Bullet")
+    table = d.add_table(rows=3, cols=3)
+    table.cell(0, 0).text = "ID"
+    table.cell(0, 1).text = "Requirement"
+    table.cell(0, 2).text = "Priority"
+    table.cell(1, 0).text = "R1"
+    table.cell(1, 1).text = "Integrate with SAP"
+    table.cell(1, 2).text = "Must"
+    merged = table.cell(2, 0).merge(table.cell(2, 2))
+    merged.text = "All rows are mandatory"
+    d.add_heading("2 Security", level=1)
+    d.add_paragraph("Role-based access control is required.")
+    d.save(str(path))
+    return path
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rfp_pdf(tmp_path_factory: pytest.TempPathFactory):
+    path = make_pdf(tmp_path_factory.mktemp("pdf") / "rfp.pdf")
+    return extract(path)
+
+
+def test_pdf_document_fields(rfp_pdf) -> None:
+    assert rfp_pdf.format == "pdf"
+    assert rfp_pdf.pages == 3
+    assert rfp_pdf.title == "Customer Portal RFP"
+    assert len(rfp_pdf.sha256) == 64
+
+
+def test_pdf_page_furniture_is_dropped(rfp_pdf) -> None:
+    texts = [p.text for p in rfp_pdf.passages]
+    assert not any("Page 2 of 3" in t or "Page 1 of 3" in t for t in texts)
+    assert not any("RFP 2024-17 Customer Portal" in t for t in texts)
+
+
+def test_pdf_paragraph_lines_joined_and_hyphen_repaired(rfp_pdf) -> None:
+    para = next(p for p in rfp_pdf.passages if p.text.startswith("This section describes erp"))
+    assert "account management for all 2000 registered users." in para.text
+    assert "manage-" not in para.text
+    assert "\n" not in para.text
+    assert para.page == 2 and para.id.startswith("p2.")
+
+
+def test_pdf_numbered_clauses_are_separate_passages(rfp_pdf) -> None:
+    clauses = [p for p in rfp_pdf.passages if p.text.startswith("2.1.")]
+    assert [c.text[:5] for c in clauses] == ["2.1.1", "2.1.2"]
+    assert all(c.text.endswith("seven years.") for c in clauses)
+    assert all(c.page == 2 for c in clauses)
+
+
+def test_pdf_headings_lists_and_sections(rfp_pdf) -> None:
+    heading = next(p for p in rfp_pdf.passages if p.text == "3. PARTNER PORTAL")
+    assert heading.kind == "heading" and heading.id == "p3.1" and heading.location == "p. 3"
+    bullet = next(p for p in rfp_pdf.passages if p.text == "bullet about partner portal")
+    assert bullet.kind == "list_item"
+    assert bullet.section == "3. PARTNER PORTAL"
+    lettered = next(p for p in rfp_pdf.passages if p.text.startswith("a) lettered item for partner"))
+    assert lettered.kind == "list_item"
+
+
+def test_pdf_ids_are_unique_and_per_page(rfp_pdf) -> None:
+    ids = [p.id for p in rfp_pdf.passages]
+    assert len(ids) == len(set(ids))
+    assert all(p.id.startswith(f"p{p.page}.") for p in rfp_pdf.passages)
+
+
+def test_pdf_password(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "locked.pdf", pages=1, password="s3cret")
+    with pytest.raises(PasswordRequired) as err:
+        extract(path)
+    assert err.value.code == "password_protected"
+    with pytest.raises(PasswordRequired, match="wrong"):
+        extract(path, password="nope")
+    assert extract(path, password="s3cret").passages
+
+
+def test_pdf_page_and_char_limits(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "rfp.pdf", pages=3)
+    with pytest.raises(RefusedFile) as err:
+        extract(path, limits=ExtractLimits(max_pages=2))
+    assert err.value.code == "too_large"
+    with pytest.raises(RefusedFile) as err:
+        extract(path, limits=ExtractLimits(max_chars=500))
+    assert err.value.code == "too_large"
+
+
+def test_pdf_without_text_layer_is_scanned(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 100, style="F")
+    pdf.output(str(tmp_path / "scan.pdf"))
+    with pytest.raises(ExtractionError) as err:
+        extract(tmp_path / "scan.pdf")
+    assert err.value.code == "scanned"
+
+
+def test_damaged_pdf_is_reported_not_raised(tmp_path: Path) -> None:
+    good = make_pdf(tmp_path / "rfp.pdf", pages=1).read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(good[: len(good) // 2])
+    try:
+        extract(tmp_path / "cut.pdf")  # pypdf may recover part of it; then it must have passages
+    except TriageError as exc:
+        assert exc.code in ("damaged", "scanned")
+
+
+# --- DOCX -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tender(tmp_path_factory: pytest.TempPathFactory):
+    return extract(make_docx(tmp_path_factory.mktemp("docx") / "tender.docx"))
+
+
+def test_docx_body_and_table_in_document_order(tender) -> None:
+    body = [p.text for p in tender.body]
+    assert body == [
+        "Portal Tender",
+        "1 Scope",
+        "The supplier shall build a partner portal.",
+        "Single sign-on with Azure AD",
+        "ID",
+        "Requirement",
+        "Priority",
+        "R1",
+        "Integrate with SAP",
+        "Must",
+        "All rows are mandatory",
+        "2 Security",
+        "Role-based access control is required.",
+    ]
+    assert tender.format == "docx" and tender.pages is None and tender.title == "Portal Tender"
+
+
+def test_docx_kinds_ids_and_sections(tender) -> None:
+    by_text = {p.text: p for p in tender.passages}
+    assert by_text["1 Scope"].kind == "heading"
+    assert by_text["Portal Tender"].kind == "heading"
+    assert by_text["Single sign-on with Azure AD"].kind == "list_item"
+    para = by_text["The supplier shall build a partner portal."]
+    assert para.kind == "paragraph" and para.id == f"d{para.paragraph}" and para.section == "1 Scope"
+    cell = by_text["Integrate with SAP"]
+    assert (cell.kind, cell.id, cell.table, cell.row, cell.cell) == ("table_cell", "t0.r1.c1", 0, 1, 1)
+    assert cell.location == "table 1, row 2, cell 2"
+    merged = by_text["All rows are mandatory"]
+    assert merged.id == "t0.r2.c0"
+    assert by_text["Role-based access control is required."].section == "2 Security"
+
+
+def test_docx_header_and_footer_kept_apart(tender) -> None:
+    header = [p for p in tender.passages if p.region == "header"]
+    footer = [p for p in tender.passages if p.region == "footer"]
+    assert [p.text for p in header] == ["ACME Corp - Confidential"]
+    assert [p.text for p in footer] == ["Tender 42 footer"]
+    assert header[0].id == "h1.1" and footer[0].id == "f1.1"
+    assert all("ACME" not in p.text for p in tender.body)
+
+
+# --- text and markdown ----------------------------------------------------------------------------
+
+
+def test_markdown_passages(tmp_path: Path) -> None:
+    md = tmp_path / "rfp.md"
+    md.write_text(
+        "# Portal RFP\n\nThe vendor shall host\nthe **portal** in the EU.\n\n## Requirements\n\n"
+        "- SSO with SAML\n* MFA for admins\n1. Audit log\n\n| ID | Need |\n|---|---|\n| R1 | SAP sync |\n",
+        encoding="utf-8",
+    )
+    doc = extract(md)
+    got = [(p.id, p.kind, p.text, p.section) for p in doc.passages]
+    assert got == [
+        ("l1", "heading", "Portal RFP", "Portal RFP"),
+        ("l3", "paragraph", "The vendor shall host the portal in the EU.", "Portal RFP"),
+        ("l6", "heading", "Requirements", "Requirements"),
+        ("l8", "list_item", "SSO with SAML", "Requirements"),
+        ("l9", "list_item", "MFA for admins", "Requirements"),
+        ("l10", "list_item", "1. Audit log", "Requirements"),
+        ("l12.c0", "table_cell", "ID", "Requirements"),
+        ("l12.c1", "table_cell", "Need", "Requirements"),
+        ("l14.c0", "table_cell", "R1", "Requirements"),
+        ("l14.c1", "table_cell", "SAP sync", "Requirements"),
+    ]
+    assert doc.format == "md" and doc.title == "Portal RFP"
+    assert doc.passages[1].location == "line 3"
+
+
+def test_text_decoding_bom_and_cp1252(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbfCaf\xc3\xa9 portal\n\nSecond para")
+    doc = extract(tmp_path / "a.txt")
+    assert [p.text for p in doc.passages] == ["Café portal", "Second para"]
+    assert doc.format == "txt" and doc.passages[1].line == 3
+    (tmp_path / "b.txt").write_bytes(b"Price \x80 100 \x96 caf\xe9\n")
+    assert extract(tmp_path / "b.txt").passages[0].text == "Price € 100 – café"
+
+
+# --- command --------------------------------------------------------------------------------------
+
+
+def test_cli_extract_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from triage.cli import main
+
+    path = make_docx(tmp_path / "tender.docx")
+    assert main(["extract", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "t0.r1.c1  table_cell  table 1, row 2, cell 2" in out
+    assert main(["extract", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["format"] == "docx"
+    cell = next(p for p in data["passages"] if p["id"] == "t0.r1.c1")
+    assert cell["location"] == "table 1, row 2, cell 2" and cell["text"] == "Integrate with SAP"
+
+
+def test_cli_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from triage.cli import main
+
+    (tmp_path / "page.pdf").write_text("<!DOCTYPE html><html><body>Not found</body></html>")
+    assert main(["extract", str(tmp_path / "page.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("triage: error: ") and "HTML" in err and "Traceback" not in err

@@ -1,0 +1,37 @@
+"""The caps that keep one document from taking the whole machine: file size, pages, characters, zip
+sizes. Every check before and during extraction reads them from one `ExtractLimits`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractLimits:
+    """Configurable caps for reading one document; the defaults suit real RFPs with room to spare.
+
+    `max_zip_ratio` is the largest expansion (declared uncompressed / compressed size) accepted for a
+    zip member bigger than `zip_ratio_floor` bytes; small members may compress better than that.
+    """
+
+    max_bytes: int = 200 * MB  # the file itself
+    max_pages: int = 2_000  # PDF pages
+    max_chars: int = 20_000_000  # extracted text
+    max_zip_entries: int = 10_000
+    max_zip_total: int = 1_024 * MB  # sum of declared uncompressed sizes
+    max_zip_member: int = 256 * MB  # any one declared uncompressed member (document.xml ...)
+    max_zip_ratio: float = 100.0
+    zip_ratio_floor: int = 10 * MB
+
+    @classmethod
+    def from_env(cls) -> ExtractLimits:
+        """Defaults, overridden by `TRIAGE_MAX_BYTES`, `TRIAGE_MAX_PAGES`, `TRIAGE_MAX_CHARS` if set."""
+        kwargs: dict[str, int] = {}
+        for name in ("max_bytes", "max_pages", "max_chars"):
+            value = os.environ.get(f"TRIAGE_{name.upper()}")
+            if value and value.strip().isdigit():
+                kwargs[name] = int(value)
+        return cls(**kwargs)

@@ -1,0 +1,226 @@
+"""Turning the raw lines of PDF pages into passages: the cleanup that runs after any PDF engine.
+
+A PDF has no paragraphs, only lines placed on a page. This module rebuilds blocks from the text
+alone (so pypdf and pdfium give the same result): it drops the page furniture that repeats at the
+top and bottom of pages ("Page 3 of 40", running headers), joins the lines of a paragraph, repairs
+words hyphenated across line ends, and starts a new passage at every heading, list item and
+numbered clause ("3.2.1 The system shall ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from triage.types import Passage, PassageKind
+
+EDGE_LINES = 3  # lines at the top and at the bottom of a page that may be furniture
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|pg\.?|p\.)\s*)?[-–—(\[]?\s*\d{1,5}\s*[-–—)\]]?(?:\s*(?:of|/|de|von)\s*\d{1,5})?$"
+    r"|^(?:page\s+)?[ivxlc]{1,7}$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^(?:[•●▪■◦○·‣⁃∙►➢✓\uf0b7\uf0a7\uf0d8\uf0fc]|[-–—*](?=\s)|o(?=\s+\S))\s*")
+_ENUM = re.compile(
+    r"^(?:\(?[a-zA-Z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|\(\d{1,3}\)|\d{1,3}\)|[a-z]\.)\s+\S"
+)
+_CLAUSE = re.compile(r"^(?:[A-Z]{1,3}[.-])?\d{1,3}(?:\.\d{1,3})+\.?\s+\S")
+_NUMBERED = re.compile(r"^\d{1,3}\.\s+\S|^(?:section|article|part|chapter)\s+[\dIVX]+\b", re.IGNORECASE)
+_END = (".", "!", "?", ":", ";")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+_SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"}
+
+
+@dataclass(slots=True)
+class Block:
+    """A passage being built: its lines joined so far, what kind it is and the page it starts on."""
+
+    text: str
+    kind: PassageKind
+    page: int
+
+
+def page_lines(text: str) -> list[str]:
+    """The lines of one page's extracted text, stripped; blank lines kept as "" (paragraph breaks)."""
+    return [
+        _SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+
+
+def furniture(pages: list[tuple[int, list[str]]]) -> set[str]:
+    """The keys (see `_key`) of lines that repeat at the top or bottom of many pages.
+
+    A line counts when it stands among the first or last `EDGE_LINES` non-blank lines of a page.
+    Exact repeats on at least half the pages (at least 2) are furniture. A line that repeats only
+    once its numbers are masked ("Page 3 of 40", "RFP 24-1 | 7") is furniture when one of its
+    numbers follows the page number (page + a fixed offset) on at least half the pages (at least 3).
+    """
+    n = len(pages)
+    if n < 2:
+        return set()
+    exact: Counter[str] = Counter()
+    counters: Counter[tuple[str, int, int]] = Counter()  # (masked key, which number, offset)
+    for page, lines in pages:
+        edge = set(_edges(lines))
+        exact.update(_key(line) for line in edge)
+        for line in edge:
+            masked = _key(line, mask=True)
+            numbers = _DIGITS.findall(line)
+            counters.update(
+                {(masked, i, int(num) - page) for i, num in enumerate(numbers[:4]) if len(num) < 6}
+            )
+    need = max(2, (n + 1) // 2)
+    found = {k for k, c in exact.items() if c >= need}
+    found |= {masked for (masked, _, _), c in counters.items() if c >= max(3, need)}
+    return found
+
+
+def _edges(lines: list[str]) -> list[str]:
+    filled = [line for line in lines if line]
+    if len(filled) <= 2 * EDGE_LINES:
+        return filled
+    return filled[:EDGE_LINES] + filled[-EDGE_LINES:]
+
+
+def _key(line: str, *, mask: bool = False) -> str:
+    key = line.lower()
+    return _DIGITS.sub("#", key) if mask else key
+
+
+def strip_furniture(lines: list[str], drop: set[str]) -> list[str]:
+    """`lines` without page numbers and repeated furniture at the page's top and bottom edges."""
+    filled = [i for i, line in enumerate(lines) if line]
+    edge = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+    out = []
+    for i, line in enumerate(lines):
+        if i in edge and (_PAGE_NUMBER.match(line) or _key(line) in drop or _key(line, mask=True) in drop):
+            continue
+        out.append(line)
+    return out
+
+
+def heading_like(line: str) -> bool:
+    """A short line that reads as a title: ALL CAPS, or a numbered / Title Case line without a
+    sentence's final punctuation."""
+    if not line or len(line) > 90 or line.endswith((".", ",", ";")) or line[-1] == "-":
+        return False
+    words = _WORD.findall(line)
+    if not words or len(line.split()) > 12:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) >= 0.9:
+        return True
+    if line.endswith(":"):
+        return False
+    significant = [w for w in words if w.lower() not in _SMALL]
+    if not significant:
+        return False
+    capital = sum(w[0].isupper() for w in significant) / len(significant)
+    numbered = bool(_CLAUSE.match(line) or _NUMBERED.match(line))
+    return capital >= 0.75 and (numbered or len(line) <= 60)
+
+
+def _marker(line: str) -> PassageKind | None:
+    """The kind a line announces by its start: a bullet or enumerator (list item), a numbered clause
+    (paragraph), or nothing."""
+    if _BULLET.match(line) or _ENUM.match(line):
+        return "list_item"
+    if _CLAUSE.match(line):
+        return "paragraph"
+    if _NUMBERED.match(line):
+        return "list_item"
+    return None
+
+
+def blocks(lines: list[str], page: int) -> Iterator[Block]:
+    """The blocks of one page's cleaned lines, in reading order."""
+    lengths = sorted(len(line) for line in lines if line)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    current: Block | None = None
+    prev = ""
+    for line in lines:
+        if not line:
+            if current:
+                yield current
+            current, prev = None, ""
+            continue
+        marker = _marker(line)
+        ended = not prev or (prev.endswith(_END) and (width < 40 or len(prev) < 0.8 * width))
+        starts_new = current is None or current.kind == "heading" or marker is not None
+        if not starts_new and prev.endswith(_END) and len(prev) < 0.85 * width and line[:1].isupper():
+            starts_new = True
+        if not starts_new and heading_like(line) and (ended or len(prev) < 0.6 * width):
+            starts_new = True
+        if starts_new:
+            if current:
+                yield current
+            if (heading_like(line) and marker != "list_item") or (marker == "list_item" and _is_title(line)):
+                kind: PassageKind = "heading"
+            else:
+                kind = marker or "paragraph"
+            text = _BULLET.sub("", line, count=1) if kind == "list_item" and _BULLET.match(line) else line
+            current = Block(text, kind, page)
+        else:
+            assert current is not None
+            current.text = join(current.text, line)
+        prev = line
+    if current:
+        yield current
+
+
+def _is_title(line: str) -> bool:
+    """A numbered line such as `1. INTRODUCTION` or `Section 4 Scope of Work` that is a heading."""
+    return bool(_NUMBERED.match(line)) and heading_like(line)
+
+
+def join(text: str, line: str) -> str:
+    """`text` continued by the next `line`, repairing a word hyphenated across the line end."""
+    if len(text) > 1 and text.endswith("-") and text[-2].isalpha() and line[:1].islower():
+        return text[:-1] + line
+    return f"{text} {line}"
+
+
+def passages(pages: Iterable[tuple[int, list[str]]], drop: set[str]) -> Iterator[Passage]:
+    """Passages with ids `p{page}.{n}` and the heading they stand under (a heading stands under
+    itself), from each page's raw lines and the furniture keys to drop.
+
+    A paragraph cut by a page break (no final punctuation, next page goes on in lower case) is kept
+    whole, on the page where it starts."""
+    section: str | None = None
+    pending: tuple[Block, str | None] | None = None
+    counts: Counter[int] = Counter()
+
+    def emit(block: Block, under: str | None) -> Passage:
+        counts[block.page] += 1
+        return Passage(
+            id=f"p{block.page}.{counts[block.page]}",
+            text=block.text,
+            kind=block.kind,
+            page=block.page,
+            section=under,
+        )
+
+    for page, raw in pages:
+        for block in blocks(strip_furniture(raw, drop), page):
+            if pending is not None:
+                last = pending[0]
+                if (
+                    block.page != last.page
+                    and block.kind == "paragraph"
+                    and last.kind in ("paragraph", "list_item")
+                    and not last.text.endswith(_END)
+                    and block.text[:1].islower()
+                ):
+                    last.text = join(last.text, block.text)
+                    continue
+                yield emit(*pending)
+            if block.kind == "heading":
+                section = block.text
+            pending = (block, section)
+    if pending is not None:
+        yield emit(*pending)

@@ -1,0 +1,190 @@
+"""PDF text extraction: each page's text from pypdf (or pypdfium2, when installed and chosen), then
+the engine-independent cleanup of `triage.extract.lines`.
+
+Every failure of a parser becomes an ExtractionError with a reason code; nothing else escapes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+from triage.errors import ExtractionError, PasswordRequired, RefusedFile, TriageError
+from triage.extract import lines as cleanup
+from triage.extract.limits import ExtractLimits
+from triage.types import Document
+
+Engine = Literal["pypdf", "pdfium", "auto"]
+ENGINE_ENV = "TRIAGE_PDF_ENGINE"
+
+
+def extract_pdf(
+    path: str | os.PathLike[str],
+    *,
+    password: str | None = None,
+    limits: ExtractLimits | None = None,
+    engine: Engine | None = None,
+) -> Document:
+    """The passages of the PDF at `path`, page by page, with page furniture removed.
+
+    `engine` is "pypdf" (the default, always available), "pdfium" (pypdfium2, the `triage[fast]`
+    extra) or "auto" (pdfium when installed); the environment variable TRIAGE_PDF_ENGINE sets it
+    when the argument is not given. Both engines go through the same cleanup."""
+    limits = limits or ExtractLimits()
+    where = str(path)
+    data = Path(path).read_bytes()
+    if len(data) > limits.max_bytes:
+        raise RefusedFile(f"the file is larger than the limit of {limits.max_bytes / 1e6:.0f} MB", path=where)
+    sha256 = hashlib.sha256(data).hexdigest()
+    chosen = _choose(engine)
+    try:
+        if chosen == "pdfium":
+            from triage.extract import pdfium
+
+            count, metadata, texts = pdfium.open_pages(data, password, where)
+        else:
+            count, metadata, texts = _pypdf_pages(data, password, where)
+        if count > limits.max_pages:
+            raise RefusedFile(
+                f"the PDF has {count:,} pages, more than the limit of {limits.max_pages:,}",
+                path=where,
+                code="too_large",
+            )
+        pages: list[tuple[int, list[str]]] = []
+        chars = 0
+        any_text = False
+        for number, text in texts:
+            chars += len(text)
+            if chars > limits.max_chars:
+                raise RefusedFile(
+                    f"the PDF holds more than {limits.max_chars:,} characters of text, the limit",
+                    path=where,
+                    code="too_large",
+                )
+            lines = cleanup.page_lines(text)
+            any_text = any_text or any(lines)
+            pages.append((number, lines))
+    except TriageError:
+        raise
+    except MemoryError as exc:
+        raise ExtractionError(
+            "reading the PDF needed more memory than allowed", path=where, code="out_of_memory"
+        ) from exc
+    except Exception as exc:
+        raise damaged(where, exc) from exc
+    if count == 0:
+        raise ExtractionError("the PDF has no pages", path=where, code="damaged")
+    if not any_text:
+        raise ExtractionError(
+            f"the PDF has no text layer on any of its {count} page(s) (it looks like a scan); "
+            "run it through OCR first",
+            path=where,
+            code="scanned",
+        )
+    drop = cleanup.furniture(pages)
+    passages = tuple(cleanup.passages(pages, drop))
+    return Document(
+        path=where, sha256=sha256, format="pdf", pages=count, passages=passages, metadata=metadata
+    )
+
+
+def damaged(where: str, exc: BaseException) -> ExtractionError:
+    """The error a user sees for a parser failure: damaged, with a short reason."""
+    if isinstance(exc, RecursionError):
+        why = "its structure is nested too deeply"
+    else:
+        detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+        why = type(exc).__name__ + (f": {detail}" if detail else "")
+    return ExtractionError(f"the PDF is damaged and cannot be read ({why})", path=where, code="damaged")
+
+
+def _choose(engine: Engine | None) -> str:
+    wanted = engine or os.environ.get(ENGINE_ENV, "pypdf")
+    if wanted not in ("pypdf", "pdfium", "auto"):
+        wanted = "pypdf"
+    if wanted == "pypdf":
+        return "pypdf"
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError as exc:
+        if wanted == "pdfium":
+            raise ExtractionError(
+                "the pdfium engine was asked for but pypdfium2 is not installed (pip install triage[fast])",
+                code="unsupported",
+            ) from exc
+        return "pypdf"
+    return "pdfium"
+
+
+def _pypdf_pages(
+    data: bytes, password: str | None, where: str
+) -> tuple[int, dict[str, str], Iterator[tuple[int, str]]]:
+    import io
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged files are reported by our errors
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        _unlock(reader, password, where)
+    count = len(reader.pages)
+    metadata = _metadata(reader)
+
+    def texts() -> Iterator[tuple[int, str]]:
+        for i in range(count):
+            page = reader.pages[i]
+            yield i + 1, page.extract_text() or ""
+
+    return count, metadata, texts()
+
+
+def _unlock(reader, password: str | None, where: str) -> None:
+    from pypdf.errors import DependencyError
+
+    try:
+        if password is not None:
+            if not reader.decrypt(password):
+                raise PasswordRequired("the password given for this PDF is wrong", path=where)
+            return
+        if not reader.decrypt(""):
+            raise PasswordRequired(
+                "the PDF is password-protected; pass the password with --password, or save a copy without it",
+                path=where,
+            )
+    except DependencyError as exc:  # AES without the cryptography package
+        raise ExtractionError(
+            "the PDF uses AES encryption and the `cryptography` package is missing "
+            "(pip install 'pypdf[crypto]')",
+            path=where,
+            code="damaged",
+        ) from exc
+
+
+def _metadata(reader) -> dict[str, str]:
+    out: dict[str, str] = {}
+    try:
+        info = reader.metadata
+    except Exception:
+        return out
+    if not info:
+        return out
+    for key, name in (
+        ("/Title", "title"),
+        ("/Author", "author"),
+        ("/Subject", "subject"),
+        ("/Creator", "creator"),
+        ("/Producer", "producer"),
+        ("/CreationDate", "created"),
+    ):
+        try:
+            value = info.get(key)
+            text = str(value).strip() if value is not None else ""
+        except Exception:
+            continue
+        if text:
+            out[name] = text[:500]
+    return out
