@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Render an HTML report to a PNG with headless Chromium, so anyone can look at a report as a picture.
+
+    python scripts/screenshot.py REPORTS/acme.html acme.png [--width 1200] [--height 1600]
+
+Uses Debian's `chromium` (/usr/bin/chromium, or `chromium` / `chromium-browser` / `google-chrome`
+on PATH). Chromium runs with a throw-away profile, no network services, and no sandbox (so it also
+works as root in a container). Exit 0 and the PNG written, or 1 with the reason on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+)
+
+
+def find_chromium() -> str | None:
+    """The Chromium executable to use, or None when none is installed."""
+    env = os.environ.get("CHROMIUM")
+    for name in ((env,) if env else ()) + CANDIDATES:
+        path = name if os.path.isabs(name) and os.access(name, os.X_OK) else shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    chromium = find_chromium()
+    if chromium is None:
+        raise FileNotFoundError("chromium is not installed (apt-get install chromium)")
+    with tempfile.TemporaryDirectory(prefix="triage-chromium-") as profile:
+        return subprocess.run(
+            [chromium, *FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
+
+
+def screenshot(html: Path, png: Path, *, width: int = 1200, height: int = 1600, timeout: float = 90) -> Path:
+    """Load `html` in headless Chromium and write what it shows to `png`."""
+    html, png = Path(html).resolve(), Path(png).resolve()
+    if not html.is_file():
+        raise FileNotFoundError(f"{html}: no such file")
+    png.parent.mkdir(parents=True, exist_ok=True)
+    if png.exists():
+        png.unlink()
+    result = _run([f"--screenshot={png}", f"--window-size={width},{height}", html.as_uri()], timeout)
+    if not png.is_file() or png.stat().st_size == 0:
+        raise RuntimeError(f"chromium wrote no screenshot (exit {result.returncode}): {result.stderr[-500:]}")
+    return png
+
+
+def dump_dom(html: Path, *, timeout: float = 90) -> str:
+    """The DOM as Chromium built it after loading `html` (serialised HTML), to check what a browser
+    really made of a page."""
+    html = Path(html).resolve()
+    result = _run(["--dump-dom", html.as_uri()], timeout)
+    if result.returncode != 0 or "<html" not in result.stdout:
+        raise RuntimeError(
+            f"chromium could not load {html} (exit {result.returncode}): {result.stderr[-500:]}"
+        )
+    return result.stdout
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("html", type=Path, help="the HTML report to render")
+    parser.add_argument("png", type=Path, help="where to write the picture")
+    parser.add_argument("--width", type=int, default=1200)
+    parser.add_argument("--height", type=int, default=1600)
+    parser.add_argument("--timeout", type=float, default=90, help="seconds to wait for Chromium")
+    args = parser.parse_args(argv)
+    try:
+        out = screenshot(args.html, args.png, width=args.width, height=args.height, timeout=args.timeout)
+    except (OSError, RuntimeError, subprocess.TimeoutExpired) as exc:
+        print(f"screenshot: error: {exc}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
