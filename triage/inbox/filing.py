@@ -1,0 +1,272 @@
+"""Moving originals through an inbox so that none is ever deleted, overwritten or lost.
+
+The layout (see cli.md):
+
+    INBOX/            new files are dropped here
+    INBOX/.work/      files being triaged, each in its own claim folder: .work/<claim>/<name>
+    INBOX/done/       originals that were triaged
+    INBOX/failed/     originals that could not be, each with NAME.error.txt beside it
+
+A file is claimed by one atomic rename from INBOX/ into a fresh claim folder (as Maildir moves a
+message from tmp/ to new/), so at every instant it has exactly one name. It leaves the work folder
+only after its reports and its ledger row are safely written. Moves into done/ and failed/ never
+replace an existing file: a clash gets `name (2).ext`. Every rename is followed by an fsync of the
+directories involved, so a power cut cannot undo a move that was acknowledged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import itertools
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from triage.errors import UsageError
+from triage.inbox.names import is_ignored, numbered
+
+WORK = ".work"
+DONE = "done"
+FAILED = "failed"
+LOCK = ".lock"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A file taken out of the inbox for triage: `path` is `.work/<token>/<name>`."""
+
+    path: Path
+    name: str  # the original file name, exactly as dropped (may hold surrogates)
+    received_at: float  # when it was claimed (epoch seconds)
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+class Inbox:
+    """The folders of one inbox, and the only code that moves files between them."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+        self.work = self.root / WORK
+        self.done = self.root / DONE
+        self.failed = self.root / FAILED
+        self._lock_fd: int | None = None
+        self._counter = itertools.count(1)
+
+    # --- set-up ---------------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Create the sub-folders and take the inbox's lock, so two `triage` processes never file
+        the same inbox at once. Raises UsageError when the inbox is missing or already in use."""
+        if not self.root.is_dir():
+            raise UsageError(f"the inbox folder does not exist: {self.root}")
+        for folder in (self.work, self.done, self.failed):
+            folder.mkdir(exist_ok=True)
+        fd = os.open(self.work / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise UsageError(
+                f"another triage process is already working on {self.root}; stop it first"
+            ) from None
+        self._lock_fd = fd
+
+    def close(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    def __enter__(self) -> Inbox:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- finding files --------------------------------------------------------------------------
+
+    def candidates(self) -> list[Path]:
+        """Regular files at the top of the inbox that may be documents (temp files, hidden files,
+        folders and symbolic links are left alone), oldest first."""
+        found: list[tuple[float, str, Path]] = []
+        try:
+            entries = list(os.scandir(self.root))
+        except FileNotFoundError:
+            return []
+        for entry in entries:
+            if is_ignored(entry.name):
+                continue
+            try:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                mtime = entry.stat(follow_symlinks=False).st_mtime
+            except OSError:
+                continue
+            found.append((mtime, entry.name, Path(entry.path)))
+        found.sort(key=lambda t: (t[0], t[1]))
+        return [p for _, _, p in found]
+
+    def is_candidate(self, path: Path) -> bool:
+        """Whether `path` is a document waiting at the top of this inbox."""
+        if path.parent != self.root or is_ignored(path.name):
+            return False
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return False
+        import stat
+
+        return stat.S_ISREG(st.st_mode)
+
+    def unfinished(self) -> list[Claim]:
+        """Claims left in the work folder by a run that stopped before filing them. Empty claim
+        folders (a stop between creating the folder and the rename) are removed."""
+        claims: list[Claim] = []
+        if not self.work.is_dir():
+            return claims
+        for folder in sorted(self.work.iterdir()):
+            if folder.name.startswith(".") or not folder.is_dir():
+                continue
+            files = [p for p in folder.iterdir() if not p.name.startswith(".claim")]
+            if not files:
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+                continue
+            for path in sorted(files):
+                try:
+                    received = path.stat().st_ctime
+                except OSError:
+                    continue
+                claims.append(Claim(path, path.name, received))
+        return claims
+
+    # --- moving ---------------------------------------------------------------------------------
+
+    def claim(self, path: Path) -> Claim | None:
+        """Take `path` out of the inbox into its own claim folder by one atomic rename. Returns
+        None when the file is gone (moved away or claimed by someone else meanwhile)."""
+        token = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{next(self._counter)}"
+        folder = self.work / token
+        folder.mkdir()
+        target = folder / path.name
+        try:
+            os.rename(path, target)
+        except FileNotFoundError:
+            folder.rmdir()
+            return None
+        fsync_dir(self.root)
+        fsync_dir(folder)
+        return Claim(target, path.name, time.time())
+
+    def requeue(self, claim: Claim) -> Path | None:
+        """Put a claimed file back in the inbox (on a clean stop). Left in the work folder, to be
+        finished on the next start, when a file of the same name has been dropped meanwhile."""
+        target = self.root / claim.name
+        if not claim.path.exists():
+            return None
+        if not link_or_rename(claim.path, target):
+            return None
+        fsync_dir(self.root)
+        self.release(claim)
+        return target
+
+    def destination(self, claim: Claim, folder: Path) -> Path:
+        """A free name for the claim in `folder` (done/ or failed/): the original name, or
+        `name (2).ext`, ... when taken. In failed/ the `.error.txt` beside it must be free too."""
+        for n in itertools.count(1):
+            candidate = folder / numbered(claim.name, n)
+            if candidate.exists() or candidate.is_symlink():
+                continue
+            if folder == self.failed and error_file(candidate).exists():
+                continue
+            return candidate
+        raise AssertionError("unreachable")
+
+    def file(self, claim: Claim, target: Path) -> Path:
+        """Move the claimed original to `target` (from `destination`) without ever replacing a
+        file; if `target` was taken meanwhile, the next free name is used. Returns where it went."""
+        folder = target.parent
+        n = 1
+        while not link_or_rename(claim.path, target):
+            n += 1
+            target = folder / numbered(claim.name, n)
+        fsync_dir(folder)
+        self.release(claim)
+        return target
+
+    def release(self, claim: Claim) -> None:
+        """Remove the claim's folder once the file has left it (it is empty: nothing is lost)."""
+        with contextlib.suppress(OSError):
+            claim.folder.rmdir()
+        fsync_dir(self.work)
+
+
+def error_file(original: Path) -> Path:
+    """The explanation beside a failed original: `failed/NAME.error.txt`."""
+    return original.with_name(original.name + ".error.txt")
+
+
+def link_or_rename(source: Path, target: Path) -> bool:
+    """Move `source` to `target` unless `target` exists; True when moved.
+
+    Uses link + unlink, which fails instead of replacing (rename would silently replace). A stop
+    between the two leaves two names for the same bytes, which recovery recognises (same inode).
+    Falls back to a checked rename on file systems without hard links."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV):
+            raise
+        if target.exists() or target.is_symlink():
+            return False
+        os.rename(source, target)
+        return True
+    os.unlink(source)
+    return True
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a reader sees either nothing or the whole file: a temporary
+    file in the same folder, flushed to disk, then renamed over `path`."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
