@@ -127,6 +127,7 @@ class FitModel:
         if card.get("feature_names") and card["feature_names"] != self._names:
             raise ModelError("the model's features do not match this version of triage; retrain it")
         self.rules = {**DEFAULT_RULES, **card.get("rules", {})}
+        self.out_of_fold: np.ndarray | None = None
 
     @property
     def features(self) -> TagFeatures:
@@ -359,26 +360,35 @@ def train(
         "rules": {**DEFAULT_RULES, **(rules or {})},
         "training_sha256": sorted({d.document.sha256 for d in docs}),
     }
+    out_of_fold = None
     if cross_validate:
-        card["metrics"] = cross_validated_metrics(docs, y, C=C, folds=folds, seed=seed)
-    return FitModel(pipeline, card)
+        card["metrics"], out_of_fold = cross_validated(docs, y, C=C, folds=folds, seed=seed)
+    model = FitModel(pipeline, card)
+    model.out_of_fold = out_of_fold  # each training deal's probability from a model that did not see it
+    return model
 
 
 def cross_validated_metrics(
     docs, y, *, C: float = DEFAULT_C, folds: int = 5, seed: int = 0, split=None
 ) -> dict:
     """Out-of-fold AUC, Brier, log loss and reliability table of the recipe on these deals."""
+    return cross_validated(docs, y, C=C, folds=folds, seed=seed, split=split)[0]
+
+
+def cross_validated(docs, y, *, C: float = DEFAULT_C, folds: int = 5, seed: int = 0, split=None):
+    """(metrics, out-of-fold probabilities) of the recipe on these deals, on `split` if given."""
     from triage.score import metrics
 
     y = np.asarray(y, dtype=int)
     split = split or metrics.splits(y, folds, seed)
     p = metrics.out_of_fold(recipe_fit_predict(docs, y, C=C), len(y), split)
-    return {
+    found = {
         **metrics.binary_metrics(y, p),
         "folds": len(split),
         "seed": seed,
         "reliability": metrics.reliability(y, p),
     }
+    return found, p
 
 
 def recipe_fit_predict(docs, y, *, C: float = DEFAULT_C):

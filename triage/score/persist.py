@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from triage.errors import ModelError
+from triage.score.metrics import json_safe
 from triage.score.model import FitModel
 
 MODEL_FILE = "model.skops"
@@ -79,7 +80,7 @@ def save_model(model: FitModel, directory: str | Path) -> Path:
     )
     _write_atomic(directory / CARD_MD, card_markdown(card).encode())
     # the JSON card last: a folder whose card names the right sha256 is complete
-    _write_atomic(directory / CARD_FILE, (json.dumps(card, indent=2, sort_keys=False) + "\n").encode())
+    _write_atomic(directory / CARD_FILE, (json.dumps(json_safe(card), indent=2) + "\n").encode())
     model.card = card
     model.path = str(directory)
     return directory
