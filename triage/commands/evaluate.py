@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from triage.score import load_model
     from triage.score.data import load_deals, tag_deals
     from triage.score.evaluation import evaluate_deals, format_evaluation, true_probabilities
-    from triage.score.model import DEFAULT_C, check_enough
+    from triage.score.model import check_enough
 
     deals = load_deals(args.deals)
     tagged = tag_deals(deals, jobs=args.jobs, cache=not args.no_cache)
@@ -62,13 +62,12 @@ def run(args: argparse.Namespace) -> int:
         if args.model:
             raise
         print(f"triage: no saved model is compared ({exc.message})", file=sys.stderr)
-    C = float(model.card.get("recipe", {}).get("C", DEFAULT_C)) if model else DEFAULT_C
     result = evaluate_deals(
         [t for _, t in tagged],
         [d.won for d, _ in tagged],
         folds=args.folds,
         seed=args.seed,
-        C=C,
+        recipe=model.card.get("recipe") if model else None,
         model=model,
         p_true=true_probabilities([d.row for d, _ in tagged]),
     )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from triage.score import metrics
-from triage.score.model import DEFAULT_C, FitModel, cross_validated
+from triage.score.model import FitModel, cross_validated
 from triage.types import TaggedDocument
 
 # A new model replaces the current one unless it is worse by more than this (noise allowance)
@@ -37,7 +37,7 @@ def evaluate_deals(
     *,
     folds: int = 5,
     seed: int = 0,
-    C: float = DEFAULT_C,
+    recipe: dict | None = None,
     model: FitModel | None = None,
     p_true: np.ndarray | None = None,
     baseline: bool = True,
@@ -45,7 +45,7 @@ def evaluate_deals(
     """Metrics of every contender on the same stratified folds, as a dict (JSON-ready)."""
     docs, y = list(docs), np.asarray(y, dtype=int)
     split = metrics.splits(y, folds, seed)
-    ours, _ = cross_validated(docs, y, C=C, split=split, seed=seed)
+    ours, _ = cross_validated(docs, y, recipe=recipe, split=split, seed=seed)
     rows: dict[str, dict] = {"triage model (CV)": {k: v for k, v in ours.items() if k != "reliability"}}
     if model is not None:
         seen = set(model.card.get("training_sha256", []))

@@ -40,6 +40,8 @@ from triage.types import (
 MIN_DEALS = 30
 MIN_PER_CLASS = 8
 DEFAULT_C = 0.3
+# The recipe: the pipeline's hyper-parameters (chosen by cross-validation on the seed deals)
+DEFAULT_RECIPE = {"C": DEFAULT_C, "length_exponent": 0.5, "boilerplate_weight": 0.2}
 CALIBRATION_FOLDS = 5
 
 # The recommendation rules (stored in each model's card, so a model keeps the rules it was made with)
@@ -54,7 +56,12 @@ DEFAULT_RULES = {
 PARTNER_SIGNALS = ("platform_mandate", "out_of_scope")
 
 
-def build_pipeline(C: float = DEFAULT_C, calibration_folds: int = CALIBRATION_FOLDS):
+def build_pipeline(
+    C: float = DEFAULT_C,
+    length_exponent: float = 0.5,
+    boilerplate_weight: float = 0.2,
+    calibration_folds: int = CALIBRATION_FOLDS,
+):
     """The unfitted pipeline: features -> (scaler -> logistic regression), sigmoid-calibrated."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.linear_model import LogisticRegression
@@ -64,7 +71,7 @@ def build_pipeline(C: float = DEFAULT_C, calibration_folds: int = CALIBRATION_FO
     linear = Pipeline([("scale", StandardScaler()), ("logreg", LogisticRegression(C=C, max_iter=5000))])
     return Pipeline(
         [
-            ("features", TagFeatures()),
+            ("features", TagFeatures(boilerplate_weight=boilerplate_weight, length_exponent=length_exponent)),
             (
                 "classifier",
                 CalibratedClassifierCV(linear, method="sigmoid", ensemble=False, cv=calibration_folds),
@@ -313,7 +320,7 @@ def check_enough(labels: Sequence[bool]) -> None:
 def train(
     deals: Sequence[tuple[TaggedDocument, bool]],
     *,
-    C: float = DEFAULT_C,
+    recipe: dict | None = None,
     source: str = "",
     folds: int = 5,
     seed: int = 0,
@@ -325,14 +332,13 @@ def train(
     With `cross_validate`, the card also holds out-of-fold metrics (AUC, Brier, log loss, reliability
     table) of the same recipe on the same deals. Raises TrainingError with too few deals.
     """
-    import sklearn
-
     from triage import __version__
 
     docs = [d for d, _ in deals]
     y = np.asarray([bool(w) for _, w in deals], dtype=int)
     check_enough(y.tolist())
-    pipeline = build_pipeline(C)
+    recipe = {**DEFAULT_RECIPE, **(recipe or {})}
+    pipeline = build_pipeline(**recipe)
     pipeline.fit(docs, y)
     X = pipeline.named_steps["features"].transform(docs)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -345,12 +351,8 @@ def train(
         "source": source,
         "triage_version": __version__,
         "libraries": library_versions(),
-        "recipe": {
-            "C": C,
-            "calibration": "sigmoid, ensemble=False",
-            "calibration_folds": CALIBRATION_FOLDS,
-            "sklearn": sklearn.__version__,
-        },
+        "recipe": recipe,
+        "calibration": {"method": "sigmoid", "ensemble": False, "folds": CALIBRATION_FOLDS},
         "feature_names": [str(n) for n in pipeline.named_steps["features"].get_feature_names_out()],
         "feature_ranges": {
             "min": X.min(axis=0).tolist(),
@@ -362,26 +364,26 @@ def train(
     }
     out_of_fold = None
     if cross_validate:
-        card["metrics"], out_of_fold = cross_validated(docs, y, C=C, folds=folds, seed=seed)
+        card["metrics"], out_of_fold = cross_validated(docs, y, recipe=recipe, folds=folds, seed=seed)
     model = FitModel(pipeline, card)
     model.out_of_fold = out_of_fold  # each training deal's probability from a model that did not see it
     return model
 
 
 def cross_validated_metrics(
-    docs, y, *, C: float = DEFAULT_C, folds: int = 5, seed: int = 0, split=None
+    docs, y, *, recipe: dict | None = None, folds: int = 5, seed: int = 0, split=None
 ) -> dict:
     """Out-of-fold AUC, Brier, log loss and reliability table of the recipe on these deals."""
-    return cross_validated(docs, y, C=C, folds=folds, seed=seed, split=split)[0]
+    return cross_validated(docs, y, recipe=recipe, folds=folds, seed=seed, split=split)[0]
 
 
-def cross_validated(docs, y, *, C: float = DEFAULT_C, folds: int = 5, seed: int = 0, split=None):
+def cross_validated(docs, y, *, recipe: dict | None = None, folds: int = 5, seed: int = 0, split=None):
     """(metrics, out-of-fold probabilities) of the recipe on these deals, on `split` if given."""
     from triage.score import metrics
 
     y = np.asarray(y, dtype=int)
     split = split or metrics.splits(y, folds, seed)
-    p = metrics.out_of_fold(recipe_fit_predict(docs, y, C=C), len(y), split)
+    p = metrics.out_of_fold(recipe_fit_predict(docs, y, recipe=recipe), len(y), split)
     found = {
         **metrics.binary_metrics(y, p),
         "folds": len(split),
@@ -391,13 +393,13 @@ def cross_validated(docs, y, *, C: float = DEFAULT_C, folds: int = 5, seed: int 
     return found, p
 
 
-def recipe_fit_predict(docs, y, *, C: float = DEFAULT_C):
+def recipe_fit_predict(docs, y, *, recipe: dict | None = None):
     """`fit_predict(train, test)` for out-of-fold evaluation of this model's recipe."""
     docs = list(docs)
     y = np.asarray(y, dtype=int)
 
     def fit_predict(train_idx: np.ndarray, test_idx: np.ndarray) -> np.ndarray:
-        pipeline = build_pipeline(C)
+        pipeline = build_pipeline(**{**DEFAULT_RECIPE, **(recipe or {})})
         pipeline.fit([docs[i] for i in train_idx], y[train_idx])
         return pipeline.predict_proba([docs[i] for i in test_idx])[:, 1]
 

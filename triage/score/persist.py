@@ -157,7 +157,7 @@ def card_markdown(card: dict) -> str:
         "",
         "## Model",
         "- One scikit-learn pipeline: tag features -> standard scaler -> logistic regression "
-        f"(C={card.get('recipe', {}).get('C')}), calibrated with a sigmoid fitted on out-of-fold decision "
+        f"(recipe {card.get('recipe')}), calibrated with a sigmoid fitted on out-of-fold decision "
         "values (`CalibratedClassifierCV(method='sigmoid', ensemble=False)`), so that the calibrated "
         "log-odds stay linear and each score splits exactly into per-feature contributions.",
         f"- Saved with skops (`{card.get('model_file', MODEL_FILE)}`, sha256 `{card.get('sha256', '?')}`), "
