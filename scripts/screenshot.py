@@ -11,8 +11,10 @@ works as root in a container). Exit 0 and the PNG written, or 1 with the reason 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -44,17 +46,29 @@ def find_chromium() -> str | None:
 
 
 def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run Chromium with a throw-away profile; on timeout its whole process group is killed (a page
+    that opens a dialog, e.g. a script's alert(), blocks headless Chromium until then)."""
     chromium = find_chromium()
     if chromium is None:
         raise FileNotFoundError("chromium is not installed (apt-get install chromium)")
     with tempfile.TemporaryDirectory(prefix="triage-chromium-") as profile:
-        return subprocess.run(
-            [chromium, *FLAGS, f"--user-data-dir={profile}", *args],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
+        cmd = [chromium, *FLAGS, f"--user-data-dir={profile}", *args]
+        proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
         )
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+        return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 def screenshot(html: Path, png: Path, *, width: int = 1200, height: int = 1600, timeout: float = 90) -> Path:
@@ -71,7 +85,7 @@ def screenshot(html: Path, png: Path, *, width: int = 1200, height: int = 1600, 
     return png
 
 
-def dump_dom(html: Path, *, timeout: float = 90) -> str:
+def dump_dom(html: Path, *, timeout: float = 60) -> str:
     """The DOM as Chromium built it after loading `html` (serialised HTML), to check what a browser
     really made of a page."""
     html = Path(html).resolve()

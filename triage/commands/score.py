@@ -1,17 +1,107 @@
-"""`triage score`: not built yet.
+"""Score how well each document fits the ideal customer profile, with the evidence.
 
-This command is being built; see the README for what exists today."""
+By default one JSON object per document is written to standard output (JSON Lines), in the order the
+files were given. With --out DIR, each document gets its report files in DIR instead (NAME.html,
+NAME.json or NAME.md, and NAME.requirements.csv, the compliance matrix), and the path of each report
+is printed. A file that cannot be read gets one line `triage: error: FILE: reason` on standard error
+and the others are still scored; the exit code is then 1.
+
+examples:
+  triage score rfp.pdf                          the fit report as one line of JSON
+  triage score inbox/*.pdf > reports.jsonl      many documents, one JSON line each
+  triage score rfp.docx --format md             a Markdown report on standard output
+  triage score *.pdf --format html --out reports/
+  triage score rfp.pdf --model models/2026-q3 --password s3cret
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from triage.errors import UsageError
+if TYPE_CHECKING:
+    from triage.score import FitModel
+    from triage.types import FitReport
+
+FORMATS = ("json", "html", "md")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("files", nargs="+", metavar="FILE", help="PDF, DOCX, TXT or MD documents")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="json", help="json (default: JSON Lines), html or md"
+    )
+    parser.add_argument(
+        "--out", metavar="DIR", type=Path, default=None, help="write one report file per document into DIR"
+    )
+    parser.add_argument(
+        "--model",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="the fit model to use (default: the bundled one)",
+    )
+    parser.add_argument("--password", metavar="PW", default=None, help="the password of encrypted documents")
+
+
+def score_files(
+    files: list[str], model: FitModel, *, password: str | None = None, debug: bool = False
+) -> Iterator[tuple[str, FitReport | None, str | None]]:
+    """(file, report, None) for each file that was scored, (file, None, reason) for each that was not,
+    in the order given. The one place a batch is worked through (room for --jobs)."""
+    from triage.errors import TriageError
+    from triage.pipeline import triage_path
+
+    for name in files:
+        path = Path(name)
+        if not path.exists():
+            yield name, None, "no such file"
+            continue
+        if not path.is_file():
+            yield name, None, "not a file"
+            continue
+        try:
+            yield name, triage_path(path, model, password=password), None
+        except TriageError as exc:
+            if debug:
+                raise
+            yield name, None, exc.message
+        except Exception as exc:  # a bug or a parser surprise must not stop the batch
+            if debug:
+                raise
+            yield name, None, f"unexpected error ({type(exc).__name__}: {exc})"
+
+
+def _write(text: str) -> None:
+    out = sys.stdout
+    if (out.encoding or "").lower().replace("-", "") not in ("utf8", "utf8sig"):
+        text = text.encode(out.encoding or "ascii", "backslashreplace").decode(out.encoding or "ascii")
+    out.write(text)
+    out.flush()
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UsageError("`triage score` is not available in this version yet")
+    from triage.cli import error_line
+    from triage.report import render, safe_name, unique_name, write_reports
+    from triage.score import load_model
+
+    model = load_model(args.model)
+    debug = bool(getattr(args, "debug", False))
+    failed = 0
+    taken: set[str] = set()
+    for name, report, reason in score_files(args.files, model, password=args.password, debug=debug):
+        if report is None:
+            failed += 1
+            print(error_line(name, reason), file=sys.stderr, flush=True)
+            continue
+        if args.out is not None:
+            stem = unique_name(safe_name(name), taken, report.document.sha256)
+            paths = write_reports(report, args.out, stem, formats=(args.format,))
+            _write(f"{paths[args.format]}\n")
+        else:
+            text = render(report, args.format)
+            _write(text if text.endswith("\n") else text + "\n")
+    return 1 if failed else 0
