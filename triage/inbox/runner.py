@@ -245,7 +245,7 @@ class InboxRunner:
             if time.monotonic() >= rescan_at:
                 self.tracker.add(p for p in self.inbox.candidates() if p not in self._queued)
                 rescan_at = time.monotonic() + rescan_every
-            self._step()
+            self._step(idle=0.25)
         return self.tally
 
     def recover(self) -> None:
@@ -259,17 +259,22 @@ class InboxRunner:
     def _busy(self) -> bool:
         return bool(self._stable or self._ready or self._deferred or self._inflight)
 
-    def _step(self) -> None:
+    def _step(self, idle: float = 0.0) -> None:
+        """One turn of the loop: queue settled files, hand out work, wait a little for workers
+        (at most `idle` seconds when there is nothing to wait for), file what they finished."""
         assert self.pool is not None
         for path in self.tracker.stable():
             if path not in self._queued:
                 self._queued.add(path)
                 self._stable.append(path)
         self._dispatch()
-        wait = 0.25 if (len(self.tracker) or self._inflight) else 0.05
-        if not self._inflight and not len(self.tracker) and not self._stable and not self._ready:
-            wait = 0.0 if not self._deferred else 0.05
-        for result in self.pool.wait(min(wait, self.tracker.next_check())):
+        if self._inflight or len(self.tracker):
+            wait = self.tracker.next_check()
+        elif self._stable or self._ready or self._deferred:
+            wait = 0.0
+        else:
+            wait = idle
+        for result in self.pool.wait(wait):
             self._complete(result)
         self._dispatch()
         if self._index_dirty and (not self._inflight or time.monotonic() - self._index_at > 2.0):

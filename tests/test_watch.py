@@ -1,0 +1,156 @@
+"""`triage watch` on a live inbox, in a subprocess: files dropped, downloads renamed from `.part`,
+a burst, SIGTERM for a clean stop, and SIGKILL at random points without losing a file."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from triage.inbox.ledger import Ledger
+from triage.inbox.testing import FAKE, drop, places
+
+
+def start_watch(inbox: Path, *extra: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "TRIAGE_INBOX_TRIAGER": FAKE}
+    cmd = [sys.executable, "-m", "triage", "watch", str(inbox), "--settle", "0.3", "--rescan", "1", *extra]
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def filed(inbox: Path) -> int:
+    """How many ledger rows there are (0 before the ledger exists)."""
+    path = inbox / "triage.sqlite"
+    if not path.exists():
+        return 0
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    try:
+        return db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        db.close()
+
+
+def wait_until(condition: Callable[[], bool], limit: float = 30.0) -> None:
+    end = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("the watcher did not get there in time")
+        time.sleep(0.05)
+
+
+def stop(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    return proc.returncode, out, err
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    return folder
+
+
+def test_watch_files_dropped_into_a_live_inbox(inbox: Path):
+    drop(inbox, "present at start.txt", "was here first")
+    proc = start_watch(inbox)
+    try:
+        wait_until(lambda: filed(inbox) == 1)
+        drop(inbox, "new.md", "dropped while watching")
+        drop(inbox, "~$new.docx", "Word's lock file")
+        part = drop(inbox, "download.pdf.part", "arriving")
+        time.sleep(0.5)
+        assert (inbox / "download.pdf.part").exists()  # never taken while it is a .part
+        os.rename(part, inbox / "download.pdf")
+        drop(inbox, "scan.pdf", "RAISE scanned")
+        for i in range(40):
+            drop(inbox, f"burst-{i:02d}.txt", f"burst document {i}")
+        wait_until(lambda: filed(inbox) == 44)
+    finally:
+        code, out, err = stop(proc)
+    assert code == 0, err
+    assert out.strip().splitlines()[-1] == "43 triaged, 1 failed, 0 already seen"
+    assert "triage: error: scan.pdf: " in err
+    where = places(inbox)
+    assert where["failed"] == ["scan.pdf"]
+    assert set(where["done"]) == {"present at start.txt", "new.md", "download.pdf"} | {
+        f"burst-{i:02d}.txt" for i in range(40)
+    }
+    assert where["work"] == [] and (inbox / "~$new.docx").exists()
+    with Ledger(inbox / "triage.sqlite") as ledger:
+        for row in ledger.rows():
+            if row.status == "done":
+                assert Path(row.reports["json"]).is_file()
+
+
+def test_sigterm_puts_the_document_in_progress_back(inbox: Path):
+    drop(inbox, "slow.txt", "SLOW 30\na long document")
+    proc = start_watch(inbox)
+    try:
+        wait_until(lambda: places(inbox)["work"] == ["slow.txt"])
+    finally:
+        started = time.monotonic()
+        code, out, _ = stop(proc)
+    assert code == 0
+    assert time.monotonic() - started < 15  # did not wait for the 30 s document
+    assert places(inbox) == {"inbox": ["slow.txt"], "done": [], "failed": [], "work": []}
+    assert "1 put back" in out
+
+
+def test_watch_with_polling(inbox: Path):
+    proc = start_watch(inbox, "--poll")
+    try:
+        time.sleep(0.5)
+        drop(inbox, "polled.txt", "found by polling")
+        wait_until(lambda: filed(inbox) == 1)
+    finally:
+        code, _, err = stop(proc)
+    assert code == 0, err
+    assert places(inbox)["done"] == ["polled.txt"]
+    assert "(polling)" in err
+
+
+def test_sigkill_at_random_points_during_a_burst_loses_nothing(inbox: Path):
+    rng = random.Random(7)
+    names = [f"deal-{i:03d}.txt" for i in range(150)]
+    batches = [names[:60], names[60:100], names[100:130], names[130:]]
+    dropped: list[str] = []
+
+    def drop_batch(batch: list[str]) -> None:
+        for name in batch:
+            drop(inbox, name, f"SLOW 0.02\n{name}")
+            dropped.append(name)
+
+    drop_batch(batches[0])
+    for batch in batches[1:3]:
+        before = filed(inbox)
+        proc = start_watch(inbox, "--jobs", "2")
+        wait_until(lambda before=before: filed(inbox) > before)
+        drop_batch(batch)  # more files arrive while it works
+        time.sleep(rng.uniform(0.05, 0.6))
+        proc.kill()
+        proc.communicate(timeout=10)
+        where = places(inbox)
+        everywhere = where["inbox"] + where["done"] + where["failed"] + where["work"]
+        assert sorted(everywhere) == sorted(dropped)  # each file in exactly one place
+    drop_batch(batches[3])
+    proc = start_watch(inbox, "--jobs", "2")
+    try:
+        wait_until(lambda: filed(inbox) >= len(names), limit=60)
+    finally:
+        code, _, err = stop(proc)
+    assert code == 0, err
+    assert places(inbox) == {"inbox": [], "done": sorted(names), "failed": [], "work": []}
+    with Ledger(inbox / "triage.sqlite") as ledger:
+        rows = ledger.rows()
+    assert sorted(r.file_name for r in rows) == sorted(names)  # one row each, none triaged twice
+    assert all(Path(r.reports["json"]).is_file() for r in rows)
