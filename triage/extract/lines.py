@@ -25,13 +25,17 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[•●▪■◦○·‣⁃∙►➢✓\uf0b7\uf0a7\uf0d8\uf0fc]|[-–—*](?=\s)|o(?=\s+\S))\s*")
 _ENUM = re.compile(
-    r"^(?:\(?[a-zA-Z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|\(\d{1,3}\)|\d{1,3}\)|[a-z]\.)\s+\S"
+    r"^(?:\(?[a-zA-Z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)\.|\(\d{1,3}\)|\d{1,3}\)|[a-z]\.)\s+\S"
 )
 _CLAUSE = re.compile(r"^(?:[A-Z]{1,3}[.-])?\d{1,3}(?:\.\d{1,3})+\.?\s+\S")
 _NUMBERED = re.compile(r"^\d{1,3}\.\s+\S|^(?:section|article|part|chapter)\s+[\dIVX]+\b", re.IGNORECASE)
+_WEAK = re.compile(r"^\(?[a-zA-Z0-9]{1,4}\)|^[a-z]{1,4}\.\s")  # enumerators that also occur mid-sentence
+_TOC = re.compile(r"(?:\.\s?){5,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|(?:…){2,}\s*\d{1,4}$")
 _END = (".", "!", "?", ":", ";")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"}
 
@@ -46,10 +50,29 @@ class Block:
 
 
 def page_lines(text: str) -> list[str]:
-    """The lines of one page's extracted text, stripped; blank lines kept as "" (paragraph breaks)."""
-    return [
-        _SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ]
+    """The lines of one page's extracted text, stripped; blank lines kept as "" (paragraph breaks).
+
+    Some producers (Google Docs exports) put a blank line after every line; where most lines are
+    followed by exactly one blank line, single blanks are dropped and only longer gaps break."""
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in _NEWLINES.split(text)]
+    filled = sum(1 for line in lines if line)
+    if filled >= 6:
+        single = sum(1 for i in range(1, len(lines) - 1) if not lines[i] and lines[i - 1] and lines[i + 1])
+        if single >= 0.4 * filled:
+            out: list[str] = []
+            blanks = 0
+            for line in lines:
+                if line:
+                    if blanks >= 2 and out:
+                        out.append("")
+                    out.append(line)
+                    blanks = 0
+                else:
+                    blanks += 1
+            return out
+    return lines
 
 
 def furniture(pages: list[tuple[int, list[str]]]) -> set[str]:
@@ -110,7 +133,7 @@ def heading_like(line: str) -> bool:
     if not line or len(line) > 90 or line.endswith((".", ",", ";")) or line[-1] == "-":
         return False
     words = _WORD.findall(line)
-    if not words or len(line.split()) > 12:
+    if not words or len(line.split()) > 12 or line[0] in "([{\"'“‘" or words[-1].lower() in _SMALL:
         return False
     letters = [c for c in line if c.isalpha()]
     if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) >= 0.9:
@@ -122,7 +145,9 @@ def heading_like(line: str) -> bool:
         return False
     capital = sum(w[0].isupper() for w in significant) / len(significant)
     numbered = bool(_CLAUSE.match(line) or _NUMBERED.match(line))
-    return capital >= 0.75 and (numbered or len(line) <= 60)
+    if not numbered and ("," in line or ": " in line or len(line) > 60):  # addresses, dates, table rows
+        return False
+    return capital >= 0.75
 
 
 def _marker(line: str) -> PassageKind | None:
@@ -137,20 +162,35 @@ def _marker(line: str) -> PassageKind | None:
     return None
 
 
-def blocks(lines: list[str], page: int) -> Iterator[Block]:
-    """The blocks of one page's cleaned lines, in reading order."""
+def typical_width(lines: Iterable[str]) -> int:
+    """The length of a full line of text: the 90th percentile of line lengths in characters."""
     lengths = sorted(len(line) for line in lines if line)
-    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def blocks(lines: list[str], page: int, width: int | None = None) -> list[Block]:
+    """The blocks of one page's cleaned lines, in reading order.
+
+    Table-of-contents lines (dot leaders and a page number) are dropped; a run of three or more
+    plain (unnumbered, not ALL CAPS) headings in a row is a table or an address block, not a
+    series of sections, and becomes paragraphs."""
+    if width is None or sum(1 for line in lines if line) >= 15:
+        width = typical_width(lines) or width or 0
+    out: list[Block] = []
     current: Block | None = None
     prev = ""
     for line in lines:
-        if not line:
+        if not line or _TOC.search(line):
             if current:
-                yield current
+                out.append(current)
             current, prev = None, ""
             continue
         marker = _marker(line)
         ended = not prev or (prev.endswith(_END) and (width < 40 or len(prev) < 0.8 * width))
+        # "(2) years from ...", "a) ..." at the start of a line may just continue a sentence
+        continues = not (ended or prev.endswith(_END) or len(prev) < 0.7 * width)
+        if marker and _WEAK.match(line) and current is not None and current.kind != "list_item" and continues:
+            marker = None
         starts_new = current is None or current.kind == "heading" or marker is not None
         if not starts_new and prev.endswith(_END) and len(prev) < 0.85 * width and line[:1].isupper():
             starts_new = True
@@ -158,7 +198,7 @@ def blocks(lines: list[str], page: int) -> Iterator[Block]:
             starts_new = True
         if starts_new:
             if current:
-                yield current
+                out.append(current)
             if (heading_like(line) and marker != "list_item") or (marker == "list_item" and _is_title(line)):
                 kind: PassageKind = "heading"
             else:
@@ -170,7 +210,27 @@ def blocks(lines: list[str], page: int) -> Iterator[Block]:
             current.text = join(current.text, line)
         prev = line
     if current:
-        yield current
+        out.append(current)
+    _demote_heading_runs(out)
+    return out
+
+
+def _demote_heading_runs(found: list[Block], run: int = 3) -> None:
+    start = 0
+    while start < len(found):
+        end = start
+        while end < len(found) and found[end].kind == "heading" and _plain_heading(found[end].text):
+            end += 1
+        if end - start >= run:
+            for block in found[start:end]:
+                block.kind = "paragraph"
+        start = max(end, start + 1)
+
+
+def _plain_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.9
+    return not caps and not (_CLAUSE.match(text) or _NUMBERED.match(text))
 
 
 def _is_title(line: str) -> bool:
@@ -185,7 +245,7 @@ def join(text: str, line: str) -> str:
     return f"{text} {line}"
 
 
-def passages(pages: Iterable[tuple[int, list[str]]], drop: set[str]) -> Iterator[Passage]:
+def passages(pages: list[tuple[int, list[str]]], drop: set[str]) -> Iterator[Passage]:
     """Passages with ids `p{page}.{n}` and the heading they stand under (a heading stands under
     itself), from each page's raw lines and the furniture keys to drop.
 
@@ -205,8 +265,10 @@ def passages(pages: Iterable[tuple[int, list[str]]], drop: set[str]) -> Iterator
             section=under,
         )
 
-    for page, raw in pages:
-        for block in blocks(strip_furniture(raw, drop), page):
+    cleaned = [(page, strip_furniture(raw, drop)) for page, raw in pages]
+    width = typical_width(line for _, lines in cleaned for line in lines)
+    for page, lines in cleaned:
+        for block in blocks(lines, page, width):
             if pending is not None:
                 last = pending[0]
                 if (
