@@ -1,0 +1,220 @@
+"""What the sentence around a mention says about it: modality and negation.
+
+- `icp_modality` gives each sentence a modality from the cue words of the taxonomy (`modality:`):
+  `mandatory` (shall, must, is required, "The Contractor will ..."), `desirable` (should, preferred),
+  `optional` (may, nice to have, need not), else `info`. The longest cue wins where cues overlap
+  ("not needed" over "needed"); then mandatory > desirable > optional; cues of the `info` list
+  ("not needed") count as no requirement language. A sentence of a list that a lead-in ending in ":"
+  introduces inherits the lead-in's modality. Sets `Span._.modality` on every ICP span and keeps
+  the modality of every sentence with a cue in `doc.user_data["triage_modality"]`.
+- `icp_negation` marks a span `Span._.negated` when a negation cue (`negation:`) has it in scope:
+  a `clause` cue ("not", "out of scope", "is excluded") covers its whole clause (clauses end at ";"
+  and at "but", "however", ...; a ":" right after a cue does not end it: "Out of scope: the partner
+  portal"); a `forward` cue ("no", "neither") covers the words after it up to the next verb
+  ("No integration with the ERP | is in scope"); `forward_short` cues ("excluding") also stop at a
+  comma. `pseudo` cues look like negation but are not ("no later than", "must not be visible to").
+  A span of a rule with `negated_as: TAG` that is negated adds a span of TAG, not negated
+  ("No customisation is foreseen" -> turnkey).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from triage.tag import taxonomy as taxonomy_mod
+from triage.tag.rules import ICP_KEY, Context, sentence_bounds, sentence_starts, span_info
+
+MODALITY_RANK = {"mandatory": 3, "desirable": 2, "optional": 1, "info": 0}
+
+
+def _phrases(nlp: Language, words: Any) -> list[Doc]:
+    return list(nlp.tokenizer.pipe(str(w) for w in words or ()))
+
+
+class ModalityCues:
+    """The cue matcher of modality and the rule that turns cues into one modality per sentence."""
+
+    def __init__(self, nlp: Language, spec: dict[str, Any]):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for level in ("mandatory", "desirable", "optional", "info"):
+            if spec.get(level):
+                self.matcher.add(f"MOD_{level}", _phrases(nlp, spec[level]))
+        self.conditional: dict[str, tuple[str, Context, int]] = {}
+        for k, cond in enumerate(spec.get("conditional") or ()):
+            key = f"MODC_{k}"
+            self.matcher.add(key, _phrases(nlp, [cond["phrase"]]))
+            self.conditional[key] = (
+                cond.get("modality", "mandatory"),
+                Context(nlp, cond.get("preceded_by") or ()),
+                int(cond.get("within", 5)),
+            )
+
+    def by_sentence(self, doc: Doc) -> dict[int, str]:
+        """The modality of each sentence of `doc` that holds a cue, keyed by its first token."""
+        strings = doc.vocab.strings
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key = strings[match_id]
+            if key == "MOD_optional" and doc[start].text == "May" and self._date(doc, start):
+                continue
+            spans.append(Span(doc, start, end, label=key))
+        # a conditional cue whose condition holds wins over a plain cue of the same words
+        valid: list[tuple[Span, str]] = []
+        plain: list[Span] = []
+        for span in spans:
+            key = span.label_
+            if not key.startswith("MODC_"):
+                plain.append(span)
+                continue
+            level, before, within = self.conditional[key]
+            s_start, _ = sentence_bounds(doc, span.start)
+            lo = max(s_start, span.start - within)
+            if before.found_in([t.norm_ for t in doc[lo : span.start]]):
+                valid.append((span, level))
+        taken = {(s.start, s.end) for s, _ in valid}
+        levels = {(s.start, s.end, s.label_): level for s, level in valid}
+        chosen = filter_spans([s for s, _ in valid] + [s for s in plain if (s.start, s.end) not in taken])
+        best: dict[int, str] = {}
+        for span in chosen:
+            level = levels.get((span.start, span.end, span.label_)) or span.label_[4:]
+            s_start, _ = sentence_bounds(doc, span.start)
+            if s_start not in best or MODALITY_RANK[level] > MODALITY_RANK[best[s_start]]:
+                best[s_start] = level
+        # a list introduced by "... shall:" inherits the lead-in's modality
+        starts = sentence_starts(doc)
+        for prev, cur in pairwise(starts):
+            if cur not in best and prev in best and doc[cur - 1].text == ":":
+                best[cur] = best[prev]
+        return best
+
+    @staticmethod
+    def _date(doc: Doc, i: int) -> bool:
+        near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        return any(t.like_num for t in near)
+
+
+@Language.factory(
+    "icp_modality",
+    assigns=["span._.modality"],
+    requires=["token.is_sent_start"],
+    default_config={"taxonomy": "", "spans_key": ICP_KEY},
+)
+def make_icp_modality(nlp: Language, name: str, taxonomy: str, spans_key: str) -> IcpModality:
+    """The modality of each sentence, on every ICP span (`Span._.modality`)."""
+    return IcpModality(nlp, taxonomy, spans_key)
+
+
+class IcpModality:
+    def __init__(self, nlp: Language, taxonomy: str, spans_key: str):
+        self.cues = ModalityCues(nlp, taxonomy_mod.load(taxonomy).modality)
+        self.key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_sentence = self.cues.by_sentence(doc)
+        doc.user_data["triage_modality"] = by_sentence
+        for span in doc.spans.get(self.key, ()):
+            span_info(span)["modality"] = by_sentence.get(sentence_bounds(doc, span.start)[0], "info")
+        return doc
+
+
+def sentence_modality(doc: Doc, sentence_start: int) -> str:
+    """The modality of the sentence starting at token `sentence_start` (after `icp_modality` ran)."""
+    return doc.user_data.get("triage_modality", {}).get(sentence_start, "info")
+
+
+@Language.factory(
+    "icp_negation",
+    assigns=["span._.negated", "doc.spans"],
+    requires=["doc.spans", "token.is_sent_start"],
+    default_config={"taxonomy": "", "spans_key": ICP_KEY},
+)
+def make_icp_negation(nlp: Language, name: str, taxonomy: str, spans_key: str) -> IcpNegation:
+    """Marks the ICP spans that a negation cue has in scope (`Span._.negated`)."""
+    return IcpNegation(nlp, taxonomy, spans_key)
+
+
+class IcpNegation:
+    def __init__(self, nlp: Language, taxonomy: str, spans_key: str):
+        tax = taxonomy_mod.load(taxonomy)
+        spec = tax.negation
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for group in ("clause", "forward", "forward_short", "pseudo", "clause_breaks", "forward_stops"):
+            if spec.get(group):
+                self.matcher.add(group, _phrases(nlp, spec[group]))
+        self.rules = {r.id: r for r in tax.rules}
+        self.key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(self.key, ()))
+        if not spans:
+            return doc
+        by_sentence: dict[int, list[Span]] = defaultdict(list)
+        for span in spans:
+            by_sentence[sentence_bounds(doc, span.start)[0]].append(span)
+        strings = doc.vocab.strings
+        cues: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+        for match_id, start, end in self.matcher(doc):
+            s_start = sentence_bounds(doc, start)[0]
+            if s_start in by_sentence:
+                cues[s_start].append((strings[match_id], start, end))
+        added: list[Span] = []
+        for s_start, sent_spans in by_sentence.items():
+            if s_start not in cues:
+                continue
+            s_end = sentence_bounds(doc, s_start)[1]
+            negated = self._scopes(doc, cues[s_start], s_start, s_end)
+            for span in sent_spans:
+                rule = self.rules.get(span.id_)
+                if rule is not None and not rule.negatable:
+                    continue
+                if any(lo <= span.start < hi or (span.start < lo < span.end) for lo, hi in negated):
+                    span_info(span)["negated"] = True
+                    if rule is not None and rule.negated_as:
+                        heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
+                        span_info(heir)["modality"] = span._.modality
+                        added.append(heir)
+        if added:
+            doc.spans[self.key] = sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_))
+        return doc
+
+    @staticmethod
+    def _scopes(
+        doc: Doc, cues: list[tuple[str, int, int]], s_start: int, s_end: int
+    ) -> list[tuple[int, int]]:
+        """Token ranges [lo, hi) that the negation cues of one sentence cover."""
+        pseudo = [(a, b) for g, a, b in cues if g == "pseudo"]
+
+        def is_pseudo(a: int, b: int) -> bool:
+            return any(pa < b and a < pb for pa, pb in pseudo)
+
+        breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
+        stops = sorted(a for g, a, _ in cues if g == "forward_stops")
+        heads = [
+            (g, a, b)
+            for g, a, b in cues
+            if g in ("clause", "forward", "forward_short") and not is_pseudo(a, b)
+        ]
+        colon_ok = {b for _, _, b in heads}  # "Out of scope: ..." keeps going after the colon
+        cuts = sorted(
+            {a for a in breaks} | {t.i for t in doc[s_start:s_end] if t.text == ":" and t.i not in colon_ok}
+        )
+        scopes = []
+        for group, a, b in heads:
+            lo = max([c + 1 for c in cuts if c < a], default=s_start)
+            hi = min([c for c in cuts if c >= b], default=s_end)
+            if group == "clause":
+                scopes.append((lo, hi))
+                continue
+            end = min([s for s in stops if s >= b] + [hi])
+            if group == "forward_short":
+                commas = [t.i for t in doc[b:end] if t.text == ","]
+                end = min([*commas, end])
+            scopes.append((b, end))
+        return scopes

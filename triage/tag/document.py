@@ -1,0 +1,154 @@
+"""From a Document to a TaggedDocument: run the pipeline over the passages, turn spans into TagSpans.
+
+Passages go through `nlp.pipe` in batches; only the body is tagged (headers and footers repeat on
+every page). A passage is boilerplate when its section heading (or, for a heading, its own text)
+names instructions to bidders, submission, terms and conditions, evaluation, insurance, invoicing
+and the like (the `boilerplate:` list of the taxonomy); its spans carry `boilerplate=True`.
+A list item that follows a lead-in ending in ":" ("The portal shall:") inherits the lead-in's
+modality when it has none of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from triage.tag import taxonomy as taxonomy_mod
+from triage.tag.context import MODALITY_RANK, sentence_modality
+from triage.tag.pipeline import load_pipeline
+from triage.tag.rules import ICP_KEY, VERTICAL_KEY, sentence_bounds, sentence_starts
+from triage.tag.vertical import decide
+from triage.types import ALL_TAGS, Document, Passage, TaggedDocument, TagSpan
+
+BATCH_SIZE = 256
+
+
+def _boilerplate_pattern(taxonomy: taxonomy_mod.Taxonomy) -> re.Pattern[str] | None:
+    words = [re.escape(str(w).lower()) for w in taxonomy.boilerplate.get("sections", ())]
+    return re.compile(r"\b(?:" + "|".join(words) + r")") if words else None
+
+
+def is_boilerplate(passage: Passage, pattern: re.Pattern[str] | None) -> bool:
+    """Whether the passage stands in (or is the heading of) a boilerplate section."""
+    if pattern is None:
+        return False
+    heading = passage.text if passage.kind == "heading" else passage.section
+    return bool(heading and pattern.search(heading.lower()))
+
+
+def _tag_span(
+    span: Span, passage: Passage, modality: str, boilerplate: bool, label: str | None = None
+) -> TagSpan:
+    doc = span.doc
+    s_start, s_end = sentence_bounds(doc, span.start)
+    sent = doc[s_start:s_end]
+    offset = sent.start_char
+    return TagSpan(
+        tag=label or span.label_,
+        text=span.text,
+        sentence=sent.text,
+        start=span.start_char - offset,
+        end=span.end_char - offset,
+        passage_id=passage.id,
+        location=passage.location,
+        page=passage.page,
+        modality=modality,  # type: ignore[arg-type]
+        negated=bool(span._.negated),
+        rule_id=span.id_,
+        quantity=span._.quantity,
+        boilerplate=boilerplate,
+    )
+
+
+def _lead_in(doc: Doc) -> str | None:
+    """The modality a passage hands on to the list after it, when it ends with ':'."""
+    text = doc.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    starts = sentence_starts(doc)
+    return sentence_modality(doc, starts[-1])
+
+
+def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocument:
+    """Tag one document: every ICP mention of its body with evidence, and its vertical."""
+    nlp = load_pipeline(taxonomy)
+    tax = taxonomy_mod.load(taxonomy_mod.resolve(taxonomy))
+    pattern = _boilerplate_pattern(tax)
+    body = [p for p in document.body if p.text.strip()]
+    spans: list[TagSpan] = []
+    mentions: list[TagSpan] = []
+    sentences = 0
+    words = boiler_words = 0
+    inherited: str | None = None
+    for passage, doc in zip(body, nlp.pipe((p.text for p in body), batch_size=BATCH_SIZE), strict=True):
+        boilerplate = is_boilerplate(passage, pattern)
+        n_words = len(passage.text.split())
+        words += n_words
+        if boilerplate:
+            boiler_words += n_words
+        sentences += len(sentence_starts(doc))
+        heir = inherited if passage.kind == "list_item" else None
+        for span in doc.spans.get(ICP_KEY, ()):
+            modality = span._.modality
+            if heir and modality == "info":
+                modality = heir
+            spans.append(_tag_span(span, passage, modality, boilerplate))
+        if not boilerplate:
+            for span in doc.spans.get(VERTICAL_KEY, ()):
+                mentions.append(_tag_span(span, passage, "info", False))
+        lead = _lead_in(doc)
+        if lead is not None and lead != "info":
+            inherited = lead
+        elif passage.kind != "list_item":
+            inherited = None
+    weights = {r.id: r.weight for r in tax.vertical_rules}
+    return TaggedDocument(
+        document=document,
+        spans=tuple(spans),
+        vertical=decide(mentions, weights),
+        sentences=sentences,
+        boilerplate_share=round(boiler_words / words, 4) if words else 0.0,
+    )
+
+
+def tag_many(documents: Iterable[Document], taxonomy: str | Path | None = None) -> Iterator[TaggedDocument]:
+    """Tag documents one after the other with one pipeline, yielding each as soon as it is done."""
+    for document in documents:
+        yield tag(document, taxonomy)
+
+
+def tag_text(text: str, taxonomy: str | Path | None = None) -> dict[str, Any]:
+    """One text -> `{"text", "tags", "modality", "spans": [{"tag", "start", "end", "text", "negated"}]}`.
+
+    The object `triage tag --jsonl` writes per input line: `tags` lists every tag the text states
+    and does not negate (in the order of triage.types.ALL_TAGS); `modality` is the strongest of its
+    sentences; span offsets are character offsets in `text`.
+    """
+    nlp = load_pipeline(taxonomy)
+    doc = nlp(text)
+    modality = "info"
+    for start in sentence_starts(doc) if len(doc) else ():
+        m = sentence_modality(doc, start)
+        if MODALITY_RANK[m] > MODALITY_RANK[modality]:
+            modality = m
+    spans = list(doc.spans.get(ICP_KEY, ()))
+    stated = {s.label_ for s in spans if not s._.negated}
+    return {
+        "text": text,
+        "tags": [t for t in ALL_TAGS if t in stated],
+        "modality": modality,
+        "spans": [
+            {
+                "tag": s.label_,
+                "start": s.start_char,
+                "end": s.end_char,
+                "text": s.text,
+                "negated": bool(s._.negated),
+            }
+            for s in spans
+        ],
+    }

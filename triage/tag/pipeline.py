@@ -1,0 +1,67 @@
+"""The spaCy pipeline of the tag stage, assembled in code from `spacy.blank("en")`.
+
+No pretrained model exists here and none is needed: every component is a rule component, its rules
+read from the taxonomy (taxonomy.py). In order:
+
+| component        | assigns                         | module          |
+|------------------|---------------------------------|-----------------|
+| (vocabulary)     | `Token.norm_`: inflection-free  | normalise.py    |
+| `rfp_sentences`  | `Token.is_sent_start`           | segment.py      |
+| `icp_rules`      | `doc.spans["icp"]` candidates   | rules.py        |
+| `icp_sense`      | `doc.spans["icp"]` filtered     | rules.py        |
+| `icp_modality`   | `Span._.modality`               | context.py      |
+| `icp_negation`   | `Span._.negated`                | context.py      |
+| `icp_quantities` | `Span._.quantity`               | quantities.py   |
+| `icp_vertical`   | `doc.spans["vertical"]`         | vertical.py     |
+
+No trained component: on the labelled sentences the rules with sense filters are the better
+tagger for their size, and a text classifier trained on a few hundred sentences would have no
+data left that it was not trained on to prove itself (see README / scripts/eval_tagger.py).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from triage.tag import context, quantities, rules, segment, vertical  # noqa: F401  (register factories)
+from triage.tag import taxonomy as taxonomy_mod
+from triage.tag.normalise import install
+
+COMPONENTS = (
+    "rfp_sentences",
+    "icp_rules",
+    "icp_sense",
+    "icp_modality",
+    "icp_negation",
+    "icp_quantities",
+    "icp_vertical",
+)
+
+
+def build_pipeline(user_taxonomy: str = "") -> Language:
+    """A new pipeline with the default taxonomy, and the user file `user_taxonomy` merged over it."""
+    taxonomy_mod.load(user_taxonomy)  # fail early, with a clear message, on a broken user file
+    nlp = spacy.blank("en")
+    install(nlp.vocab)
+    for name in COMPONENTS:
+        config = {} if name == "rfp_sentences" else {"taxonomy": user_taxonomy}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _cached(user_taxonomy: str) -> Language:
+    return build_pipeline(user_taxonomy)
+
+
+def load_pipeline(taxonomy: str | Path | None = None) -> Language:
+    """The pipeline, built once per process and per taxonomy.
+
+    `taxonomy` is a user YAML file merged over the default taxonomy; without it, the file named by
+    the TRIAGE_TAXONOMY environment variable is used, if set (see triage/tag/taxonomy.py).
+    """
+    return _cached(taxonomy_mod.resolve(taxonomy))

@@ -1,0 +1,273 @@
+"""The tagger proper: taxonomy rules matched into `doc.spans["icp"]`, then filtered by their sense.
+
+Two components:
+
+- `icp_rules` finds every candidate: a `PhraseMatcher` on the normalised form (`NORM`, see
+  normalise.py) holds every phrase of the taxonomy, and a `Matcher` the few token patterns. Each
+  candidate is a Span labelled with its tag and with `span.id_` = the rule id that fired.
+- `icp_sense` keeps a candidate only if its rule's context holds: words it `requires` in the
+  sentence, words it `forbids` in the sentence or near the match, a number in range, enough distinct
+  phrases. Of the spans of one tag that overlap, the longest stays.
+
+The vertical rules are matched and filtered the same way into `doc.spans["vertical"]` (vertical.py).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from triage.tag import taxonomy as taxonomy_mod
+from triage.tag.normalise import norm
+from triage.tag.taxonomy import Rule
+
+ICP_KEY = "icp"
+VERTICAL_KEY = "vertical"
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+}
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def parse_number(text: str) -> float | None:
+    """`250,000` -> 250000.0, `99.95` -> 99.95, `twelve` -> 12.0; None when it is not a number."""
+    t = text.lower().replace(",", "")
+    if t in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[t])
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|mn|bn)?", t)
+    if not m:
+        return None
+    return float(m.group(1)) * _MULTIPLIERS.get(m.group(2) or "", 1.0)
+
+
+def span_info(span: Span) -> dict[str, Any]:
+    """What the components found out about one span (modality, negated, quantity), kept in
+    `doc.user_data`. spaCy's own `Span._` values are keyed by character offsets alone, so two spans
+    of different tags over the same words would share them; these are keyed by tag and rule too.
+    Read them as `span._.modality`, `span._.negated`, `span._.quantity`."""
+    store = span.doc.user_data.setdefault("triage_span", {})
+    return store.setdefault((span.start, span.end, span.label_, span.id_), {})
+
+
+def _register_extensions() -> None:
+    for name, default in (("modality", "info"), ("negated", False), ("quantity", None)):
+        if not Span.has_extension(name):
+            Span.set_extension(name, getter=lambda span, n=name, d=default: span_info(span).get(n, d))
+
+
+_register_extensions()
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index of each sentence start of `doc` (computed once, kept in doc.user_data)."""
+    starts = doc.user_data.get("triage_sent_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        doc.user_data["triage_sent_starts"] = starts
+    return starts
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) token indices of the sentence holding token `i`."""
+    starts = sentence_starts(doc)
+    k = bisect_right(starts, i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return starts[k], end
+
+
+class Context:
+    """Word sequences (normalised) to look for around a match: `requires`, `forbids`, ..."""
+
+    def __init__(self, nlp: Language, words: Iterable[str]):
+        self.singles: set[str] = set()
+        self.sequences: list[tuple[str, ...]] = []
+        for w in words:
+            norms = tuple(t.norm_ for t in nlp.make_doc(str(w)))
+            if len(norms) == 1:
+                self.singles.add(norms[0])
+            elif norms:
+                self.sequences.append(norms)
+
+    def __bool__(self) -> bool:
+        return bool(self.singles or self.sequences)
+
+    def found_in(self, norms: Sequence[str], norm_set: set[str] | None = None) -> bool:
+        if self.singles and not self.singles.isdisjoint(norm_set if norm_set is not None else norms):
+            return True
+        for seq in self.sequences:
+            first, n = seq[0], len(seq)
+            for i in range(len(norms) - n + 1):
+                if norms[i] == first and tuple(norms[i : i + n]) == seq:
+                    return True
+        return False
+
+
+def _normalise_pattern(pattern: Sequence[dict]) -> list[dict]:
+    """A token pattern whose NORM values are written as plain words, with those words normalised."""
+    out = []
+    for token in pattern:
+        token = dict(token)
+        value = token.get("NORM")
+        if isinstance(value, str):
+            token["NORM"] = norm(value)
+        elif isinstance(value, dict) and "IN" in value:
+            token["NORM"] = {**value, "IN": sorted({norm(str(v)) for v in value["IN"]})}
+        out.append(token)
+    return out
+
+
+class RuleSet:
+    """Compiled matchers and contexts of a list of rules; `candidates()` then `keep()`."""
+
+    def __init__(self, nlp: Language, rules: Sequence[Rule], window: int):
+        self.window = window
+        self.rules = {r.id: r for r in rules}
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.tokens = Matcher(nlp.vocab)
+        for rule in rules:
+            if rule.phrases:
+                self.phrases.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
+            if rule.tokens:
+                self.tokens.add(rule.id, [_normalise_pattern(p) for p in rule.tokens])
+        self.contexts = {
+            r.id: (Context(nlp, r.requires), Context(nlp, r.forbids), Context(nlp, r.forbids_near))
+            for r in rules
+        }
+        self.has_tokens = any(r.tokens for r in rules)
+
+    def candidates(self, doc: Doc) -> list[Span]:
+        matches = self.phrases(doc)
+        if self.has_tokens:
+            matches += self.tokens(doc)
+        strings = doc.vocab.strings
+        spans = []
+        for match_id, start, end in matches:
+            rule = self.rules[strings[match_id]]
+            spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
+        return spans
+
+    def _number_ok(self, rule: Rule, span: Span) -> bool:
+        for token in span:
+            value = parse_number(token.text)
+            if value is not None:
+                if rule.min_quantity is not None and value < rule.min_quantity:
+                    return False
+                return not (rule.max_quantity is not None and value > rule.max_quantity)
+        return rule.min_quantity is None
+
+    def keep(self, doc: Doc, spans: Iterable[Span]) -> list[Span]:
+        """The candidates whose context holds; per label, the longest of overlapping spans."""
+        kept: list[Span] = []
+        distinct: dict[tuple[str, int], list[Span]] = {}
+        cache: dict[int, tuple[list[str], set[str], int, int]] = {}
+        for span in spans:
+            rule = self.rules[span.id_]
+            start, end = sentence_bounds(doc, span.start)
+            if start not in cache:
+                norms = [t.norm_ for t in doc[start:end]]
+                cache[start] = (norms, set(norms), start, end)
+            norms, norm_set, s_start, s_end = cache[start]
+            requires, forbids, forbids_near = self.contexts[rule.id]
+            if requires and not requires.found_in(norms, norm_set):
+                continue
+            if forbids and forbids.found_in(norms, norm_set):
+                continue
+            if forbids_near:
+                lo = max(s_start, span.start - self.window) - s_start
+                hi = min(s_end, span.end + self.window) - s_start
+                if forbids_near.found_in(norms[lo:hi]):
+                    continue
+            if (rule.min_quantity is not None or rule.max_quantity is not None) and not self._number_ok(
+                rule, span
+            ):
+                continue
+            if rule.min_distinct > 1:
+                distinct.setdefault((rule.id, s_start), []).append(span)
+                continue
+            kept.append(span)
+        for (rule_id, _), group in distinct.items():
+            rule = self.rules[rule_id]
+            if len({" ".join(t.norm_ for t in s) for s in group}) >= rule.min_distinct:
+                group.sort(key=lambda s: s.start)
+                first, last = group[0], group[-1]
+                span = doc[first.start : last.end] if last.end - first.start <= 15 else first
+                kept.append(Span(doc, span.start, span.end, label=rule.label, span_id=rule.id))
+        by_label: dict[str, list[Span]] = {}
+        for span in kept:
+            by_label.setdefault(span.label_, []).append(span)
+        out: list[Span] = []
+        for group in by_label.values():
+            out.extend(filter_spans(group))
+        out.sort(key=lambda s: (s.start, s.end, s.label_))
+        return out
+
+
+@Language.factory(
+    "icp_rules",
+    assigns=["doc.spans"],
+    default_config={"taxonomy": "", "spans_key": ICP_KEY},
+)
+def make_icp_rules(nlp: Language, name: str, taxonomy: str, spans_key: str) -> IcpRules:
+    """Every candidate mention of an ICP tag, into `doc.spans[spans_key]` (label = tag, id = rule id)."""
+    return IcpRules(nlp, taxonomy, spans_key)
+
+
+class IcpRules:
+    def __init__(self, nlp: Language, taxonomy: str, spans_key: str):
+        tax = taxonomy_mod.load(taxonomy)
+        self.rules = RuleSet(nlp, tax.rules, tax.window)
+        self.key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[self.key] = self.rules.candidates(doc)
+        return doc
+
+
+@Language.factory(
+    "icp_sense",
+    assigns=["doc.spans"],
+    requires=["doc.spans", "token.is_sent_start"],
+    default_config={"taxonomy": "", "spans_key": ICP_KEY},
+)
+def make_icp_sense(nlp: Language, name: str, taxonomy: str, spans_key: str) -> IcpSense:
+    """Drops the candidates of `doc.spans[spans_key]` whose context says they mean something else."""
+    return IcpSense(nlp, taxonomy, spans_key)
+
+
+class IcpSense:
+    def __init__(self, nlp: Language, taxonomy: str, spans_key: str):
+        tax = taxonomy_mod.load(taxonomy)
+        # the matchers of this RuleSet stay unused; it is built for the contexts only
+        self.rules = RuleSet(nlp, tax.rules, tax.window)
+        self.key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = doc.spans.get(self.key)
+        if spans:
+            doc.spans[self.key] = self.rules.keep(doc, spans)
+        return doc
