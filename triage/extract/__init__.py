@@ -34,12 +34,17 @@ def extract(
 
 
 def extract_pdf(
-    path: str | os.PathLike[str], *, password: str | None = None, limits: ExtractLimits | None = None
+    path: str | os.PathLike[str],
+    *,
+    password: str | None = None,
+    limits: ExtractLimits | None = None,
+    engine: str | None = None,
 ) -> Document:
-    """The passages of a PDF (see `triage.extract.pdf`)."""
+    """The passages of a PDF (see `triage.extract.pdf`). `engine`: "pypdf" (default), "pdfium"
+    (the `triage[fast]` extra) or "auto"; unset, the TRIAGE_PDF_ENGINE environment variable decides."""
     from triage.extract import pdf
 
-    return pdf.extract_pdf(path, password=password, limits=limits)
+    return pdf.extract_pdf(path, password=password, limits=limits, engine=engine)  # type: ignore[arg-type]
 
 
 def extract_docx(

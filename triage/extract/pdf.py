@@ -86,6 +86,8 @@ def extract_pdf(
         )
     drop = cleanup.furniture(pages)
     passages = tuple(cleanup.passages(pages, drop))
+    if not passages:
+        raise ExtractionError("no text was found in the PDF", path=where, code="no_text")
     return Document(
         path=where, sha256=sha256, format="pdf", pages=count, passages=passages, metadata=metadata
     )
