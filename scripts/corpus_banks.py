@@ -67,6 +67,8 @@ INTEGRATION = {
         "hand payments over to the payment service provider and reconcile them in {erp} overnight",
         "call the address lookup, credit check and e-signature services already licensed by {buyer}",
         "publish events (for example 'order shipped', '{case} approved') to the enterprise message bus",
+        "take over the nightly batch jobs that today copy data between {system} and {system2}",
+        "show live order and shipment status pulled from {erp}, not a copy that is a day old",
     ],
     "fact": [
         "Staff re-key every order from the web shop into {erp} today, which costs about {n_staff} hours a month.",
@@ -79,6 +81,10 @@ INTEGRATION = {
         "Our current website is an island: nothing entered on it reaches {crm} unless somebody types it in again.",
         "We estimate that {n_systems} systems will need to send data to, or receive data from, the new service.",
         "Around a third of calls to our service desk are about information that already exists in {system2} but cannot be seen online.",
+        "Every evening a member of the finance team exports the day's web payments and imports them into {erp} by hand.",
+        "Our {case} arrive by e-mail and are then typed into {system}, which takes two full-time staff.",
+        "We have counted {n_systems} places where the same address is stored, and they rarely agree.",
+        "Our field engineers carry printed job sheets because the scheduling tool and the customer records are separate.",
     ],
     "short": [
         "Two-way sync with {erp} (orders, invoices)",
@@ -91,6 +97,9 @@ INTEGRATION = {
         "Real-time stock/price lookup ({erp})",
         "No double keying of {case}",
         "Re-use existing middleware services",
+        "Replace nightly batch copies",
+        "Live status from {erp}",
+        "Address master shared across {n_systems} systems",
     ],
     "neg": [
         "Integration with {erp} is out of scope for this phase and will be tendered separately.",
@@ -99,6 +108,8 @@ INTEGRATION = {
         "Links to other systems are not needed: the site is self-contained.",
         "Interfaces to {system} are explicitly excluded from this procurement.",
         "We do not expect the supplier to connect the website to any internal application.",
+        "Data will continue to be exchanged by spreadsheet; no system connections are required.",
+        "The supplier will not be asked to work with {system}.",
     ],
 }
 
@@ -114,6 +125,7 @@ USER_ROLES = {
         "allow each {partner} organisation to manage its own users without calling {buyer}",
         "provide a dedicated area for auditors and inspectors with read-only rights",
         "tailor the home page to the user's relationship with {buyer}",
+        "let {partners} and their own staff log in to the same account with different rights",
     ],
     "fact": [
         "The people who will use the service range from {customers} and their representatives to {partners}, inspectors and our own {n_staff} employees.",
@@ -125,6 +137,8 @@ USER_ROLES = {
         "Some of our {customers} are represented by a carer, a lawyer or an accountant who must be able to act for them.",
         "The content for a {partner} is quite different from what a member of the public should see.",
         "Regional managers want to see the figures for their region only, while head office sees everything.",
+        "A single household may have a main account holder, a partner and a power of attorney, each needing their own access.",
+        "Our call-centre agents, {partners} and {customers} currently use three different tools to look at the same records.",
     ],
     "short": [
         "{n_roles} distinct user types",
@@ -135,12 +149,15 @@ USER_ROLES = {
         "Staff / {partners} / {customers} separation",
         "Personalised home page by relationship",
         "Regional visibility rules",
+        "Assisted access for carers / representatives",
+        "Different landing page per audience",
     ],
     "neg": [
         "All visitors will see the same content; no differentiation by audience is required.",
         "There is a single audience for this site: the general public.",
         "Separate areas for different user groups are not required at this stage.",
         "No personalisation or audience-specific content is needed.",
+        "Only the marketing team will use the system; there are no external users.",
     ],
 }
 
@@ -156,6 +173,7 @@ WORKFLOW = {
         "notify the next person in the chain when it is their turn to act",
         "record who decided what at each step and keep that history with the case",
         "let business users design new request types with their own stages and deadlines",
+        "pause the clock on a {case} while the applicant is asked for more information",
     ],
     "fact": [
         "Our {n_partners} {partners} phone in their {case} today and the details are written down on paper forms.",
@@ -167,6 +185,9 @@ WORKFLOW = {
         "Applicants often send the same documents twice because they do not know whether the first set arrived.",
         "Each of our departments has its own way of handling requests, and we would like to bring them into line.",
         "The sign-off chain for a new {partner} agreement currently takes around six weeks.",
+        "Our {n_partners} {partners} phone in their {case} today, and a clerk keys each one in after the call.",
+        "Complaints are logged in a spreadsheet and chased by the team leader on Fridays.",
+        "A missing signature can hold up a request for weeks, because nobody is told it is missing.",
     ],
     "short": [
         "Configurable multi-step approvals",
@@ -177,12 +198,15 @@ WORKFLOW = {
         "Draft / return / resubmit forms",
         "Task notifications to next approver",
         "Business-user design of request types",
+        "Pause SLA clock while awaiting info",
+        "Audit history per case",
     ],
     "neg": [
         "No case handling or approval steps are needed; enquiries go to a shared mailbox.",
         "Back-office processing of {case} remains in the existing system and is not part of this contract.",
         "The site needs a simple contact form only; no further processing is expected.",
         "Approval routing is not required in this phase.",
+        "Case handling will stay in the line-of-business system; the website only links to it.",
     ],
 }
 
@@ -198,6 +222,7 @@ B2B_PORTAL = {
         "provide a secure area where {partners} exchange forecasts and contract documents with account managers",
         "support purchase approval limits inside a customer organisation",
         "register new {partners} online, with credit checks and approval before they can trade",
+        "let a {partner} see stock availability and lead times for the items on its contract",
     ],
     "fact": [
         "Our {n_partners} {partners} phone in their {case} today, or send them by fax.",
@@ -208,6 +233,9 @@ B2B_PORTAL = {
         "We sell through {n_partners} independent {partners}, who account for most of our volume in {n_countries} countries.",
         "New {partners} are signed up with a paper form that takes two weeks to process.",
         "A {partner} who wants to re-order the same items as last month must phone and read out the item numbers.",
+        "Our 900 dealers phone in their warranty claims today.",
+        "Each of our top 50 accounts has a bespoke price list, which sales staff look up by hand when a customer rings.",
+        "Orders from {partners} arrive by e-mail, fax and phone, and about one in twenty contains an error.",
     ],
     "short": [
         "Contract pricing per trade account",
@@ -218,12 +246,15 @@ B2B_PORTAL = {
         "Re-order from history / saved lists",
         "Online returns and warranty",
         "Secure document exchange with account managers",
+        "Stock and lead time per contract item",
+        "Spending limits inside customer orgs",
     ],
     "neg": [
         "Online ordering for {partners} is not part of this project.",
         "The site is for consumers only; trade customers continue to use the existing EDI link.",
         "No extranet or trade area is required.",
         "A partner area is out of scope; it may be considered in a later phase.",
+        "Trade customers are not in scope; they are served by our sales team directly.",
     ],
 }
 
@@ -238,6 +269,9 @@ COLLABORATION = {
         "let users follow topics and receive a digest of what changed",
         "provide an internal news feed with comments and reactions",
         "let staff find colleagues by skill, location and team",
+        "provide a place where working groups can publish minutes, papers and decisions",
+        "let readers flag content that is out of date so that its owner is asked to review it",
+        "let {partners} share good practice with one another in moderated groups",
     ],
     "fact": [
         "Our procedures are spread over {n_docs} documents on shared drives, and nobody is sure which version is current.",
@@ -247,6 +281,9 @@ COLLABORATION = {
         "Our {partners} have told us they would like to learn from one another, not only from us.",
         "New starters spend weeks finding out who knows what.",
         "Guidance for field staff is printed once a year and is out of date within weeks.",
+        "We keep {n_docs} policies and procedures, of which perhaps half are current.",
+        "Our regional teams have each built their own intranet pages, so the same guidance exists in several versions.",
+        "Experienced staff spend hours each week answering the same questions from newer colleagues.",
     ],
     "short": [
         "Shared workspaces with version history",
@@ -256,11 +293,15 @@ COLLABORATION = {
         "Moderated community spaces",
         "People directory by skill",
         "Follow topics / digest",
+        "Working-group spaces (minutes, papers)",
+        "Flag outdated content to owner",
     ],
     "neg": [
         "Forums, wikis and community features are not required.",
         "Document collaboration will remain in the existing office suite and is out of scope.",
         "No knowledge base is required as part of this work.",
+        "Internal communication is handled by the existing intranet and is not part of this tender.",
+        "Discussion or community features will not be used.",
     ],
 }
 
@@ -279,6 +320,8 @@ ACCESS_CONTROL = {
         "withdraw all access within fifteen minutes when a person leaves",
         "allow administrators to review who has access to what and export that list",
         "support step-up verification before high-risk actions such as changing bank details",
+        "let a {partner} administrator switch off a colleague's access immediately",
+        "hide fields such as salary, diagnosis or account balance from anyone without a business need",
     ],
     "fact": [
         "Staff currently keep a separate password for each of our {n_systems} systems, and many write them down.",
@@ -288,6 +331,9 @@ ACCESS_CONTROL = {
         "Our identity team has standardised on {idp} for all new applications.",
         "Several of our business customers share one user name among the whole office.",
         "Access to sensitive records must be restricted to named individuals on a need-to-know basis.",
+        "When someone moves to another team they keep their old rights, because nobody takes them away.",
+        "Each of our {n_partners} {partners} must only ever see its own {customers}.",
+        "We found last year that 40 former contractors could still log in to the current extranet.",
     ],
     "short": [
         "SSO via {idp}",
@@ -298,12 +344,16 @@ ACCESS_CONTROL = {
         "Leaver access revoked < 15 min",
         "Access review export",
         "Step-up auth for risky actions",
+        "Partner admin can disable users",
+        "Field-level visibility rules",
     ],
     "neg": [
         "Single sign-on is not required in this phase.",
         "The site is public; no login or access restrictions are needed.",
         "Multi-factor authentication is not needed for this service.",
         "Integration with the corporate directory is not required.",
+        "A shared password for the editors is acceptable for this small site.",
+        "Access control beyond a simple editor login is not required.",
     ],
 }
 
@@ -317,6 +367,10 @@ ACCOUNT_SERVICES = {
         "verify a new user's identity against data we already hold before activating the account",
         "show users when and where their account was last used",
         "let a user link several contracts or policies to one login",
+        "let users choose how we contact them (letter, e-mail, text message) and change it at any time",
+        "send a security notice to the user whenever the e-mail address or password is changed",
+        "let users see the letters and statements we have sent them",
+        "let new {customers} start an application without an account and create one only when they submit it",
     ],
     "fact": [
         "A quarter of the calls to our help desk are requests to reset a password.",
@@ -325,6 +379,9 @@ ACCOUNT_SERVICES = {
         "{customers} tell us they have three different logins for three of our services.",
         "Registration currently takes five working days because each request is checked by hand.",
         "People who move house often forget to tell us, so letters go to the wrong address.",
+        "Our paper forms for changing personal details are the most downloaded documents on the current site.",
+        "Users who have forgotten their customer number cannot get into the current site at all.",
+        "Around {n_tx} address changes are processed by hand each year.",
     ],
     "short": [
         "Self-registration with verification",
@@ -333,11 +390,17 @@ ACCOUNT_SERVICES = {
         "Consent centre",
         "Account closure and data download",
         "One login for several contracts",
+        "Contact preferences self-service",
+        "Security notice on credential change",
+        "Statements and letters online",
+        "Guest start, register on submit",
     ],
     "neg": [
         "No user accounts are needed; visitors browse anonymously.",
         "Registration and login are not part of this phase.",
         "Self-service account management is out of scope.",
+        "Users will not have personal accounts on the site.",
+        "Password reset is handled by the identity provider and is not part of this work.",
     ],
 }
 
@@ -353,6 +416,9 @@ COMPLIANCE = {
         "hold ISO/IEC 27001 certification for the hosting and support services",
         "provide a current SOC 2 Type II report every year",
         "allow {buyer}'s internal audit to inspect controls at reasonable notice",
+        "provide evidence of compliance with {reg2} as part of the response",
+        "let {buyer} place a legal hold on records so that they are not deleted while a dispute is open",
+        "publish an accessibility statement and fix reported barriers within an agreed time",
     ],
     "fact": [
         "Auditors from the regulator visit twice a year and ask who changed what.",
@@ -362,6 +428,9 @@ COMPLIANCE = {
         "We were fined last year for keeping personal data longer than allowed.",
         "Our sector regulator expects us to publish certain documents within 48 hours.",
         "Every supplier that handles our data must pass our third-party risk assessment.",
+        "Our regulator expects us to show, on request, every version of a document that a customer was shown.",
+        "Under {reg}, we must be able to show who had access to personal data at any point in the last six years.",
+        "Our internal audit report last year raised eleven findings about the current website.",
     ],
     "short": [
         "{reg} compliance",
@@ -372,11 +441,16 @@ COMPLIANCE = {
         "SOC 2 Type II report yearly",
         "Regulator reporting on demand",
         "DSAR handling within 1 month",
+        "Legal hold on records",
+        "Accessibility statement kept current",
+        "{reg2} evidence before go-live",
     ],
     "neg": [
         "No personal data will be processed by the website, so data protection requirements are minimal.",
         "Certification to ISO 27001 is not required for this contract.",
         "Accessibility conformance beyond the supplier's standard product is not required.",
+        "The content is public information; no regulatory obligations apply beyond general law.",
+        "Records retention will be handled in the archive system and is out of scope.",
     ],
 }
 
@@ -392,6 +466,9 @@ SECURITY_OPS = {
         "provide a tested incident response plan and take part in a yearly exercise",
         "scan code and third-party libraries for known weaknesses before each release",
         "hold encryption keys in a hardware security module under {buyer}'s control",
+        "separate production, test and development environments, with no live personal data outside production",
+        "provide the results of security tests and the plan to fix findings to {buyer}'s security officer",
+        "support a responsible-disclosure process for security researchers",
     ],
     "fact": [
         "Our public site was taken offline twice last year by floods of malicious traffic.",
@@ -400,6 +477,9 @@ SECURITY_OPS = {
         "A phishing campaign last spring targeted our {customers} with a copy of our login page.",
         "Our security operations centre watches all systems around the clock and expects new services to report to it.",
         "An outside review found several unpatched components on the current platform.",
+        "Our insurers now ask for evidence of annual attack testing on every internet-facing system.",
+        "Nobody noticed for three weeks that the current site had been defaced on a rarely visited page.",
+        "Our cyber team expects every new service to send its logs to the central monitoring tool from day one.",
     ],
     "short": [
         "Encryption in transit and at rest",
@@ -410,11 +490,16 @@ SECURITY_OPS = {
         "SIEM feed to SOC",
         "Breach notice < 24h",
         "Customer-held keys (HSM)",
+        "Env separation, no live data in test",
+        "Responsible-disclosure process",
+        "Findings remediation plan to CISO",
     ],
     "neg": [
         "Penetration testing will be arranged by {buyer} separately and is not part of this contract.",
         "No special security measures beyond standard hosting are expected.",
         "Audit logging is not required for this website.",
+        "Security monitoring is provided by the hosting partner and is not part of this contract.",
+        "Encryption of stored data is not required as no sensitive data is held.",
     ],
 }
 
@@ -431,6 +516,9 @@ SCALE = {
         "handle {n_tx} transactions a year, with month-end peaks of three times the average",
         "recover from a major failure within four hours, losing no more than fifteen minutes of data",
         "be load-tested by the Supplier at 150 % of the forecast peak before go-live",
+        "support {n_staff} staff and {n_users} external users from the first release",
+        "keep the service up during releases, with no planned downtime in business hours",
+        "scale automatically when traffic rises and shrink again afterwards",
     ],
     "fact": [
         "We have {n_users} {customers}, and around {peak} of them log in on the last day of each month.",
@@ -439,6 +527,9 @@ SCALE = {
         "Traffic has doubled in three years and is expected to keep growing.",
         "An outage of more than an hour makes the national news in our sector.",
         "Around {n_tx} {case} are submitted online each year.",
+        "On the day annual statements are published, traffic rises to ten times the normal level.",
+        "The current platform is at the limit of what it can handle; pages take eight seconds to load at month end.",
+        "Our contact centre receives {n_tx} calls a year, and we expect many of them to move online.",
     ],
     "short": [
         "{n_users} registered users",
@@ -448,11 +539,16 @@ SCALE = {
         "Active-active across 2 zones",
         "RTO 4 h / RPO 15 min",
         "Load test at 150 % of peak",
+        "Zero-downtime releases",
+        "Auto-scaling on demand",
+        "{n_staff} staff + {n_users} external users",
     ],
     "neg": [
         "Traffic is low, a few hundred visits a day, and no particular performance targets apply.",
         "Standard shared hosting is sufficient; no availability commitment is required.",
         "Clustering and failover are not required.",
+        "We expect fewer than 50 visitors a day.",
+        "A single server is sufficient for the expected load.",
     ],
 }
 
@@ -466,6 +562,9 @@ MULTI_SITE = {
         "serve each market from its own domain, with local legal pages and cookie rules",
         "support regional variations of product ranges and prices",
         "provide a sites dashboard for central marketing covering all {n_sites} web properties",
+        "let each region publish its own news and events alongside shared national content",
+        "support local date, number and currency formats for each market",
+        "manage the sites of newly acquired companies on the same platform within weeks",
     ],
     "fact": [
         "We operate in {n_countries} countries and publish in {n_langs} languages.",
@@ -474,6 +573,9 @@ MULTI_SITE = {
         "Translations are sent by e-mail as Word files and pasted back in by hand.",
         "Local offices often copy central content and then forget to update it.",
         "The group has grown by acquisition and every new company brought its own website.",
+        "Our {n_sites} sites are maintained by {n_sites} different teams with different tools.",
+        "Customers in our smaller markets often land on the English site and leave.",
+        "Each acquisition adds another website that we have to keep alive for years.",
     ],
     "short": [
         "{n_langs} languages",
@@ -482,11 +584,16 @@ MULTI_SITE = {
         "Translation connector to LSP",
         "Central content, local override",
         "Per-market domains and legal pages",
+        "Regional news alongside national content",
+        "Local formats (date, currency)",
+        "Onboard acquired brands quickly",
     ],
     "neg": [
         "The site will be in English only.",
         "Only one website is in scope; no multi-site capability is required.",
         "Translation is not required.",
+        "One national website is required; there are no regional or foreign-language versions.",
+        "Content will be written in the national language only.",
     ],
 }
 
@@ -500,6 +607,10 @@ EXTENSIBILITY = {
         "allow {buyer} to take over development in-house or hand it to another supplier later",
         "expose webhooks so that other systems can react to events on the platform",
         "support versioned APIs with at least twelve months' notice before a version is withdrawn",
+        "let us add our own components without waiting for the vendor's release cycle",
+        "publish an open API catalogue that our partners can use under agreed terms",
+        "be built so that new services can be added by configuration and code, not only by configuration",
+        "keep customisations working when the platform is upgraded",
     ],
     "fact": [
         "We have a team of {n_roles} in-house developers who will extend the platform after launch.",
@@ -507,6 +618,10 @@ EXTENSIBILITY = {
         "Every small change to the current product has to be ordered from the vendor, at a price.",
         "We expect to add new services every quarter over the next five years.",
         "Partners have asked for a way to pull our product data into their own systems.",
+        "Five years ago we bought a closed product and have been unable to adapt it since.",
+        "Our roadmap includes a customer app, a partner app and screens in our branches, all fed from one source.",
+        "Our developers work in Java and JavaScript and want to use the tools they know.",
+        "Each year we build between five and ten new digital services.",
     ],
     "short": [
         "Documented REST/GraphQL APIs",
@@ -516,11 +631,16 @@ EXTENSIBILITY = {
         "SDK + sandbox",
         "Webhooks on platform events",
         "Versioned APIs, 12-month notice",
+        "Own components outside vendor cycle",
+        "Partner API catalogue",
+        "Customisations survive upgrades",
     ],
     "neg": [
         "No customisation is foreseen; the product will be used as delivered.",
         "APIs are not required.",
         "We have no in-house developers and do not plan to extend the solution.",
+        "Bidders should not propose bespoke development.",
+        "An API for third parties is not required.",
     ],
 }
 
@@ -534,6 +654,9 @@ SIMPLE_SITE = {
         "let one editor change text and images a few times a year",
         "provide a clean, attractive design that works on phones",
         "set up a one-page site for the campaign, live for three months",
+        "provide a small site of no more than twenty pages with a simple page editor",
+        "include a blog for occasional news items",
+        "replace our current site with a fresh design of the same size",
     ],
     "fact": [
         "The website is essentially a digital leaflet: people read about us and then phone.",
@@ -542,12 +665,17 @@ SIMPLE_SITE = {
         "We are a small organisation and need a modern shop window, nothing more.",
         "Most visitors only look for our opening hours and address.",
         "A single landing page for the event with a registration link will be enough.",
+        "The site has no logged-in area and none is planned.",
+        "We publish around four news items a year.",
+        "No transactions will take place on the website.",
     ],
     "short": [
         "c. 15-page brochure site",
         "Home / About / News / Contact",
         "Single editor, rare updates",
         "Campaign landing page",
+        "Simple page editor",
+        "Occasional blog posts",
     ],
     "neg": [],
 }
@@ -559,6 +687,9 @@ TURNKEY = {
         "be available as a monthly subscription that we can start and stop at short notice",
         "be usable by our staff on day one without a project team",
         "come with standard templates that we choose from rather than a bespoke design",
+        "be configured by our staff using the vendor's standard settings, without a supplier project",
+        "use the vendor's standard hosting and release schedule without changes",
+        "be in use within one month of contract award",
     ],
     "fact": [
         "We do not have budget for bespoke development and will not fund it.",
@@ -566,12 +697,17 @@ TURNKEY = {
         "Our preference is a product we can take as it is; we will adapt our processes to it.",
         "The previous project failed because it was over-engineered; this time we want a standard package.",
         "Bids that propose custom code will be marked down.",
+        "We would like to see the product working in our own trial account before we buy.",
+        "Suppliers should propose their standard package; modifications will not be paid for.",
+        "We have no IT staff and need a product that runs itself.",
     ],
     "short": [
         "Standard SaaS, no custom code",
         "Live within 4 weeks",
         "Monthly subscription",
         "Template-based design",
+        "Trial account before purchase",
+        "Vendor standard config only",
     ],
     "neg": [],
 }
@@ -583,17 +719,23 @@ PLATFORM_MANDATE = {
         "be delivered by a certified {other_platform} partner",
         "use {other_platform} for content management, as all our other sites do",
         "run on our {other_platform} licences, which are already paid for until {year}",
+        "reuse the {other_platform} templates and components of our main website",
     ],
     "fact": [
         "All our websites run on {other_platform} and the IT strategy does not allow a second product.",
         "{Buyer} has an enterprise agreement for {other_platform} and expects suppliers to use it.",
         "Our in-house team is trained on {other_platform} and will maintain the site after handover.",
         "Proposals based on any product other than {other_platform} will not be evaluated.",
+        "The new portal will sit inside our {other_platform} intranet, which all staff already use.",
+        "Our hosting contract only supports {other_platform}.",
+        "Only bidders with at least three reference projects on {other_platform} will be shortlisted.",
     ],
     "short": [
         "Must use {other_platform}",
         "Certified {other_platform} partner",
         "Extend existing {other_platform} estate",
+        "{other_platform} only",
+        "Reuse {other_platform} components",
     ],
     "neg": [],
 }
@@ -678,7 +820,7 @@ TRAPS = [
     "Clarification questions must be sent through the messaging function of the tender platform.",
     "The scale of charges for late delivery is set out in Schedule 4.",
     "Knowledge of the local market will be assessed at interview.",
-    "The Authority's multi-storey car park is available to visitors for the presentation day.",
+    "{Buyer}'s multi-storey car park is available to visitors for the presentation day.",
     "Our fire alarm and intruder alarm systems were upgraded last year.",
     "Each bidder should name a single point of contact for the procurement.",
     "The evaluation panel will use a two-stage approval process before the award is published.",
@@ -686,6 +828,19 @@ TRAPS = [
     "Translations of the tender documents are provided for information only; the English version prevails.",
     "The registration number of the company must be stated on the Form of Tender.",
     "The Supplier shall be responsible for the safety and security of its own equipment while on site.",
+    "Visitors must sign in at reception and wear a visitor badge at all times.",
+    "Bidders must log in to the tender platform to download the full set of documents.",
+    "The successful Supplier will be expected to integrate smoothly with our in-house project team.",
+    "Key roles in the Supplier's team must not change without our written agreement.",
+    "Experience of contracts of a similar scale will be considered at the selection stage.",
+    "Our workflow for handling clarification questions is described in the instructions above.",
+    "Supplier staff working on our premises will be issued with access cards for the duration of the contract.",
+    "Minutes of the bidders' conference will be shared with all registered bidders.",
+    "The evaluation panel of 5 members includes representatives from 3 departments.",
+    "Prices must be quoted in EUR for each of the 3 years of the initial term.",
+    "The building offers secure parking and step-free access for visitors.",
+    "Our translation of the standard terms into other languages is provided as a courtesy only.",
+    "The Supplier shall provide a single invoice covering all sites each month.",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -793,7 +948,7 @@ VERTICALS: dict[str, dict[str, list[str]]] = {
         ],
         "context": [
             "{org} provides services to {n_users} {customers} and employs {n_staff} staff.",
-            "The Authority's digital strategy commits to making every common transaction available online.",
+            "{Buyer}'s digital strategy commits to making every common transaction available online.",
             "Budget pressure means that services must be delivered with fewer staff than five years ago.",
         ],
         "titles": [
@@ -1374,3 +1529,114 @@ SERVICE_TEXT = [
     "The Supplier shall provide training for administrators and editors, and training materials that {buyer} may reuse.",
     "An exit plan shall be delivered within three months of contract signature and kept up to date.",
 ]
+
+# ---------------------------------------------------------------------------------------------
+# Sector-specific indirect statements, added to a tag's "fact" pool for deals of that vertical.
+# ---------------------------------------------------------------------------------------------
+VERTICAL_FACTS: dict[str, dict[str, list[str]]] = {
+    "financial_services": {
+        "integration": [
+            "Brokers re-key every quote from their own comparison tools into our quotation system.",
+            "Policy, claims and billing each sit on a different platform, so a policyholder's full picture exists nowhere.",
+        ],
+        "b2b_portal": ["Our {n_partners} brokers e-mail us about 2,000 quote requests a week."],
+        "compliance": [
+            "The supervisor's last on-site inspection asked us to prove which disclosures each client received.",
+            "Every advice conversation must be kept for at least five years.",
+        ],
+        "access_control": [
+            "A broker firm may have fifty advisers, and each may only see the clients they advise."
+        ],
+        "workflow": [
+            "Claims above EUR 10,000 need the sign-off of a senior handler and, above EUR 50,000, of the claims committee."
+        ],
+    },
+    "government": {
+        "workflow": [
+            "Planning officers print each application and pass the folder from desk to desk.",
+            "A permit can need the opinion of up to six departments before a decision is made.",
+        ],
+        "account_services": [
+            "Residents have to prove who they are again each time they contact a different department."
+        ],
+        "compliance": ["Freedom of information requests about our decisions have tripled in two years."],
+        "multi_site": [
+            "Our services must be offered in the official languages of the region and in easy-read versions."
+        ],
+        "access_control": [
+            "Residents should be able to log in with the national digital identity, and businesses with their company credentials."
+        ],
+    },
+    "healthcare": {
+        "integration": [
+            "Referral letters arrive by fax and are scanned into the patient record by medical secretaries.",
+            "Test results are phoned through to practices when the results system cannot send them.",
+        ],
+        "user_roles": [
+            "Patients, carers, GPs, consultants and pharmacists all need a different view of the same pathway."
+        ],
+        "compliance": ["Every access to a patient's record must be explainable if the patient asks."],
+        "workflow": [
+            "A referral goes through triage, booking, clinic and discharge, and each step is tracked on a whiteboard."
+        ],
+        "security_ops": [
+            "Hospitals in our region were hit by ransomware last year, and the board wants assurance."
+        ],
+    },
+    "manufacturing": {
+        "b2b_portal": [
+            "Our 900 dealers phone in their warranty claims today.",
+            "Dealers order spare parts from a printed catalogue that is updated once a year.",
+        ],
+        "integration": ["Staff re-key every order from the web shop into SAP."],
+        "multi_site": [
+            "Technical documentation exists in {n_langs} languages, maintained by a translation agency in Word files."
+        ],
+        "collaboration": ["Service engineers share fixes for known faults in a private messaging group."],
+    },
+    "energy_utilities": {
+        "workflow": [
+            "A new connection can take eleven steps across four teams before the installer is booked."
+        ],
+        "scale": ["During storms, {peak} customers may check outage information within the same hour."],
+        "integration": ["Meter readings submitted online are printed and typed into the billing system."],
+        "user_roles": [
+            "Households, landlords, installers and energy brokers all contact us about the same addresses."
+        ],
+    },
+    "education": {
+        "user_roles": [
+            "Applicants, current students, alumni, parents, staff and placement providers all visit the same site today."
+        ],
+        "collaboration": [
+            "Course teams share teaching materials by e-mail, and the latest version is hard to find."
+        ],
+        "account_services": ["Students receive a new login for every system they use during their studies."],
+        "multi_site": ["Each of our {n_sites} faculties runs its own website with its own look."],
+    },
+    "retail_distribution": {
+        "b2b_portal": [
+            "Franchisees order stock by spreadsheet every Thursday for delivery the following week."
+        ],
+        "integration": ["Store staff re-key every click-and-collect order into the till system."],
+        "scale": ["Black Friday traffic is twelve times that of a normal day."],
+        "collaboration": ["Store managers learn about promotions from a weekly PDF that many do not open."],
+    },
+    "telecom": {
+        "b2b_portal": [
+            "Business customers with hundreds of lines phone us to add or remove a single SIM card."
+        ],
+        "integration": ["Orders placed online are re-entered by hand in the provisioning system."],
+        "scale": ["We expect {peak} sessions at once when a new handset goes on sale."],
+        "workflow": [
+            "A fault report from a business customer passes through four teams before an engineer is sent."
+        ],
+    },
+    "other": {
+        "account_services": ["Members renew by cheque, and membership cards are posted each January."],
+        "collaboration": ["Our member clubs would like to share their experience with each other."],
+        "workflow": [
+            "Grant applications are reviewed by a panel of volunteers who receive them in the post."
+        ],
+    },
+}

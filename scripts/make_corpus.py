@@ -448,11 +448,14 @@ def write_content(deal: Deal, slots: dict[str, str], rng: random.Random) -> Cont
     for dim in latent:
         content.clauses[dim] = []
         content.rows[dim] = []
-    for _tag, (bank, dim) in TAGS.items():
+    sector = B.VERTICAL_FACTS.get(deal.vertical, {})
+    for tag, (bank, dim) in TAGS.items():
         z = latent[dim] + rng.gauss(0.0, 0.5)
         k = min(8, poisson(rng, 1.4 * math.exp(0.9 * z)))
         reqs = rng.sample(bank["req"], k=len(bank["req"]))
         facts = rng.sample(bank["fact"], k=len(bank["fact"]))
+        # Sector-specific statements are likelier to be picked (they go to the end: popped first).
+        facts += rng.sample(sector.get(tag, []), k=len(sector.get(tag, [])))
         shorts = rng.sample(bank["short"], k=len(bank["short"]))
         for _ in range(k):
             kind = rng.choices(("req", "fact", "short"), weights=(0.5, 0.25, 0.25))[0]
@@ -593,33 +596,37 @@ def target_pages(deal: Deal, rng: random.Random, max_pages: int) -> int:
 
 def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str, str]]:
     """Lay a deal out as an RFP: cover, instructions, background, requirements, evaluation, terms."""
-    rng = random.Random(f"text:{deal.extra.get('seed', 0)}:{deal.index}")
-    slots = make_slots(deal, rng)
+    # The cover (names, title, dates) and the slots come from their own stream, so that editing the
+    # banks changes the wording of a document but not its name.
+    seed = deal.extra.get("seed", 0)
+    crng = random.Random(f"cover:{seed}:{deal.index}")
+    slots = make_slots(deal, crng)
     v = B.VERTICALS[deal.vertical]
-    content = write_content(deal, slots, rng)
-    pages = target_pages(deal, rng, max_pages)
-    budget = pages * WORDS_PER_PAGE
-    small = pages <= 3
-
     if "out_of_scope" in deal.walkaway:
         title = B.OUT_OF_SCOPE[deal.oos_kind]["title"]
     elif "simple_site" in deal.walkaway:
-        title = rng.choice(B.SIMPLE_TITLES)
+        title = crng.choice(B.SIMPLE_TITLES)
     else:
-        title = rng.choice(v["titles"])
-    kind = rng.choice(
+        title = crng.choice(v["titles"])
+    kind = crng.choice(
         ["Invitation to Tender", "Request for Proposal", "Request for Quotation", "Request for Information"]
     )
-    issued = deal.closed - dt.timedelta(days=rng.randrange(90, 240))
-    ref = f"{''.join(w[0] for w in slots['org'].split() if w[0].isalpha()).upper()}-{issued.year}-{rng.randrange(10, 400):03d}"
+    issued = deal.closed - dt.timedelta(days=crng.randrange(90, 240))
+    initials = "".join(w[0] for w in slots["org"].split() if w[0].isalpha()).upper()
     cover = {
         "title": title,
         "kind": kind,
         "org": slots["org"],
-        "ref": ref,
+        "ref": f"{initials}-{issued.year}-{crng.randrange(10, 400):03d}",
         "issued": issued.isoformat(),
-        "deadline": (issued + dt.timedelta(days=rng.choice((21, 28, 30, 35, 42)))).isoformat(),
+        "deadline": (issued + dt.timedelta(days=crng.choice((21, 28, 30, 35, 42)))).isoformat(),
     }
+    pages = target_pages(deal, crng, max_pages)
+    budget = pages * WORDS_PER_PAGE
+    small = pages <= 3
+
+    rng = random.Random(f"text:{seed}:{deal.index}")
+    content = write_content(deal, slots, rng)
     deal.extra.update(cover)
     traps = [fill(t, slots) for t in rng.sample(B.TRAPS, k=rng.randint(3, 7))]
 
@@ -959,6 +966,11 @@ def render_docx(blocks: Sequence[Block], path: Path, header: str) -> None:
     foot.add_run("Page ")
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    shown = OxmlElement("w:t")
+    shown.text = "1"
+    run.append(shown)
+    fld.append(run)
     foot._p.append(fld)
     for b in blocks:
         kind = b[0]
@@ -1060,10 +1072,28 @@ def draw_deals(n: int, seed: int, formats: Sequence[str] = FORMATS) -> list[Deal
     return deals
 
 
+def _render_deal(job: tuple[Deal, Path, int]) -> str:
+    """Build and write one deal's document; return its file name (used by worker processes too)."""
+    d, docs, max_pages = job
+    blocks, _ = build_blocks(d, max_pages)
+    c = d.extra
+    name = f"{d.index + 1:04d}-{slug(c['org'])}-{slug(c['title'])}.{d.fmt}"
+    RENDERERS[d.fmt](blocks, docs / name, f"{c['org']} - {c['ref']} - {c['title']}")
+    return name
+
+
 def generate(
-    out_dir: Path, n: int = 300, seed: int = 7, formats: Sequence[str] = FORMATS, max_pages: int = 40
+    out_dir: Path,
+    n: int = 300,
+    seed: int = 7,
+    formats: Sequence[str] = FORMATS,
+    max_pages: int = 40,
+    jobs: int = 1,
 ) -> Path:
-    """Write n synthetic RFPs under ``out_dir/docs/``, ``deals.csv`` and ``bayes.json``; return the CSV path."""
+    """Write n synthetic RFPs under ``out_dir/docs/``, ``deals.csv`` and ``bayes.json``; return the CSV path.
+
+    ``jobs`` > 1 renders in that many processes; the output is the same either way.
+    """
     formats = tuple(formats)
     unknown = [f for f in formats if f not in RENDERERS]
     if unknown or not formats:
@@ -1072,15 +1102,17 @@ def generate(
     docs = out_dir / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     deals = draw_deals(n, seed, formats)
+    work = [(d, docs, max_pages) for d in deals]
+    if jobs > 1 and n > 20:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            names = list(pool.map(_render_deal, work, chunksize=8))
+    else:
+        names = [_render_deal(job) for job in work]
     rows = []
-    for d in deals:
-        # The name depends on the text's title, so the document is built first.
-        blocks, _ = build_blocks(d, max_pages)
-        name = f"{d.index + 1:04d}-{slug(d.extra['org'])}-{slug(d.extra['title'])}"
-        path = docs / f"{name}.{d.fmt}"
-        c = d.extra
-        RENDERERS[d.fmt](blocks, path, f"{c['org']} - {c['ref']} - {c['title']}")
-        d.path = path.relative_to(out_dir).as_posix()
+    for d, name in zip(deals, names, strict=True):
+        d.path = f"docs/{name}"
         rows.append(
             {
                 "path": d.path,
@@ -1117,7 +1149,7 @@ def sample_inbox_deals(seed: int = SAMPLE_SEED) -> list[tuple[Deal, str]]:
     middle = sorted((d for d in pool if not d.walkaway), key=lambda d: abs(d.logit_latent))
     return [
         (clean[0], "pdf"),
-        (clean[1], "docx"),
+        (next(d for d in clean if d.vertical != clean[0].vertical), "docx"),
         (next(d for d in away if "simple_site" in d.walkaway or "turnkey" in d.walkaway), "docx"),
         (next(d for d in away if "platform_mandate" in d.walkaway or "out_of_scope" in d.walkaway), "md"),
         (middle[0], "md"),
@@ -1156,6 +1188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     ap.add_argument("--formats", default="pdf,docx,md", help="comma-separated: pdf,docx,md")
     ap.add_argument("--max-pages", type=int, default=40, help="longest document, in pages (default 40)")
+    ap.add_argument("--jobs", type=int, default=2, help="processes used to render (default 2)")
     ap.add_argument("--sample-inbox", type=Path, help="write the six demo documents into this folder")
     args = ap.parse_args(argv)
     if not args.out and not args.sample_inbox:
@@ -1167,7 +1200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.out:
         t0 = time.perf_counter()
-        csv_path = generate(args.out, args.n, args.seed, args.formats.split(","), args.max_pages)
+        csv_path = generate(args.out, args.n, args.seed, args.formats.split(","), args.max_pages, args.jobs)
         elapsed = time.perf_counter() - t0
         figures = json.loads((args.out / "bayes.json").read_text())
         size = _dir_size((args.out / "docs").iterdir())

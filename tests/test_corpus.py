@@ -129,3 +129,11 @@ def test_sample_inbox_has_six_small_documents(tmp_path: Path) -> None:
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown formats"):
         make_corpus.generate(tmp_path, n=2, formats=("odt",))
+
+
+def test_parallel_rendering_writes_the_same_corpus(tmp_path: Path) -> None:
+    one = make_corpus.generate(tmp_path / "one", n=24, seed=4, formats=("pdf", "md"), max_pages=3)
+    two = make_corpus.generate(tmp_path / "two", n=24, seed=4, formats=("pdf", "md"), max_pages=3, jobs=2)
+    assert one.read_bytes() == two.read_bytes()
+    for r in rows_of(one):
+        assert (one.parent / r["path"]).read_bytes() == (two.parent / r["path"]).read_bytes()
