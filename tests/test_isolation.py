@@ -25,8 +25,8 @@ MISBEHAVIOUR = {
 }
 
 
-def run_inbox(inbox: Path, **kw):
-    opts = RunOptions(inbox=inbox, triager=FAKE, settle=0.0, timeout=1.5, max_memory_mb=256, **kw)
+def run_inbox(inbox: Path, timeout: float = 1.5, **kw):
+    opts = RunOptions(inbox=inbox, triager=FAKE, settle=0.0, timeout=timeout, max_memory_mb=256, **kw)
     with InboxRunner(opts) as runner:
         tally = runner.run_once()
         replaced = runner.pool.replaced if runner.pool else 0
@@ -42,7 +42,7 @@ def test_a_misbehaving_reader_fails_only_its_own_document(tmp_path: Path, kind: 
     good = drop(inbox, "b-good.txt", "a good document")
     os.utime(bad, (1_000_000_000, 1_000_000_000))  # oldest first: the bad one goes first
 
-    tally, replaced = run_inbox(inbox)
+    tally, replaced = run_inbox(inbox, timeout=1.5 if kind == "hang" else 20)
 
     assert places(inbox) == {"inbox": [], "done": [good.name], "failed": [bad.name], "work": []}
     assert (tally.triaged, tally.failed) == (1, 1)
@@ -62,7 +62,7 @@ def test_many_failures_with_two_workers_and_the_good_ones_still_go_through(tmp_p
         drop(inbox, f"{kind}.pdf", command)
     for i in range(6):
         drop(inbox, f"good-{i}.txt", f"good document number {i}")
-    tally, _ = run_inbox(inbox, jobs=2)
+    tally, _ = run_inbox(inbox, timeout=2.5, jobs=2)
     assert (tally.triaged, tally.failed) == (6, len(MISBEHAVIOUR))
     with Ledger(inbox / "triage.sqlite") as ledger:
         reasons = {r.file_name: r.reason for r in ledger.rows() if r.status == "failed"}

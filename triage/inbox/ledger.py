@@ -235,7 +235,7 @@ class Ledger:
             _row(r)
             for r in self.db.execute(
                 "SELECT * FROM documents WHERE report_id = ? OR file_name = ? OR file_name_raw = ?",
-                (doc, doc, os.fsencode(doc)),
+                (display_name(doc), display_name(doc), os.fsencode(doc)),
             )
         ]
         if not matches and re.fullmatch(r"[0-9a-fA-F]{4,64}", doc):

@@ -380,11 +380,12 @@ class InboxRunner:
             self.ledger.set_stored_path(row.id, final)
         self.tally.triaged += 1
         log.info(
-            "triaged %s: score %s, %s (%.1f s); reports %s",
+            "triaged %s: score %s, %s (%.2f s, worker peak %s MB); reports %s",
             display_name(work.claim.name),
             t.score,
             t.recommendation,
             result.seconds,
+            result.peak_mb,
             display_name(work.report_id),
         )
         self._index_dirty = True
@@ -426,7 +427,13 @@ class InboxRunner:
         )
 
     def _file_failed(
-        self, work: _Work, code: str, message: str, details: str = "", seconds: float = 0.0
+        self,
+        work: _Work,
+        code: str,
+        message: str,
+        details: str = "",
+        seconds: float = 0.0,
+        peak_mb: float | None = None,
     ) -> None:
         assert self.ledger is not None
         target = self.inbox.destination(work.claim, self.inbox.failed)
@@ -451,11 +458,13 @@ class InboxRunner:
                 os.unlink(error_file(target))  # our own note, written for the name we lost
         self.tally.failed += 1
         log.warning(
-            "failed %s: %s: %s%s",
+            "failed %s: %s: %s%s (%.2f s, worker peak %s MB)",
             display_name(work.claim.name),
             code,
             message,
             f" ({_one_line(details)})" if details else "",
+            seconds,
+            peak_mb,
         )
         self._index_dirty = True
         self.on_event(Event("failed", display_name(work.claim.name), message, row))

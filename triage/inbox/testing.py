@@ -49,9 +49,10 @@ class FakeTriager:
         if command == "SLOW":
             time.sleep(float(arg or 1))
         elif command == "OOM":
-            hog = []
-            while True:
-                hog.append(bytearray(64 * 1024 * 1024))
+            hog, size = [], 16 * 1024 * 1024
+            while True:  # ever larger blocks, each touched, as a parser building a huge tree
+                hog.append(bytearray(size))
+                size *= 2
         elif command == "SEGV":
             os.kill(os.getpid(), signal.SIGSEGV)
             time.sleep(5)
@@ -125,3 +126,33 @@ def places(inbox: Path) -> dict[str, list[str]]:
         "failed": names(inbox / "failed"),
         "work": in_work,
     }
+
+
+class ExtractTriager:
+    """Runs the real pre-checks and parsers (sniff + extract) with no tagger or model, and writes a
+    small JSON report: proves the isolation against real hostile files before a model exists."""
+
+    def __init__(self, config: WorkerConfig):
+        self.config = config
+        self.limits = None
+
+    def setup(self) -> None:
+        from triage.inbox.triagers import make_limits
+
+        self.limits = make_limits(self.config.max_pages, self.config.max_chars, self.config.max_bytes)
+
+    def triage(self, path: str, report_name: str) -> Triaged:
+        from triage.errors import ExtractionError
+        from triage.extract import extract, sniff
+
+        sniff(path, limits=self.limits)
+        document = extract(path, limits=self.limits)
+        if not document.words:
+            raise ExtractionError(code="no_text")
+        out = Path(self.config.reports_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        json_path = out / f"{report_name}.json"
+        write_atomic(json_path, json.dumps({"format": document.format, "words": document.words}))
+        return Triaged(
+            score=None, recommendation=None, model_version="extract-only", reports={"json": str(json_path)}
+        )

@@ -23,6 +23,11 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from triage.errors import REASONS, ModelError, TriageError
+
+try:  # imported now: after running out of memory, an import can no longer map its library
+    import resource
+except ImportError:  # pragma: no cover - not POSIX
+    resource = None  # type: ignore[assignment]
 from triage.inbox.triagers import Triaged, WorkerConfig
 
 MB = 1024 * 1024
@@ -50,6 +55,7 @@ class JobResult:
     message: str | None = None
     details: str = ""
     seconds: float = 0.0
+    peak_mb: float | None = None  # the worker's peak resident memory so far (MB)
 
     @property
     def ok(self) -> bool:
@@ -241,11 +247,11 @@ class WorkerPool:
             w.job = None
             w.served += 1
             if kind == "ok":
-                return [JobResult(job, triaged=message[2], seconds=seconds)]
-            _, _, code, text, details, fatal = message
+                return [JobResult(job, triaged=message[2], seconds=seconds, peak_mb=message[3])]
+            _, _, code, text, details, fatal, peak = message
             if fatal:
                 w.retiring = True
-            return [JobResult(job, code=code, message=text, details=details, seconds=seconds)]
+            return [JobResult(job, code=code, message=text, details=details, seconds=seconds, peak_mb=peak)]
         return []
 
     def _fail(self, w: _Worker, code: str, details: str) -> JobResult:
@@ -335,24 +341,32 @@ def worker_main(conn: Connection, spec: str, config: WorkerConfig, max_memory: i
         else:
             reply = ("ok", job_id, result)
         try:
-            conn.send(reply)
+            conn.send((*reply, _peak_mb()))
         except (OSError, EOFError):
             return
         if reply[0] == "error" and reply[5]:
             return  # after running out of memory, a fresh process is the safe choice
 
 
+def _peak_mb() -> float | None:
+    """This process's peak resident memory in MB (Linux reports kilobytes)."""
+    if resource is None:
+        return None
+    try:
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    except OSError:
+        return None
+
+
 def _cap_memory(max_memory: int | None) -> int | None:
     """Limit this process's address space to `max_memory` (raised to what set-up already holds
     plus MIN_HEADROOM, so a cap below the model's own size still leaves room to work)."""
-    if not max_memory:
+    if not max_memory or resource is None:
         return None
     try:
-        import resource
-
         with open("/proc/self/statm") as fh:
             current = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (ImportError, OSError, ValueError):
+    except (OSError, ValueError):
         current = 0
     cap = max(max_memory, current + MIN_HEADROOM)
     try:
