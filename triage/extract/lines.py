@@ -34,6 +34,7 @@ _TOC = re.compile(r"(?:\.\s?){5,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|(?:…){2,}\s*\d{1
 _END = (".", "!", "?", ":", ";")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
+_UPPER = re.compile(r"[A-Z]+")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
@@ -127,6 +128,16 @@ def strip_furniture(lines: list[str], drop: set[str]) -> list[str]:
     return out
 
 
+def _all_caps(line: str) -> bool:
+    """At least 4 letters, 90 % of them capitals (counted on the words, fast on long lines)."""
+    words = _WORD.findall(line)
+    letters = sum(map(len, words))
+    if letters < 4:
+        return False
+    upper = sum(map(len, _UPPER.findall(line)))
+    return upper >= 0.9 * letters
+
+
 def heading_like(line: str) -> bool:
     """A short line that reads as a title: ALL CAPS, or a numbered / Title Case line without a
     sentence's final punctuation."""
@@ -135,8 +146,7 @@ def heading_like(line: str) -> bool:
     words = _WORD.findall(line)
     if not words or len(line.split()) > 12 or line[0] in "([{\"'“‘" or words[-1].lower() in _SMALL:
         return False
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) >= 0.9:
+    if _all_caps(line):
         return True
     if line.endswith(":"):
         return False
@@ -180,7 +190,7 @@ def blocks(lines: list[str], page: int, width: int | None = None) -> list[Block]
     current: Block | None = None
     prev = ""
     for line in lines:
-        if not line or _TOC.search(line):
+        if not line or (("..." in line or ". ." in line or "…" in line) and _TOC.search(line)):
             if current:
                 out.append(current)
             current, prev = None, ""
@@ -194,12 +204,15 @@ def blocks(lines: list[str], page: int, width: int | None = None) -> list[Block]
         starts_new = current is None or current.kind == "heading" or marker is not None
         if not starts_new and prev.endswith(_END) and len(prev) < 0.85 * width and line[:1].isupper():
             starts_new = True
-        if not starts_new and heading_like(line) and (ended or len(prev) < 0.6 * width):
+        title = heading_like(line)
+        if not starts_new and title and (ended or len(prev) < 0.6 * width):
             starts_new = True
         if starts_new:
             if current:
                 out.append(current)
-            if (heading_like(line) and marker != "list_item") or (marker == "list_item" and _is_title(line)):
+            if (title and marker != "list_item") or (
+                marker == "list_item" and title and _NUMBERED.match(line)
+            ):
                 kind: PassageKind = "heading"
             else:
                 kind = marker or "paragraph"
@@ -228,14 +241,7 @@ def _demote_heading_runs(found: list[Block], run: int = 3) -> None:
 
 
 def _plain_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.9
-    return not caps and not (_CLAUSE.match(text) or _NUMBERED.match(text))
-
-
-def _is_title(line: str) -> bool:
-    """A numbered line such as `1. INTRODUCTION` or `Section 4 Scope of Work` that is a heading."""
-    return bool(_NUMBERED.match(line)) and heading_like(line)
+    return not _all_caps(text) and not (_CLAUSE.match(text) or _NUMBERED.match(text))
 
 
 def join(text: str, line: str) -> str:
