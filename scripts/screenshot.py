@@ -2,6 +2,7 @@
 """Render an HTML report to a PNG with headless Chromium, so anyone can look at a report as a picture.
 
     python scripts/screenshot.py REPORTS/acme.html acme.png [--width 1200] [--height 1600]
+    python scripts/screenshot.py REPORTS/acme.html acme.pdf      (printed on A4, as on paper)
 
 Uses Debian's `chromium` (/usr/bin/chromium, or `chromium` / `chromium-browser` / `google-chrome`
 on PATH). Chromium runs with a throw-away profile, no network services, and no sandbox (so it also
@@ -85,6 +86,21 @@ def screenshot(html: Path, png: Path, *, width: int = 1200, height: int = 1600, 
     return png
 
 
+def print_pdf(html: Path, pdf: Path, *, timeout: float = 90) -> Path:
+    """Print `html` to `pdf` as Chromium prints it (A4 from the page's @page rule, no header or
+    footer), to see how a report looks on paper."""
+    html, pdf = Path(html).resolve(), Path(pdf).resolve()
+    if not html.is_file():
+        raise FileNotFoundError(f"{html}: no such file")
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    if pdf.exists():
+        pdf.unlink()
+    result = _run(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()], timeout)
+    if not pdf.is_file() or pdf.stat().st_size == 0:
+        raise RuntimeError(f"chromium wrote no PDF (exit {result.returncode}): {result.stderr[-500:]}")
+    return pdf
+
+
 def dump_dom(html: Path, *, timeout: float = 60) -> str:
     """The DOM as Chromium built it after loading `html` (serialised HTML), to check what a browser
     really made of a page."""
@@ -100,13 +116,16 @@ def dump_dom(html: Path, *, timeout: float = 60) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("html", type=Path, help="the HTML report to render")
-    parser.add_argument("png", type=Path, help="where to write the picture")
+    parser.add_argument("png", type=Path, help="where to write the picture (.png), or the print (.pdf)")
     parser.add_argument("--width", type=int, default=1200)
     parser.add_argument("--height", type=int, default=1600)
     parser.add_argument("--timeout", type=float, default=90, help="seconds to wait for Chromium")
     args = parser.parse_args(argv)
     try:
-        out = screenshot(args.html, args.png, width=args.width, height=args.height, timeout=args.timeout)
+        if args.png.suffix.lower() == ".pdf":
+            out = print_pdf(args.html, args.png, timeout=args.timeout)
+        else:
+            out = screenshot(args.html, args.png, width=args.width, height=args.height, timeout=args.timeout)
     except (OSError, RuntimeError, subprocess.TimeoutExpired) as exc:
         print(f"screenshot: error: {exc}", file=sys.stderr)
         return 1

@@ -105,3 +105,15 @@ def test_screenshot_script_reports_a_missing_file(chromium, tmp_path):
     )
     assert result.returncode == 1 and "no such file" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_report_prints_on_a4_with_its_text(chromium, hostile_html, tmp_path):
+    from pypdf import PdfReader
+
+    pdf = screenshot.print_pdf(hostile_html, tmp_path / "report.pdf")
+    reader = PdfReader(pdf)
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert abs(width - 595) < 3 and abs(height - 842) < 3  # A4 in points
+    assert 1 <= len(reader.pages) <= 4
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Walk-away signals" in text and "Pursue with a partner" in text

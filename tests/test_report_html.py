@@ -7,9 +7,12 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
+import pytest
 from test_report_samples import XSS, XSS_NAME, make_report, span
 
 from triage.report import render
+from triage.report.text import feature_label
+from triage.types import Contribution
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -121,7 +124,8 @@ def test_report_shows_score_recommendation_model_and_sections():
     assert "learned from 33 deals" in text and "2026.11-test" in text
     assert "Walk-away signals" in text and "Healthcare" in text
     assert "2026-03-15" in text and "$1.2 million" in text
-    assert "Integration mandatory" in text and "+0.84" in text
+    assert "Integration: mandatory mentions" in text and "+0.84" in text
+    assert "Vertical: Healthcare" in text  # the context factors are shown too
     assert "Low confidence" not in text
     assert "Low confidence" in render(make_report(low_confidence=True), "html")
 
@@ -152,7 +156,7 @@ def test_markdown_escapes_document_text():
     assert "<script" not in md and "<img" not in md
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md
     assert "](" not in md.replace("\\]", "")  # no link or image can form
-    assert "**integrate with SAP**" in md
+    assert "shall **integrate with SAP** and 14" in md
     assert "~~" in md  # the negated mention
     assert md.startswith("# Customer portal RFP")
 
@@ -164,3 +168,30 @@ def test_unknown_format_is_refused():
         assert "pdf" in str(exc)
     else:
         raise AssertionError("render accepted an unknown format")
+
+
+def test_many_small_effects_are_summed_in_one_line():
+    report = make_report()
+    extra = [Contribution(f"workflow.f{i}", "complexity", 1.0, 0.01 * (i + 1)) for i in range(8)]
+    extra.append(Contribution("collaboration.other", "complexity", 0.0, 0.0001))
+    html = render(replace(report, contributions=(*report.contributions, *extra)), "html")
+    text = " ".join("".join(parse(html).text).split())
+    # 10 complexity effects of at least 0.005: the 6 largest are listed, 4 are summed (+0.12 +0.03 ...)
+    assert "4 smaller effects" in text
+    assert "Workflow: f7" in text and "Workflow: f0" not in text
+
+
+@pytest.mark.parametrize(
+    ("feature", "words"),
+    [
+        ("integration.systems", "Integration: distinct systems named"),
+        ("access_control.mandatory", "Access control: mandatory mentions"),
+        ("signal.platform_mandate", "Platform mandate"),
+        ("vertical.financial_services", "Vertical: Financial services"),
+        ("context.log_words", "Document length"),
+        ("complexity.breadth", "Complexity: share of its tags mentioned"),
+        ("integration_mandatory", "Integration: mandatory mentions"),
+    ],
+)
+def test_feature_labels_are_words(feature, words):
+    assert feature_label(feature) == words

@@ -85,8 +85,8 @@ def test_extra_keys_explain_the_score():
     data = to_dict(make_report(low_confidence=True))
     assert data["low_confidence"] is True
     features = {c["feature"]: c for c in data["contributions"]}
-    assert features["platform_mandate"]["logit"] == -1.2
-    assert features["integration_mandatory"]["evidence"] == 2
+    assert features["signal.platform_mandate"]["logit"] == -1.2
+    assert features["integration.mandatory"]["evidence"] == 2
 
 
 def test_json_is_one_line_and_survives_names_that_are_not_utf8():

@@ -108,12 +108,12 @@ def make_report(
     )
     tagged = TaggedDocument(document, spans, vertical, sentences=9, boilerplate_share=0.1)
     contributions = (
-        Contribution("integration_mandatory", "complexity", 0.5, 0.84, spans[:2]),
-        Contribution("user_roles_other", "complexity", 0.2, 0.12, spans[7:8]),
-        Contribution("access_control_mandatory", "security", 0.0, -0.31),
-        Contribution("multi_site_max_quantity", "enterprise", 23.0, 0.45, spans[4:5]),
-        Contribution("platform_mandate", "signals", 1.0, -1.2, spans[5:6]),
-        Contribution("vertical_healthcare", "context", 1.0, 0.2),
+        Contribution("integration.mandatory", "complexity", 0.5, 0.84, spans[:2]),
+        Contribution("user_roles.other", "complexity", 0.2, 0.12, spans[7:8]),
+        Contribution("access_control.mandatory", "security", 0.0, -0.31),
+        Contribution("multi_site.quantity", "enterprise", 23.0, 0.45, spans[4:5]),
+        Contribution("signal.platform_mandate", "signals", 1.0, -1.2, spans[5:6]),
+        Contribution("vertical.healthcare", "context", 1.0, 0.2),
     )
     facts = {
         "deadline": "2026-03-15",

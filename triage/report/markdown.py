@@ -10,10 +10,20 @@ from triage.report.view import Mention, build_view
 from triage.types import FitReport
 
 
+def _bold(text: str) -> str:
+    """`text` in bold, with its spaces at either end kept outside the markers (or they do not work)."""
+    core = text.strip()
+    if not core:
+        return text
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{lead}**{core}**{trail}"
+
+
 def _sentence(m: Mention) -> str:
     text = "".join(
-        f"**{md_escape(p.text)}**" if p.marked and p.text.strip() else md_escape(p.text) for p in m.parts
+        _bold(md_escape(p.text, part=True)) if p.marked else md_escape(p.text, part=True) for p in m.parts
     )
+    text = " ".join(text.split())
     return f"~~{text}~~" if m.negated else text
 
 

@@ -84,23 +84,56 @@ def label(mapping: dict[str, str], key: object) -> str:
     return mapping.get(text) or text.replace("_", " ").capitalize()
 
 
+_FEATURE_KINDS = {
+    "mandatory": "mandatory mentions",
+    "other": "other mentions",
+    "quantity": "largest quantity",
+    "max_quantity": "largest quantity",
+    "systems": "distinct systems named",
+    "negated": "negated mentions",
+    "breadth": "share of its tags mentioned",
+}
+_CONTEXT = {"boilerplate_share": "Share of boilerplate", "log_words": "Document length"}
+
+
 def feature_label(feature: str) -> str:
-    """A model feature name in words: `integration_mandatory` -> `integration mandatory`."""
+    """A model feature in words: `integration.systems` -> `Integration: distinct systems named`,
+    `signal.platform_mandate` -> `Platform mandate`, `vertical.government` -> `Vertical: Government`."""
     text = one_line(feature)
-    for tag, words in TAG_LABELS.items():
-        if text.startswith(tag):
-            return (words + text[len(tag) :].replace("_", " ")).strip()
-    return text.replace("_", " ").strip().capitalize()
+    head, dot, tail = text.partition(".")
+    if not dot:  # older names: integration_mandatory
+        for tag in sorted(TAG_LABELS, key=len, reverse=True):
+            if text.startswith(tag + "_"):
+                head, tail = tag, text[len(tag) + 1 :]
+                break
+        else:
+            return text.replace("_", " ").strip().capitalize()
+    if head == "signal":
+        return label(TAG_LABELS, tail)
+    if head == "vertical":
+        return f"Vertical: {label(VERTICAL_LABELS, tail)}"
+    if head == "context":
+        return _CONTEXT.get(tail) or label({}, tail)
+    what = TAG_LABELS.get(head) or head.replace("_", " ").capitalize()
+    return f"{what}: {_FEATURE_KINDS.get(tail) or tail.replace('_', ' ')}"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
 _MD_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 
 
-def md_escape(value: object) -> str:
+def md_escape(value: object, *, part: bool = False) -> str:
     """Document text for Markdown: one line, HTML characters as entities, and every character that
-    Markdown gives a meaning escaped with a backslash, so no text becomes a link, image or HTML."""
-    text = one_line(value)
+    Markdown gives a meaning escaped with a backslash, so no text becomes a link, image or HTML.
+
+    With `part`, the text is a piece of a longer line: its spaces at either end are kept and the
+    escaping of line starts (`1.`, `-`) is left to the line."""
+    if part:
+        text = "" if value is None else _ALL_CONTROLS.sub(" ", valid_text(value))
+    else:
+        text = one_line(value)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     text = _MD_SPECIAL.sub(r"\\\g<1>", text)
+    if part:
+        return text
     return _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)

@@ -24,6 +24,8 @@ from triage.report.text import (
 from triage.types import DIMENSIONS, SIGNAL_TAGS, FitReport, TagSpan
 
 MAX_SENTENCES_PER_TAG = 25  # the rest are in the JSON report
+MAX_FEATURES = 6  # per dimension; the smaller effects are summed up in one line
+MIN_EFFECT = 0.005  # a contribution smaller than this (in log-odds) is not listed
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class DimensionView:
     label: str
     value: float
     features: tuple[Feature, ...]
+    rest: int = 0  # features with an effect not listed
+    rest_logit: float = 0.0  # their summed effect
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,8 @@ class ReportView:
     dimensions: tuple[DimensionView, ...]
     dimension_scale: float
     signals: tuple[Mention, ...]
-    signal_features: tuple[Feature, ...]
+    signal_effects: DimensionView
+    context_effects: DimensionView
     vertical_id: str
     vertical_label: str
     vertical_confidence: float
@@ -214,10 +219,15 @@ def tag_groups(report: FitReport) -> tuple[TagGroup, ...]:
     return tuple(groups)
 
 
-def _features(report: FitReport, dimension: str) -> tuple[Feature, ...]:
-    found = [c for c in report.contributions if c.dimension == dimension and c.logit]
+def _features(report: FitReport, dimension: str) -> tuple[tuple[Feature, ...], int, float]:
+    """The largest effects of a dimension's features (largest first), and the count and summed
+    effect of the others."""
+    found = [c for c in report.contributions if c.dimension == dimension and abs(c.logit) >= MIN_EFFECT]
     found.sort(key=lambda c: -abs(c.logit))
-    return tuple(Feature(feature_label(c.feature), c.value, round(c.logit, 3)) for c in found)
+    shown = tuple(Feature(feature_label(c.feature), c.value, round(c.logit, 3)) for c in found[:MAX_FEATURES])
+    rest = [c for c in report.contributions if c.dimension == dimension]
+    rest_logit = sum(c.logit for c in rest) - sum(f.logit for f in shown)
+    return shown, len(found) - len(shown), round(rest_logit, 3)
 
 
 def _text_fact(name: str, value: object, evidence: object = None) -> Fact | None:
@@ -263,14 +273,16 @@ def build_view(report: FitReport, *, requirements_href: str | None = None) -> Re
     document = report.document
     dims = tuple(
         DimensionView(
-            name=name,
-            label=name.capitalize(),
-            value=round(float(report.dimensions.get(name, 0.0)), 3),
-            features=_features(report, name),
+            name,
+            name.capitalize(),
+            round(float(report.dimensions.get(name, 0.0)), 3),
+            *_features(report, name),
         )
-        for name in DIMENSIONS
+        for name in (*DIMENSIONS, "signals", "context")
     )
     scale = max([abs(d.value) for d in dims] + [abs(f.logit) for d in dims for f in d.features] + [1.0])
+    signals_dim, context_dim = dims[-2:]
+    dims = dims[:-2]
     key_facts, dates = facts(report)
     vertical = report.tagged.vertical
     return ReportView(
@@ -288,7 +300,8 @@ def build_view(report: FitReport, *, requirements_href: str | None = None) -> Re
         dimensions=dims,
         dimension_scale=scale,
         signals=tuple(_ranked(mentions(signal_spans(report)))),
-        signal_features=_features(report, "signals"),
+        signal_effects=signals_dim,
+        context_effects=context_dim,
         vertical_id=one_line(vertical.id),
         vertical_label=label(VERTICAL_LABELS, vertical.id),
         vertical_confidence=float(vertical.confidence),
