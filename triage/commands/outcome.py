@@ -27,13 +27,12 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from triage.errors import UsageError
-    from triage.inbox.ledger import Ledger
-    from triage.inbox.runner import LEDGER_NAME
+    from triage.inbox.ledger import LEDGER_NAME, Ledger, default_ledger_path
 
     if args.ledger:
         path = Path(args.ledger)
     elif args.inbox:
-        path = Path(args.inbox) / LEDGER_NAME
+        path = default_ledger_path(args.inbox)
     else:
         path = Path(LEDGER_NAME)
     if not path.is_file():

@@ -20,6 +20,7 @@ from typing import Any
 from triage.errors import UsageError
 from triage.inbox.names import display_name
 
+LEDGER_NAME = "triage.sqlite"
 SCHEMA_VERSION = 1
 STATUSES = ("done", "failed", "duplicate")
 OUTCOMES = ("won", "lost")
@@ -83,6 +84,13 @@ class LedgerRow:
     stored_path: str | None = None
     outcome: str | None = None
     outcome_at: str | None = None
+
+
+def default_ledger_path(inbox: str | Path) -> Path:
+    """Where an inbox keeps its ledger unless told otherwise: `INBOX/triage.sqlite`. A path that
+    is already a ledger file is returned as it is."""
+    path = Path(inbox)
+    return path if path.is_file() else path / LEDGER_NAME
 
 
 def now_iso(t: float | None = None) -> str:

@@ -30,7 +30,7 @@ from typing import Any
 
 from triage.errors import REASONS
 from triage.inbox.filing import Claim, Inbox, error_file, same_file, write_atomic
-from triage.inbox.ledger import Ledger, LedgerRow, now_iso
+from triage.inbox.ledger import LEDGER_NAME, Ledger, LedgerRow, now_iso
 from triage.inbox.names import display_name
 from triage.inbox.stability import StabilityTracker
 from triage.inbox.triagers import DEFAULT_TRIAGER, TRIAGER_ENV, WorkerConfig
@@ -38,7 +38,6 @@ from triage.inbox.workers import Job, JobResult, WorkerPool
 
 log = logging.getLogger("triage.inbox")
 
-LEDGER_NAME = "triage.sqlite"
 LOG_NAME = "triage.log"
 
 
