@@ -68,7 +68,7 @@ def safe_name(filename: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> 
     sha256 of the original name is appended so that two odd names do not end up on one report.
 
     `RFP 2024-15.pdf` -> `RFP 2024-15`; `"><img src=x onerror=alert(1)>.docx` ->
-    `img src-x onerror-alert(1)-1f2e3d4c`; `-rf --help.pdf` -> `rf --help-…`.
+    `img src-x onerror-alert(1)-fc4e6a5c`; `-rf --help.pdf` -> `rf -help-a8fbf0d3`.
     """
     raw = _raw_bytes(filename)
     digest = hashlib.sha256(raw).hexdigest()[:8]
@@ -93,6 +93,7 @@ def safe_name(filename: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> 
     if not name or name.lower().split(".")[0] in _RESERVED:
         changed = True
     if changed:
+        name = name.rstrip("-. _")
         name = f"{name}-{digest}" if name else f"document-{digest}"
     return name
 
