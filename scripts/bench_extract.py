@@ -150,6 +150,33 @@ def peak_rss_mb(pages: int, engine: str) -> float:
         return float(out.stdout.strip().splitlines()[-1])
 
 
+def zip_bomb_refusals(tmp: Path) -> list[tuple[str, float]]:
+    """Milliseconds to refuse zip bombs with `sniff`: one built here, and the two DOCX bombs of
+    ../shared/hostile where present (issue 7 target: under 50 ms each)."""
+    import zipfile
+
+    from triage.errors import TriageError
+    from triage.extract import sniff
+
+    built = tmp / "bomb.docx"
+    with zipfile.ZipFile(built, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w:p/>" * 20_000_000)  # 120 MB -> ~120 KB
+    paths = [built]
+    hostile = Path(__file__).resolve().parent.parent.parent / "shared" / "hostile"
+    paths += sorted(hostile.glob("docx_zip_bomb_*.docx"))
+    out = []
+    for path in paths:
+        start = time.perf_counter()
+        try:
+            sniff(path)
+            code = "accepted"
+        except TriageError as exc:
+            code = exc.code
+        out.append((f"{path.name} ({code})", 1000 * (time.perf_counter() - start)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=50)
@@ -194,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     overhead = t_ours / t_bare
     verdict = "OK" if overhead <= 1.30 else "OVER TARGET"
     print(f"cleanup overhead over bare pypdf: {100 * (overhead - 1):+.1f} % (target <= +30 %): {verdict}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, ms in zip_bomb_refusals(Path(tmp)):
+            print(f"refuse zip bomb {name}: {ms:.1f} ms (target < 50 ms)")
     if not have_pdfium:
         print("pypdfium2 not installed: pdfium engine not measured (pip install 'triage[fast]')")
     if args.rss_pages:

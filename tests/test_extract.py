@@ -305,3 +305,12 @@ def test_cli_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["extract", str(tmp_path / "page.pdf")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("triage: error: ") and "HTML" in err and "Traceback" not in err
+
+
+def test_metadata_titles_are_cleaned() -> None:
+    from triage.extract.limits import clean_title
+
+    assert clean_title("Microsoft Word - RFP_Portal_final.docx") == "RFP_Portal_final"
+    assert clean_title("Word Document") is None
+    assert clean_title("  Customer   Portal RFP ") == "Customer Portal RFP"
+    assert clean_title(None) is None

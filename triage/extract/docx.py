@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from triage.errors import ExtractionError, RefusedFile, TriageError
-from triage.extract.limits import ExtractLimits
+from triage.extract.limits import ExtractLimits, clean_title
 from triage.extract.lines import heading_like
 from triage.types import Document, Passage, PassageKind, Region
 
@@ -220,8 +220,9 @@ def _metadata(document) -> dict[str, str]:
         core = document.core_properties
         for name in ("title", "author", "subject", "keywords"):
             value = getattr(core, name, None)
-            if value:
-                out[name] = str(value).strip()[:500]
+            text = clean_title(str(value)) if name == "title" and value else str(value or "").strip()
+            if text:
+                out[name] = text[:500]
         if core.created:
             out["created"] = core.created.isoformat()
     except Exception:

@@ -35,3 +35,24 @@ class ExtractLimits:
             if value and value.strip().isdigit():
                 kwargs[name] = int(value)
         return cls(**kwargs)
+
+
+_GENERIC_TITLES = {"word document", "document", "untitled", "document1", "title", "microsoft word", "pdf"}
+
+
+def clean_title(title: str | None) -> str | None:
+    """A document title from file metadata, or None where it says nothing: "Microsoft Word - x.doc"
+    becomes "x", and placeholders such as "Word Document" or "Untitled" are dropped."""
+    if not title:
+        return None
+    text = " ".join(title.split())
+    for prefix in ("Microsoft Word - ", "Microsoft PowerPoint - "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            for suffix in (".docx", ".doc", ".rtf"):
+                if text.lower().endswith(suffix):
+                    text = text[: -len(suffix)]
+    text = text.strip()
+    if not text or text.lower() in _GENERIC_TITLES:
+        return None
+    return text[:300]

@@ -14,7 +14,7 @@ from typing import Literal
 
 from triage.errors import ExtractionError, PasswordRequired, RefusedFile, TriageError
 from triage.extract import lines as cleanup
-from triage.extract.limits import ExtractLimits
+from triage.extract.limits import ExtractLimits, clean_title
 from triage.types import Document
 
 Engine = Literal["pypdf", "pdfium", "auto"]
@@ -187,6 +187,8 @@ def _metadata(reader) -> dict[str, str]:
             text = str(value).strip() if value is not None else ""
         except Exception:
             continue
+        if name == "title":
+            text = clean_title(text) or ""
         if text:
             out[name] = text[:500]
     return out

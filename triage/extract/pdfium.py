@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from triage.errors import ExtractionError, PasswordRequired
+from triage.extract.limits import clean_title
 
 _META = {
     "Title": "title",
@@ -48,7 +49,9 @@ def open_pages(
     try:
         for key, value in pdf.get_metadata_dict(skip_empty=True).items():
             if key in _META and str(value).strip():
-                metadata[_META[key]] = str(value).strip()[:500]
+                text = clean_title(str(value)) if key == "Title" else str(value).strip()[:500]
+                if text:
+                    metadata[_META[key]] = text
     except Exception:
         pass
 
