@@ -339,3 +339,26 @@ def test_run_with_a_ledger_elsewhere(inbox: Path, tmp_path: Path):
 def test_bad_options_are_usage_errors(inbox: Path):
     assert triage_cli("run", str(inbox), "--jobs", "0").returncode == 2
     assert triage_cli("run", str(inbox), "--timeout", "-1").returncode == 2
+
+
+def test_sigterm_stops_a_run_and_puts_the_document_back(inbox: Path):
+    import signal
+    import time
+
+    drop(inbox, "slow.txt", "SLOW 30\nlong")
+    env = {**os.environ, "TRIAGE_INBOX_TRIAGER": FAKE}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "triage", "run", str(inbox), "--settle", "0"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while places(inbox)["work"] != ["slow.txt"] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    out, _ = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert "1 put back" in out
+    assert places(inbox) == {"inbox": ["slow.txt"], "done": [], "failed": [], "work": []}

@@ -154,3 +154,23 @@ def test_sigkill_at_random_points_during_a_burst_loses_nothing(inbox: Path):
         rows = ledger.rows()
     assert sorted(r.file_name for r in rows) == sorted(names)  # one row each, none triaged twice
     assert all(Path(r.reports["json"]).is_file() for r in rows)
+
+
+def test_the_polling_observer_takes_over_when_notifications_cannot_start(inbox: Path, monkeypatch):
+    import watchdog.observers
+
+    from triage.inbox.watching import start_observer, stop_observer
+
+    class Broken(watchdog.observers.Observer):  # type: ignore[misc,valid-type]
+        def start(self) -> None:
+            raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watchdog.observers, "Observer", Broken)
+    seen: list[Path] = []
+    observer, kind = start_observer(inbox, seen.append)
+    try:
+        assert kind == "polling"
+        drop(inbox, "late.pdf", "x")
+        wait_until(lambda: inbox / "late.pdf" in seen, limit=10)
+    finally:
+        stop_observer(observer)

@@ -57,7 +57,6 @@ class Inbox:
         self.done = self.root / DONE
         self.failed = self.root / FAILED
         self._lock_fd: int | None = None
-        self._counter = itertools.count(1)
 
     # --- set-up ---------------------------------------------------------------------------------
 
@@ -152,9 +151,7 @@ class Inbox:
     def claim(self, path: Path) -> Claim | None:
         """Take `path` out of the inbox into its own claim folder by one atomic rename. Returns
         None when the file is gone (moved away or claimed by someone else meanwhile)."""
-        token = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{next(self._counter)}"
-        folder = self.work / token
-        folder.mkdir()
+        folder = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=self.work))
         target = folder / path.name
         try:
             os.rename(path, target)
