@@ -195,3 +195,24 @@ def test_many_small_effects_are_summed_in_one_line():
 )
 def test_feature_labels_are_words(feature, words):
     assert feature_label(feature) == words
+
+
+def test_a_very_long_sentence_is_cut_around_its_match():
+    report = make_report()
+    passage = report.document.passages[0]
+    long = "word " * 400 + "the portal shall support SAML single sign-on " + "filler " * 400
+    extra = span("access_control", long, "SAML single sign-on", passage=passage)
+    page = parse(render(replace(report, tagged=replace(report.tagged, spans=(extra,))), "html"))
+    assert "SAML single sign-on" in page.marked  # (and the vertical evidence)
+    shown = next(t for t in page.text if "shall support" in t)
+    assert len(shown) < 400
+    text = "".join(page.text)
+    assert "… " in text and " …" in text
+
+
+def test_tags_not_mentioned_are_named():
+    text = " ".join("".join(parse(render(make_report(), "html")).text).split())
+    assert "Not mentioned: " in text
+    missing = text.split("Not mentioned: ")[1].split(".")[0]
+    assert "Compliance" in missing and "Scale" in missing
+    assert "Integration" not in missing and "Access control" in missing  # its only mention is negated

@@ -76,6 +76,8 @@ def render_markdown(report: FitReport) -> str:
     out += ["", "## Evidence", ""]
     if not v.groups:
         out.append("No requirement of the ideal customer profile was found in this document.")
+    if v.missing:
+        out += [f"Not mentioned: {md_escape(', '.join(v.missing))}.", ""]
     for g in v.groups:
         counts = f"{g.count} mentions, {g.mandatory} mandatory" + (
             f", {g.negated} negated" if g.negated else ""

@@ -26,6 +26,8 @@ from triage.types import DIMENSIONS, SIGNAL_TAGS, FitReport, TagSpan
 MAX_SENTENCES_PER_TAG = 25  # the rest are in the JSON report
 MAX_FEATURES = 6  # per dimension; the smaller effects are summed up in one line
 MIN_EFFECT = 0.005  # a contribution smaller than this (in log-odds) is not listed
+MAX_SENTENCE = 600  # characters of a "sentence" shown whole; longer ones are cut around the matches
+CONTEXT_CHARS = 240  # characters kept either side of the matches in a long sentence
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class ReportView:
     vertical_confidence: float
     vertical_evidence: tuple[Mention, ...]
     groups: tuple[TagGroup, ...]
+    missing: tuple[str, ...]  # requirement tags with no mention that counts
     facts: tuple[Fact, ...]
     dates: tuple[Fact, ...] = field(default_factory=tuple)
     requirements_href: str | None = None
@@ -143,16 +146,28 @@ def span_range(span: TagSpan) -> tuple[int, int] | None:
 
 
 def highlight(sentence: str, ranges: Iterable[tuple[int, int]]) -> tuple[Part, ...]:
-    """`sentence` split at the start and end of each range; the ranges are the marked parts."""
-    parts: list[Part] = []
-    at = 0
-    for start, end in _merge(r for r in ranges if 0 <= r[0] < r[1] <= len(sentence)):
+    """`sentence` split at the start and end of each range; the ranges are the marked parts.
+
+    A very long "sentence" (a flattened table, a page without full stops) is cut to the stretch
+    around its matches, with an ellipsis where text was left out."""
+    merged = _merge(r for r in ranges if 0 <= r[0] < r[1] <= len(sentence))
+    lo, hi = 0, len(sentence)
+    if len(sentence) > MAX_SENTENCE:
+        first, last = (merged[0][0], merged[-1][1]) if merged else (0, 0)
+        lo = max(0, first - CONTEXT_CHARS)
+        hi = min(len(sentence), max(last + CONTEXT_CHARS, lo + MAX_SENTENCE))
+        merged = [(max(a, lo), min(b, hi)) for a, b in merged if a < hi]
+    parts: list[Part] = [Part("… ")] if lo > 0 else []
+    at = lo
+    for start, end in merged:
         if start > at:
             parts.append(Part(clean(sentence[at:start])))
         parts.append(Part(clean(sentence[start:end]), marked=True))
         at = end
-    if at < len(sentence):
-        parts.append(Part(clean(sentence[at:])))
+    if at < hi:
+        parts.append(Part(clean(sentence[at:hi])))
+    if hi < len(sentence):
+        parts.append(Part(" …"))
     return tuple(parts)
 
 
@@ -307,6 +322,9 @@ def build_view(report: FitReport, *, requirements_href: str | None = None) -> Re
         vertical_confidence=float(vertical.confidence),
         vertical_evidence=tuple(mentions(vertical.evidence))[:10],
         groups=tag_groups(report),
+        missing=tuple(
+            label(TAG_LABELS, t) for tags in DIMENSIONS.values() for t in tags if not report.tagged.active(t)
+        ),
         facts=key_facts,
         dates=dates,
         requirements_href=requirements_href,
