@@ -216,3 +216,16 @@ def test_tags_not_mentioned_are_named():
     missing = text.split("Not mentioned: ")[1].split(".")[0]
     assert "Compliance" in missing and "Scale" in missing
     assert "Integration" not in missing and "Access control" in missing  # its only mention is negated
+
+
+def test_many_walk_away_sentences_are_capped_with_a_count():
+    report = make_report()
+    passage = report.document.passages[0]
+    extra = tuple(
+        span("turnkey", f"Solution {i} shall be out of the box.", "out of the box", passage=passage)
+        for i in range(20)
+    )
+    html = render(replace(report, tagged=replace(report.tagged, spans=extra)), "html")
+    walkaway = html[html.index('class="walkaway') : html.index('class="vertical"')]
+    assert walkaway.count("<mark>out of the box</mark>") == 12
+    assert "and 8 more in the JSON report" in walkaway

@@ -71,6 +71,8 @@ def render_markdown(report: FitReport) -> str:
         out.append(f"| {d.label} | {d.value:+.2f} | {feats} |")
     out += ["", "## Walk-away signals", ""]
     out += [_mention(m, show_tags=True) for m in v.signals] or ["No walk-away signal found."]
+    if v.signals_hidden:
+        out.append(f"- … and {v.signals_hidden} more in the JSON report")
     out += ["", f"## Vertical: {md_escape(v.vertical_label)}", ""]
     out += [_mention(m) for m in v.vertical_evidence] or ["No sentence named the buyer's sector."]
     out += ["", "## Evidence", ""]

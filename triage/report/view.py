@@ -24,6 +24,7 @@ from triage.report.text import (
 from triage.types import DIMENSIONS, SIGNAL_TAGS, FitReport, TagSpan
 
 MAX_SENTENCES_PER_TAG = 25  # the rest are in the JSON report
+MAX_SIGNALS = 12  # walk-away sentences shown; the rest are in the JSON report
 MAX_FEATURES = 6  # per dimension; the smaller effects are summed up in one line
 MIN_EFFECT = 0.005  # a contribution smaller than this (in log-odds) is not listed
 MAX_SENTENCE = 600  # characters of a "sentence" shown whole; longer ones are cut around the matches
@@ -106,6 +107,7 @@ class ReportView:
     dimensions: tuple[DimensionView, ...]
     dimension_scale: float
     signals: tuple[Mention, ...]
+    signals_hidden: int
     signal_effects: DimensionView
     context_effects: DimensionView
     vertical_id: str
@@ -299,6 +301,7 @@ def build_view(report: FitReport, *, requirements_href: str | None = None) -> Re
     signals_dim, context_dim = dims[-2:]
     dims = dims[:-2]
     key_facts, dates = facts(report)
+    signals = _ranked(mentions(signal_spans(report)))
     vertical = report.tagged.vertical
     return ReportView(
         title=one_line(document.title or document.name) or "(untitled document)",
@@ -314,7 +317,8 @@ def build_view(report: FitReport, *, requirements_href: str | None = None) -> Re
         low_confidence=bool(report.low_confidence),
         dimensions=dims,
         dimension_scale=scale,
-        signals=tuple(_ranked(mentions(signal_spans(report)))),
+        signals=tuple(signals[:MAX_SIGNALS]),
+        signals_hidden=max(0, len(signals) - MAX_SIGNALS),
         signal_effects=signals_dim,
         context_effects=context_dim,
         vertical_id=one_line(vertical.id),
