@@ -314,3 +314,22 @@ def test_metadata_titles_are_cleaned() -> None:
     assert clean_title("Word Document") is None
     assert clean_title("  Customer   Portal RFP ") == "Customer Portal RFP"
     assert clean_title(None) is None
+
+
+def test_docx_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
+    """Text inserted with track changes counts; deleted text does not."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    d = docx.Document()
+    p = d.add_paragraph("The portal shall support ")
+    ins = etree.SubElement(p._p, qn("w:ins"), {qn("w:id"): "1", qn("w:author"): "a"})
+    run = etree.SubElement(ins, qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = "SAML single sign-on"
+    deleted = etree.SubElement(p._p, qn("w:del"), {qn("w:id"): "2", qn("w:author"): "a"})
+    etree.SubElement(etree.SubElement(deleted, qn("w:r")), qn("w:delText")).text = " and fax"
+    d.save(str(tmp_path / "tracked.docx"))
+    assert [x.text for x in extract(tmp_path / "tracked.docx").passages] == [
+        "The portal shall support SAML single sign-on"
+    ]

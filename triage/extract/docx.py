@@ -98,7 +98,7 @@ class _Reader:
                 paragraph = Paragraph(el, self.document)
                 index = n_par
                 n_par += 1
-                text = _clean(paragraph.text)
+                text = _clean(paragraph_text(el))
                 if not text:
                     continue
                 self._count(text)
@@ -158,7 +158,6 @@ class _Reader:
         return "paragraph"
 
     def headers_footers(self) -> Iterator[Passage]:
-        from docx.text.paragraph import Paragraph
 
         seen: set[str] = set()
         for s, section in enumerate(self.document.sections, start=1):
@@ -176,7 +175,7 @@ class _Reader:
                     except Exception:
                         continue
                     for p in element.iter(_W + "p"):
-                        text = _clean(Paragraph(p, part).text)
+                        text = _clean(paragraph_text(p))
                         if not text or (region, text) in seen:
                             continue
                         seen.add((region, text))  # type: ignore[arg-type]
@@ -200,10 +199,42 @@ def _blocks(body) -> Iterator:
 
 
 def _cell_texts(tc, parent) -> Iterator[str]:
-    from docx.text.paragraph import Paragraph
-
     for p in tc.iter(_W + "p"):
-        yield Paragraph(p, parent).text
+        yield paragraph_text(p)
+
+
+_TEXT_NODES = None
+
+
+def paragraph_text(p) -> str:
+    """The visible text of a `w:p` element: runs, hyperlinks, tracked insertions and text boxes
+    (once, not their fallback copy); deleted text and field codes are left out. python-docx's own
+    `Paragraph.text` skips text inside tracked insertions (`w:ins`)."""
+    global _TEXT_NODES
+    if _TEXT_NODES is None:
+        from lxml import etree
+
+        _TEXT_NODES = etree.XPath(
+            ".//w:t[not(ancestor::mc:Fallback)] | .//w:tab[not(ancestor::w:tabs)][not(ancestor::mc:Fallback)]"
+            " | .//w:br[not(ancestor::mc:Fallback)] | .//w:cr[not(ancestor::mc:Fallback)]"
+            " | .//w:noBreakHyphen[not(ancestor::mc:Fallback)]",
+            namespaces={
+                "w": _W[1:-1],
+                "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+            },
+        )
+    parts: list[str] = []
+    for node in _TEXT_NODES(p):
+        tag = node.tag
+        if tag == _W + "t":
+            parts.append(node.text or "")
+        elif tag == _W + "tab":
+            parts.append("\t")
+        elif tag == _W + "noBreakHyphen":
+            parts.append("-")
+        else:
+            parts.append("\n")
+    return "".join(parts)
 
 
 _SPACE = re.compile(r"[ \t\u00a0]+")
