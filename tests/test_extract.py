@@ -333,3 +333,11 @@ def test_docx_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
     assert [x.text for x in extract(tmp_path / "tracked.docx").passages] == [
         "The portal shall support SAML single sign-on"
     ]
+
+
+def test_control_characters_never_reach_passages(tmp_path: Path) -> None:
+    from triage.extract.lines import page_lines
+
+    (tmp_path / "esc.txt").write_bytes(b"Portal \x1b[31mred\x1b[0m text\x07 here\n")
+    assert extract(tmp_path / "esc.txt").passages[0].text == "Portal [31mred[0m text here"
+    assert page_lines("a\x1b[2Jb\x07c") == ["a[2Jbc"]

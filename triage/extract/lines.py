@@ -36,7 +36,9 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _UPPER = re.compile(r"[A-Z]+")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# zero-width characters, soft hyphens and control characters (text from a document is untrusted:
+# an escape sequence must not reach a terminal or a log line)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"}
 

@@ -29,6 +29,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _BULLET = re.compile(r"^\s*[-*+•]\s+")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")  # never shown to a user
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _MD_INLINE = re.compile(
     r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|`([^`]*)`|!?\[([^\]]*)\]\([^)]*\)"
@@ -59,7 +60,7 @@ def extract_text(
     limits = limits or ExtractLimits()
     where = str(path)
     data = Path(path).read_bytes()
-    text = decode(data)
+    text = _CONTROL.sub("", decode(data))
     if len(text) > limits.max_chars:
         raise RefusedFile(
             f"the file holds {len(text):,} characters, more than the limit of {limits.max_chars:,}",
