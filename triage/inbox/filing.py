@@ -10,8 +10,8 @@ The layout (see cli.md):
 A file is claimed by one atomic rename from INBOX/ into a fresh claim folder (as Maildir moves a
 message from tmp/ to new/), so at every instant it has exactly one name. It leaves the work folder
 only after its reports and its ledger row are safely written. Moves into done/ and failed/ never
-replace an existing file: a clash gets `name (2).ext`. Every rename is followed by an fsync of the
-directories involved, so a power cut cannot undo a move that was acknowledged.
+replace an existing file: a clash gets `name (2).ext`; the new name is fsynced before the old one
+goes, so a power cut can leave a file under its old name or both, never under neither.
 """
 
 from __future__ import annotations
@@ -154,12 +154,10 @@ class Inbox:
         folder = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=self.work))
         target = folder / path.name
         try:
-            os.rename(path, target)
+            os.rename(path, target)  # atomic: after a power cut the file has one of its two names
         except FileNotFoundError:
             folder.rmdir()
             return None
-        fsync_dir(self.root)
-        fsync_dir(folder)
         return Claim(target, path.name, time.time())
 
     def requeue(self, claim: Claim) -> Path | None:
@@ -170,7 +168,6 @@ class Inbox:
             return None
         if not link_or_rename(claim.path, target):
             return None
-        fsync_dir(self.root)
         self.release(claim)
         return target
 
@@ -194,7 +191,6 @@ class Inbox:
         while not link_or_rename(claim.path, target):
             n += 1
             target = folder / numbered(claim.name, n)
-        fsync_dir(folder)
         self.release(claim)
         return target
 
@@ -202,7 +198,6 @@ class Inbox:
         """Remove the claim's folder once the file has left it (it is empty: nothing is lost)."""
         with contextlib.suppress(OSError):
             claim.folder.rmdir()
-        fsync_dir(self.work)
 
 
 def error_file(original: Path) -> Path:
@@ -213,9 +208,10 @@ def error_file(original: Path) -> Path:
 def link_or_rename(source: Path, target: Path) -> bool:
     """Move `source` to `target` unless `target` exists; True when moved.
 
-    Uses link + unlink, which fails instead of replacing (rename would silently replace). A stop
-    between the two leaves two names for the same bytes, which recovery recognises (same inode).
-    Falls back to a checked rename on file systems without hard links."""
+    Uses link + unlink, which fails instead of replacing (rename would silently replace). The new
+    name is made durable (fsync of its folder) before the old one is removed, so even a power cut
+    cannot lose both; a stop between the two leaves two names for the same bytes, which recovery
+    recognises (same inode). Falls back to a checked rename on file systems without hard links."""
     try:
         os.link(source, target, follow_symlinks=False)
     except FileExistsError:
@@ -226,7 +222,9 @@ def link_or_rename(source: Path, target: Path) -> bool:
         if target.exists() or target.is_symlink():
             return False
         os.rename(source, target)
+        fsync_dir(target.parent)
         return True
+    fsync_dir(target.parent)
     os.unlink(source)
     return True
 
