@@ -155,3 +155,48 @@ def test_no_file_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["score"])
     assert exc.value.code == 2
+
+
+@pytest.fixture(scope="module")
+def trained_model(tmp_path_factory) -> Path:
+    """A real fit model trained on the score stage's synthetic deals (a few seconds)."""
+    from triage.score import save_model, train
+    from triage.score.testing import synthetic_deals
+
+    directory = tmp_path_factory.mktemp("model")
+    deals = [(doc, won) for doc, won, _ in synthetic_deals(120, 0)]
+    save_model(train(deals, cross_validate=False, source="test"), directory)
+    return directory
+
+
+@pytest.mark.slow
+def test_end_to_end_with_the_real_pipeline(trained_model, tmp_path):
+    """The real extraction, tagger and model behind `triage score`, in a child process."""
+    import subprocess
+    import sys
+
+    rfp = tmp_path / "partner-portal.txt"
+    rfp.write_text(
+        "Request for Proposal: Partner Portal\n\n"
+        "The portal shall integrate with SAP and Salesforce.\n"
+        "Users must sign in with single sign-on (SAML).\n"
+        '<script>alert(1)</script> "><img src=x onerror=alert(1)>\n'
+    )
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    out = tmp_path / "reports"
+    result = subprocess.run(
+        [sys.executable, "-m", "triage", "score", str(rfp), str(empty), "--model", str(trained_model),
+         "--format", "html", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"triage: error: {empty}: ") and result.stderr.count("\n") == 1
+    assert result.stdout.strip() == str(out / "partner-portal.html")
+    html = (out / "partner-portal.html").read_text()
+    assert "<mark>" in html and "<script>" not in html and "&lt;script&gt;" in html
+    assert "Integration" in html and "Access control" in html
+    matrix = (out / "partner-portal.requirements.csv").read_text()
+    assert "integration" in matrix and "access_control" in matrix
