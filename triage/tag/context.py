@@ -25,12 +25,15 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from triage.tag import taxonomy as taxonomy_mod
-from triage.tag.rules import ICP_KEY, Context, sentence_bounds, sentence_starts, span_info
+from triage.tag.rules import ICP_KEY, Context, doc_norms, sentence_bounds, sentence_starts, span_info
 
+_COLON = hash_string(":")
+_COMMA = hash_string(",")
 MODALITY_RANK = {"mandatory": 3, "desirable": 2, "optional": 1, "info": 0}
 
 
@@ -56,11 +59,25 @@ class ModalityCues:
                 int(cond.get("within", 5)),
             )
 
-    def by_sentence(self, doc: Doc) -> dict[int, str]:
-        """The modality of each sentence of `doc` that holds a cue, keyed by its first token."""
+    def by_sentence(self, doc: Doc, only: set[int] | None = None) -> dict[int, str]:
+        """The modality of each sentence of `doc` that holds a cue, keyed by its first token;
+        with `only`, of the sentences starting at those tokens (and the lead-ins before them)."""
         strings = doc.vocab.strings
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        if only is None:
+            matches = self.matcher(doc)
+        else:
+            starts = sentence_starts(doc)
+            wanted = set(only)
+            for s in only:  # a list sentence may inherit from the one before it
+                k = starts.index(s)
+                if k:
+                    wanted.add(starts[k - 1])
+            matches = []
+            for s in sorted(wanted):
+                e = sentence_bounds(doc, s)[1]
+                matches.extend(self.matcher(doc[s:e]))  # PhraseMatcher: doc offsets
+        for match_id, start, end in matches:
             key = strings[match_id]
             if key == "MOD_optional" and doc[start].text == "May" and self._date(doc, start):
                 continue
@@ -76,7 +93,7 @@ class ModalityCues:
             level, before, within = self.conditional[key]
             s_start, _ = sentence_bounds(doc, span.start)
             lo = max(s_start, span.start - within)
-            if before.found_in([t.norm_ for t in doc[lo : span.start]]):
+            if before.found_near(doc, lo, span.start):
                 valid.append((span, level))
         taken = {(s.start, s.end) for s, _ in valid}
         levels = {(s.start, s.end, s.label_): level for s, level in valid}
@@ -104,24 +121,39 @@ class ModalityCues:
     "icp_modality",
     assigns=["span._.modality"],
     requires=["token.is_sent_start"],
-    default_config={"taxonomy": "", "spans_key": ICP_KEY},
+    default_config={"taxonomy": "", "spans_key": ICP_KEY, "only_tagged": True},
 )
-def make_icp_modality(nlp: Language, name: str, taxonomy: str, spans_key: str) -> IcpModality:
-    """The modality of each sentence, on every ICP span (`Span._.modality`)."""
-    return IcpModality(nlp, taxonomy, spans_key)
+def make_icp_modality(
+    nlp: Language, name: str, taxonomy: str, spans_key: str, only_tagged: bool
+) -> IcpModality:
+    """The modality of each sentence, on every ICP span (`Span._.modality`). With `only_tagged`
+    (the default, for speed) only the sentences that hold a span get one; `sentence_modalities()`
+    gives every sentence's."""
+    return IcpModality(nlp, taxonomy, spans_key, only_tagged)
 
 
 class IcpModality:
-    def __init__(self, nlp: Language, taxonomy: str, spans_key: str):
+    def __init__(self, nlp: Language, taxonomy: str, spans_key: str, only_tagged: bool = True):
         self.cues = ModalityCues(nlp, taxonomy_mod.load(taxonomy).modality)
         self.key = spans_key
+        self.only_tagged = only_tagged
 
     def __call__(self, doc: Doc) -> Doc:
-        by_sentence = self.cues.by_sentence(doc)
+        spans = doc.spans.get(self.key, ())
+        wanted = {sentence_bounds(doc, s.start)[0] for s in spans}
+        last = sentence_starts(doc)[-1]
+        if len(doc) and doc_norms(doc)[-1] == _COLON:
+            wanted.add(last)  # a lead-in hands its modality on to the list after it
+        by_sentence = self.cues.by_sentence(doc, wanted if self.only_tagged else None)
         doc.user_data["triage_modality"] = by_sentence
-        for span in doc.spans.get(self.key, ()):
+        for span in spans:
             span_info(span)["modality"] = by_sentence.get(sentence_bounds(doc, span.start)[0], "info")
         return doc
+
+
+def sentence_modalities(nlp: Language, doc: Doc) -> dict[int, str]:
+    """The modality of every sentence of `doc` with a cue (after the pipeline ran), by first token."""
+    return nlp.get_pipe("icp_modality").cues.by_sentence(doc)
 
 
 def sentence_modality(doc: Doc, sentence_start: int) -> str:
@@ -159,17 +191,13 @@ class IcpNegation:
         for span in spans:
             by_sentence[sentence_bounds(doc, span.start)[0]].append(span)
         strings = doc.vocab.strings
-        cues: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
-        for match_id, start, end in self.matcher(doc):
-            s_start = sentence_bounds(doc, start)[0]
-            if s_start in by_sentence:
-                cues[s_start].append((strings[match_id], start, end))
         added: list[Span] = []
         for s_start, sent_spans in by_sentence.items():
-            if s_start not in cues:
-                continue
             s_end = sentence_bounds(doc, s_start)[1]
-            negated = self._scopes(doc, cues[s_start], s_start, s_end)
+            cues = [(strings[m], a, b) for m, a, b in self.matcher(doc[s_start:s_end])]  # doc offsets
+            if not cues:
+                continue
+            negated = self._scopes(doc, cues, s_start, s_end)
             for span in sent_spans:
                 rule = self.rules.get(span.id_)
                 if rule is not None and not rule.negatable:
@@ -189,6 +217,7 @@ class IcpNegation:
         doc: Doc, cues: list[tuple[str, int, int]], s_start: int, s_end: int
     ) -> list[tuple[int, int]]:
         """Token ranges [lo, hi) that the negation cues of one sentence cover."""
+        norms = doc_norms(doc)
         pseudo = [(a, b) for g, a, b in cues if g == "pseudo"]
 
         def is_pseudo(a: int, b: int) -> bool:
@@ -203,7 +232,8 @@ class IcpNegation:
         ]
         colon_ok = {b for _, _, b in heads}  # "Out of scope: ..." keeps going after the colon
         cuts = sorted(
-            {a for a in breaks} | {t.i for t in doc[s_start:s_end] if t.text == ":" and t.i not in colon_ok}
+            {a for a in breaks}
+            | {i for i in range(s_start, s_end) if norms[i] == _COLON and i not in colon_ok}
         )
         scopes = []
         for group, a, b in heads:
@@ -214,7 +244,7 @@ class IcpNegation:
                 continue
             end = min([s for s in stops if s >= b] + [hi])
             if group == "forward_short":
-                commas = [t.i for t in doc[b:end] if t.text == ","]
+                commas = [i for i in range(b, end) if norms[i] == _COMMA]
                 end = min([*commas, end])
             scopes.append((b, end))
         return scopes

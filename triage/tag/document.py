@@ -18,9 +18,10 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from triage.tag import taxonomy as taxonomy_mod
-from triage.tag.context import MODALITY_RANK, sentence_modality
+from triage.tag.context import MODALITY_RANK, sentence_modalities, sentence_modality
 from triage.tag.pipeline import load_pipeline
 from triage.tag.rules import ICP_KEY, VERTICAL_KEY, sentence_bounds, sentence_starts
+from triage.tag.segment import doc_text
 from triage.tag.vertical import decide
 from triage.types import ALL_TAGS, Document, Passage, TaggedDocument, TagSpan
 
@@ -41,16 +42,19 @@ def is_boilerplate(passage: Passage, pattern: re.Pattern[str] | None) -> bool:
 
 
 def _tag_span(
-    span: Span, passage: Passage, modality: str, boilerplate: bool, label: str | None = None
+    span: Span, passage: Passage, modality: str, boilerplate: bool, sentences: dict[int, tuple[int, str]]
 ) -> TagSpan:
     doc = span.doc
     s_start, s_end = sentence_bounds(doc, span.start)
-    sent = doc[s_start:s_end]
-    offset = sent.start_char
+    if s_start not in sentences:
+        first, last = doc[s_start], doc[s_end - 1]
+        begin = first.idx
+        sentences[s_start] = (begin, doc_text(doc)[begin : last.idx + len(last)])
+    offset, sentence = sentences[s_start]
     return TagSpan(
-        tag=label or span.label_,
+        tag=span.label_,
         text=span.text,
-        sentence=sent.text,
+        sentence=sentence,
         start=span.start_char - offset,
         end=span.end_char - offset,
         passage_id=passage.id,
@@ -66,11 +70,12 @@ def _tag_span(
 
 def _lead_in(doc: Doc) -> str | None:
     """The modality a passage hands on to the list after it, when it ends with ':'."""
-    text = doc.text.rstrip()
-    if not text.endswith(":"):
+    last = len(doc) - 1
+    while last >= 0 and doc[last].is_space:
+        last -= 1
+    if last < 0 or doc[last].text != ":":
         return None
-    starts = sentence_starts(doc)
-    return sentence_modality(doc, starts[-1])
+    return sentence_modality(doc, sentence_starts(doc)[-1])
 
 
 def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocument:
@@ -92,14 +97,15 @@ def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocumen
             boiler_words += n_words
         sentences += len(sentence_starts(doc))
         heir = inherited if passage.kind == "list_item" else None
+        sentences_seen: dict[int, tuple[int, str]] = {}
         for span in doc.spans.get(ICP_KEY, ()):
             modality = span._.modality
             if heir and modality == "info":
                 modality = heir
-            spans.append(_tag_span(span, passage, modality, boilerplate))
+            spans.append(_tag_span(span, passage, modality, boilerplate, sentences_seen))
         if not boilerplate:
             for span in doc.spans.get(VERTICAL_KEY, ()):
-                mentions.append(_tag_span(span, passage, "info", False))
+                mentions.append(_tag_span(span, passage, "info", False, sentences_seen))
         lead = _lead_in(doc)
         if lead is not None and lead != "info":
             inherited = lead
@@ -131,8 +137,7 @@ def tag_text(text: str, taxonomy: str | Path | None = None) -> dict[str, Any]:
     nlp = load_pipeline(taxonomy)
     doc = nlp(text)
     modality = "info"
-    for start in sentence_starts(doc) if len(doc) else ():
-        m = sentence_modality(doc, start)
+    for m in sentence_modalities(nlp, doc).values():
         if MODALITY_RANK[m] > MODALITY_RANK[modality]:
             modality = m
     spans = list(doc.spans.get(ICP_KEY, ()))

@@ -30,6 +30,7 @@ from spacy.language import Language
 from triage.tag import context, quantities, rules, segment, vertical  # noqa: F401  (register factories)
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.normalise import install
+from triage.tag.segment import TEXT_KEY
 
 COMPONENTS = (
     "rfp_sentences",
@@ -42,11 +43,34 @@ COMPONENTS = (
 )
 
 
+class TextKeepingTokenizer:
+    """spaCy's tokenizer, keeping the text it was given in `doc.user_data` for the components.
+
+    `Doc.text` is rebuilt from every token each time it is read, which cost more than the whole
+    rest of the pipeline when the segmenter read it once per passage."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+
 def build_pipeline(user_taxonomy: str = "") -> Language:
     """A new pipeline with the default taxonomy, and the user file `user_taxonomy` merged over it."""
     taxonomy_mod.load(user_taxonomy)  # fail early, with a clear message, on a broken user file
     nlp = spacy.blank("en")
     install(nlp.vocab)
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     for name in COMPONENTS:
         config = {} if name == "rfp_sentences" else {"taxonomy": user_taxonomy}
         nlp.add_pipe(name, config=config)

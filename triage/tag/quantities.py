@@ -9,12 +9,13 @@ or by "%" / "percent". The number nearest to the span wins and is set as `Span._
 
 from __future__ import annotations
 
+from spacy.attrs import LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.normalise import norm
-from triage.tag.rules import ICP_KEY, parse_number, sentence_bounds, span_info
+from triage.tag.rules import ICP_KEY, doc_attr, parse_number, sentence_bounds, span_info
 from triage.types import Quantity
 
 _SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
@@ -23,11 +24,17 @@ _PERCENT = {"%", "percent", "per cent"}
 
 def find_quantities(doc: Doc, start: int, end: int, units: frozenset[str]) -> list[tuple[int, int, Quantity]]:
     """(first token, end token, Quantity) of each number with one of `units` in doc[start:end]."""
-    found = []
+    found: list[tuple[int, int, Quantity]] = []
+    like_num = doc_attr(doc, LIKE_NUM)
+    if not any(like_num[start:end]):
+        return found
     i = start
     while i < end:
+        if not like_num[i]:
+            i += 1
+            continue
         token = doc[i]
-        value = parse_number(token.text) if (token.like_num or token.lower_ in ("dozen",)) else None
+        value = parse_number(token.text)
         if value is None:
             i += 1
             continue

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from spacy.attrs import LIKE_NUM, NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -26,9 +27,12 @@ from spacy.util import filter_spans
 
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.normalise import norm
+from triage.tag.segment import STARTS_KEY
 from triage.tag.taxonomy import Rule
 
 ICP_KEY = "icp"
+NORMS_KEY = "triage_norms"
+ANCHOR_WINDOW = 8  # a token pattern must fit within this many tokens either side of its anchor
 VERTICAL_KEY = "vertical"
 
 _NUMBER_WORDS = {
@@ -84,11 +88,11 @@ _register_extensions()
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    """Token index of each sentence start of `doc` (computed once, kept in doc.user_data)."""
-    starts = doc.user_data.get("triage_sent_starts")
+    """Token index of each sentence start of `doc` (set by `rfp_sentences`, else from doc.sents)."""
+    starts = doc.user_data.get(STARTS_KEY)
     if starts is None:
         starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        doc.user_data["triage_sent_starts"] = starts
+        doc.user_data[STARTS_KEY] = starts
     return starts
 
 
@@ -100,14 +104,31 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
     return starts[k], end
 
 
+def doc_attr(doc: Doc, attr: int) -> list[int]:
+    """The value of `attr` (a spacy.attrs id) for every token of `doc`, read once through numpy,
+    without making a Token object per token; kept in doc.user_data."""
+    key = (NORMS_KEY, attr)
+    values = doc.user_data.get(key)
+    if values is None:
+        values = doc.to_array(attr).tolist() if len(doc) else []
+        doc.user_data[key] = values
+    return values
+
+
+def doc_norms(doc: Doc) -> list[int]:
+    """The NORM hash of every token of `doc`."""
+    return doc_attr(doc, NORM)
+
+
 class Context:
-    """Word sequences (normalised) to look for around a match: `requires`, `forbids`, ..."""
+    """Word sequences to look for around a match (`requires`, `forbids`, ...), as NORM hashes."""
 
     def __init__(self, nlp: Language, words: Iterable[str]):
-        self.singles: set[str] = set()
-        self.sequences: list[tuple[str, ...]] = []
+        self.singles: set[int] = set()
+        self.sequences: list[tuple[int, ...]] = []
+        strings = nlp.vocab.strings
         for w in words:
-            norms = tuple(t.norm_ for t in nlp.make_doc(str(w)))
+            norms = tuple(strings.add(t.norm_) for t in nlp.make_doc(str(w)))
             if len(norms) == 1:
                 self.singles.add(norms[0])
             elif norms:
@@ -116,7 +137,8 @@ class Context:
     def __bool__(self) -> bool:
         return bool(self.singles or self.sequences)
 
-    def found_in(self, norms: Sequence[str], norm_set: set[str] | None = None) -> bool:
+    def found_in(self, norms: Sequence[int], norm_set: set[int] | None = None) -> bool:
+        """Whether any word or sequence stands in `norms` (a list of NORM hashes)."""
         if self.singles and not self.singles.isdisjoint(norm_set if norm_set is not None else norms):
             return True
         for seq in self.sequences:
@@ -125,6 +147,10 @@ class Context:
                 if norms[i] == first and tuple(norms[i : i + n]) == seq:
                     return True
         return False
+
+    def found_near(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether any word or sequence stands in doc[start:end]."""
+        return self.found_in(doc_norms(doc)[start:end])
 
 
 def _normalise_pattern(pattern: Sequence[dict]) -> list[dict]:
@@ -141,6 +167,43 @@ def _normalise_pattern(pattern: Sequence[dict]) -> list[dict]:
     return out
 
 
+def _anchor_words(pattern: Sequence[dict]) -> list[str]:
+    """The words of one required, literal token of a pattern: the Matcher runs only where one stands.
+
+    Running spaCy's Matcher over every token of every passage costs more than all the rest of the
+    pipeline; a PhraseMatcher finds these anchors almost for free, and the Matcher then runs only
+    on the sentences that hold one."""
+    best: list[str] = []
+    for token in pattern:
+        if token.get("OP") in ("?", "*", "!", "{0,1}"):
+            continue
+        for attr in ("NORM", "LOWER", "ORTH", "TEXT"):
+            value = token.get(attr)
+            words = (
+                [value]
+                if isinstance(value, str)
+                else list(value.get("IN", ()))
+                if isinstance(value, dict)
+                else []
+            )
+            if words and (not best or len(words) < len(best)):
+                best = [str(w) for w in words]
+    if not best:
+        raise ValueError(f"token pattern {pattern!r} needs at least one required token with literal words")
+    return best
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges with the overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(windows):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 class RuleSet:
     """Compiled matchers and contexts of a list of rules; `candidates()` then `keep()`."""
 
@@ -148,12 +211,19 @@ class RuleSet:
         self.window = window
         self.rules = {r.id: r for r in rules}
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.anchors = PhraseMatcher(nlp.vocab, attr="NORM")
         self.tokens = Matcher(nlp.vocab)
+        self.needs_number: set[str] = set()  # rules whose every pattern needs a number
         for rule in rules:
             if rule.phrases:
                 self.phrases.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
             if rule.tokens:
-                self.tokens.add(rule.id, [_normalise_pattern(p) for p in rule.tokens])
+                patterns = [_normalise_pattern(p) for p in rule.tokens]
+                self.tokens.add(rule.id, patterns)
+                words = sorted({w for p in rule.tokens for w in _anchor_words(p)})
+                self.anchors.add(rule.id, list(nlp.tokenizer.pipe(words)))
+                if all(any(t.get("LIKE_NUM") for t in p) for p in rule.tokens):
+                    self.needs_number.add(rule.id)
         self.contexts = {
             r.id: (Context(nlp, r.requires), Context(nlp, r.forbids), Context(nlp, r.forbids_near))
             for r in rules
@@ -161,14 +231,31 @@ class RuleSet:
         self.has_tokens = any(r.tokens for r in rules)
 
     def candidates(self, doc: Doc) -> list[Span]:
-        matches = self.phrases(doc)
-        if self.has_tokens:
-            matches += self.tokens(doc)
+        """Every match of every rule in `doc`, unfiltered (label = tag, id = rule id)."""
         strings = doc.vocab.strings
+        rules = self.rules
         spans = []
-        for match_id, start, end in matches:
-            rule = self.rules[strings[match_id]]
+        for match_id, start, end in self.phrases(doc):
+            rule = rules[strings[match_id]]
             spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
+        if self.has_tokens:
+            windows: list[tuple[int, int]] = []
+            like_num = None
+            for match_id, start, end in self.anchors(doc):
+                s_start, s_end = sentence_bounds(doc, start)
+                if strings[match_id] in self.needs_number:
+                    like_num = like_num if like_num is not None else doc_attr(doc, LIKE_NUM)
+                    if not any(like_num[s_start:s_end]):
+                        continue
+                windows.append((max(s_start, start - ANCHOR_WINDOW), min(s_end, end + ANCHOR_WINDOW)))
+            seen: set[tuple[str, int, int]] = set()
+            for lo, hi in _merged(windows):
+                for match in self.tokens(doc[lo:hi], as_spans=True):
+                    key = (match.label_, match.start, match.end)
+                    if key not in seen:
+                        seen.add(key)
+                        rule = rules[match.label_]
+                        spans.append(Span(doc, match.start, match.end, label=rule.label, span_id=rule.id))
         return spans
 
     def _number_ok(self, rule: Rule, span: Span) -> bool:
@@ -184,23 +271,24 @@ class RuleSet:
         """The candidates whose context holds; per label, the longest of overlapping spans."""
         kept: list[Span] = []
         distinct: dict[tuple[str, int], list[Span]] = {}
-        cache: dict[int, tuple[list[str], set[str], int, int]] = {}
+        cache: dict[int, tuple[list[int], set[int], int]] = {}
+        all_norms = doc_norms(doc)
         for span in spans:
             rule = self.rules[span.id_]
-            start, end = sentence_bounds(doc, span.start)
-            if start not in cache:
-                norms = [t.norm_ for t in doc[start:end]]
-                cache[start] = (norms, set(norms), start, end)
-            norms, norm_set, s_start, s_end = cache[start]
+            s_start, s_end = sentence_bounds(doc, span.start)
+            if s_start not in cache:
+                norms = all_norms[s_start:s_end]
+                cache[s_start] = (norms, set(norms), s_end)
+            norms, norm_set, s_end = cache[s_start]
             requires, forbids, forbids_near = self.contexts[rule.id]
             if requires and not requires.found_in(norms, norm_set):
                 continue
             if forbids and forbids.found_in(norms, norm_set):
                 continue
             if forbids_near:
-                lo = max(s_start, span.start - self.window) - s_start
-                hi = min(s_end, span.end + self.window) - s_start
-                if forbids_near.found_in(norms[lo:hi]):
+                lo = max(s_start, span.start - self.window)
+                hi = min(s_end, span.end + self.window)
+                if forbids_near.found_in(all_norms[lo:hi]):
                     continue
             if (rule.min_quantity is not None or rule.max_quantity is not None) and not self._number_ok(
                 rule, span

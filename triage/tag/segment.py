@@ -18,10 +18,15 @@ It works on the passage text with regular expressions (fast, no per-token Python
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+_NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy stores it: not a sentence start
+STARTS_KEY = "triage_sent_starts"
+TEXT_KEY = "triage_text"  # the passage text, kept by the tokenizer (see pipeline.py)  # the sentence starts, for the components after this one
 
 _ABBREVIATIONS = """e.g. i.e. eg. ie. etc.. no. nos. sec. secs. art. arts. para. paras. fig. figs. approx. appx. incl.
     inc. ltd. co. corp. dr. mr. mrs. ms. prof. st. vs. cf. al. ca. ref. refs. vol. ch. pp. p. pg. min.
@@ -61,6 +66,12 @@ def boundaries(text: str) -> list[int]:
     return sorted(s for s in starts if 0 < s < len(text) and not text[s].isspace())
 
 
+def doc_text(doc: Doc) -> str:
+    """The text of `doc`: the one the tokenizer kept, else rebuilt (Doc.text joins every token)."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if text is not None else doc.text
+
+
 @Language.factory(
     "rfp_sentences",
     assigns=["token.is_sent_start"],
@@ -75,21 +86,20 @@ class RfpSentences:
     """Sets `Token.is_sent_start` at every sentence start found by `boundaries()`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
+        n = len(doc)
+        if not n:
+            doc.user_data[STARTS_KEY] = [0]
             return doc
-        doc[0].is_sent_start = True
-        offsets = boundaries(doc.text)
-        if not offsets:
-            if len(doc) > 1:
-                doc[1].is_sent_start = False  # one sentence: mark the annotation as set
-            return doc
-        starts = [t.idx for t in doc]
-        marked = False
-        for offset in offsets:
-            i = bisect_left(starts, offset)
-            if 0 < i < len(doc) and starts[i] == offset:
-                doc[i].is_sent_start = True
-                marked = True
-        if not marked and len(doc) > 1:
-            doc[1].is_sent_start = False
+        starts = [0]
+        offsets = boundaries(doc_text(doc))
+        if offsets:
+            idx = doc.to_array(IDX)
+            for offset, i in zip(offsets, idx.searchsorted(offsets).tolist(), strict=True):
+                if 0 < i < n and idx[i] == offset:
+                    starts.append(i)
+        # one write through numpy: the Token.is_sent_start setter rescans the doc on every call
+        values = numpy.full((n, 1), _NOT_START, dtype="uint64")
+        values[starts, 0] = 1
+        doc.from_array([SENT_START], values)
+        doc.user_data[STARTS_KEY] = starts
         return doc
