@@ -154,3 +154,18 @@ def test_index_accepts_any_iterable(tmp_path):
 
 def test_index_path_is_a_path(tmp_path):
     assert isinstance(build_index([], str(tmp_path)), Path)  # type: ignore[arg-type]
+
+
+def test_index_copes_with_odd_ledger_values(tmp_path):
+    odd = [
+        IndexEntry("a.pdf", "1" * 64, 1_790_000_000.0, "77", "pursue"),  # epoch seconds, score as text
+        IndexEntry("b.pdf", "2" * 64, "2026-11-30T12:00:00+02:00", 12.6, "walk_away"),
+        IndexEntry("c.pdf", "3" * 64, None, "n/a", status="failed", reason=None),  # type: ignore[arg-type]
+        IndexEntry("d\udce9\n.pdf", "4" * 64, "not a time", None),
+    ]
+    html = build_index(odd, tmp_path).read_text(encoding="utf-8")
+    text = "".join(parse(html).text)
+    assert "2026-11-30 10:00 UTC" in text  # shown in UTC
+    assert "77" in text and "13" in text
+    assert "no reason recorded" in text
+    assert "d\ufffd .pdf" in text

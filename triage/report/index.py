@@ -54,15 +54,20 @@ class _Row:
     reason: str
 
 
-def _when(value: str | datetime) -> datetime:
+def _when(value: str | datetime | float | None) -> datetime:
     if isinstance(value, datetime):
         moment = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            moment = datetime.fromtimestamp(value, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return datetime.min.replace(tzinfo=UTC)
     else:
         try:
             moment = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
         except ValueError:
             return datetime.min.replace(tzinfo=UTC)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def safe_href(href: str | None) -> str | None:
@@ -80,14 +85,21 @@ def safe_href(href: str | None) -> str | None:
     return "/".join(quote(s, safe="") for s in segments)
 
 
+def _score(value: object) -> int | None:
+    try:
+        return round(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
 def _row(entry: IndexEntry) -> _Row:
     moment = _when(entry.triaged_at)
     rec = one_line(entry.recommendation or "")
     return _Row(
         file=one_line(entry.file_name) or "(no name)",
         sha256=one_line(entry.sha256),
-        when=moment.strftime("%Y-%m-%d %H:%M") if moment.year > 1 else one_line(entry.triaged_at),
-        score=int(entry.score) if entry.score is not None else None,
+        when=moment.strftime("%Y-%m-%d %H:%M UTC") if moment.year > 1 else one_line(entry.triaged_at or ""),
+        score=_score(entry.score),
         recommendation=rec,
         recommendation_label=label(RECOMMENDATION_LABELS, rec) if rec else "",
         vertical=label(VERTICAL_LABELS, entry.vertical) if entry.vertical else "",
