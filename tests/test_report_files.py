@@ -165,7 +165,7 @@ def test_index_copes_with_odd_ledger_values(tmp_path):
     ]
     html = build_index(odd, tmp_path).read_text(encoding="utf-8")
     text = "".join(parse(html).text)
-    assert "2026-11-30 10:00 UTC" in text  # shown in UTC
+    assert "2026-11-30 10:00" in text and "Triaged (UTC)" in text  # shown in UTC
     assert "77" in text and "13" in text
     assert "no reason recorded" in text
     assert "d\ufffd .pdf" in text

@@ -98,7 +98,7 @@ def _row(entry: IndexEntry) -> _Row:
     return _Row(
         file=one_line(entry.file_name) or "(no name)",
         sha256=one_line(entry.sha256),
-        when=moment.strftime("%Y-%m-%d %H:%M UTC") if moment.year > 1 else one_line(entry.triaged_at or ""),
+        when=moment.strftime("%Y-%m-%d %H:%M") if moment.year > 1 else one_line(entry.triaged_at or ""),
         score=_score(entry.score),
         recommendation=rec,
         recommendation_label=label(RECOMMENDATION_LABELS, rec) if rec else "",
