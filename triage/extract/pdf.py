@@ -46,7 +46,7 @@ def extract_pdf(
 
             count, metadata, texts = pdfium.open_pages(data, password, where)
         else:
-            count, metadata, texts = _pypdf_pages(data, password, where)
+            count, metadata, texts = _pypdf_pages(data, password, where, limits.max_pages)
         if count > limits.max_pages:
             raise RefusedFile(
                 f"the PDF has {count:,} pages, more than the limit of {limits.max_pages:,}",
@@ -84,8 +84,11 @@ def extract_pdf(
             path=where,
             code="scanned",
         )
-    drop = cleanup.furniture(pages)
-    passages = tuple(cleanup.passages(pages, drop))
+    try:
+        drop = cleanup.furniture(pages)
+        passages = tuple(cleanup.passages(pages, drop))
+    except Exception as exc:
+        raise damaged(where, exc) from exc
     if not passages:
         raise ExtractionError("no text was found in the PDF", path=where, code="no_text")
     return Document(
@@ -122,7 +125,7 @@ def _choose(engine: Engine | None) -> str:
 
 
 def _pypdf_pages(
-    data: bytes, password: str | None, where: str
+    data: bytes, password: str | None, where: str, max_pages: int
 ) -> tuple[int, dict[str, str], Iterator[tuple[int, str]]]:
     import io
     import logging
@@ -133,6 +136,12 @@ def _pypdf_pages(
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         _unlock(reader, password, where)
+    try:  # the page tree's declared count refuses a huge PDF before its tree is walked
+        declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])
+    except Exception:
+        declared = 0
+    if declared > max_pages:
+        return declared, {}, iter(())
     count = len(reader.pages)
     metadata = _metadata(reader)
 
