@@ -75,7 +75,7 @@ INTEGRATION = {
         "Information on a single {partner} currently lives in {n_systems} different systems that do not talk to each other.",
         "Our {partners} phone the contact centre to find out whether an invoice has been paid, because {erp} is not visible to them.",
         "{Buyer} runs {systems}; each was bought separately and each keeps its own copy of the customer record.",
-        "When a {case} status changes in {system}, a clerk sends an e-mail by hand to the person concerned.",
+        "When the status of one of our {case} changes in {system}, a clerk sends an e-mail by hand to the person concerned.",
         "Price lists are exported from {erp} as spreadsheets every Monday and e-mailed to {n_partners} {partners}.",
         "The mainframe that holds policy and account data will remain in place for at least five more years.",
         "Our current website is an island: nothing entered on it reaches {crm} unless somebody types it in again.",
@@ -163,17 +163,17 @@ USER_ROLES = {
 
 WORKFLOW = {
     "req": [
-        "route each {case} through review, approval and sign-off steps that administrators can change without code",
+        "route {case} through review, approval and sign-off steps that administrators can change without code",
         "let a submission pass through up to {n_roles} approval stages depending on its value and type",
         "escalate any {case} that has not been picked up within two working days",
-        "track every {case} from receipt to closure and show the applicant where it stands",
+        "track {case} from receipt to closure and show each applicant where theirs stands",
         "apply business rules to decide automatically which team handles a request",
         "support four-eyes approval for changes to bank details and other sensitive data",
         "allow forms to be saved as drafts, returned for correction and resubmitted",
         "notify the next person in the chain when it is their turn to act",
         "record who decided what at each step and keep that history with the case",
         "let business users design new request types with their own stages and deadlines",
-        "pause the clock on a {case} while the applicant is asked for more information",
+        "pause the clock on {case} while the applicant is asked for more information",
     ],
     "fact": [
         "Our {n_partners} {partners} phone in their {case} today and the details are written down on paper forms.",
@@ -1640,3 +1640,241 @@ VERTICAL_FACTS: dict[str, dict[str, list[str]]] = {
         ],
     },
 }
+
+# ---------------------------------------------------------------------------------------------
+# US public-sector register: the same latents, written as a federal or state solicitation
+# (Statement of Objectives, Performance Work Statement, FAR clauses, "the Government", "Offerors").
+# ---------------------------------------------------------------------------------------------
+US_KINDS = [
+    "Request for Quotation", "Statement of Objectives", "Performance Work Statement", "Request for Proposal",
+    "Request for Information", "Solicitation",
+]  # fmt: skip
+
+US_VERTICALS: dict[str, dict[str, list[str]]] = {
+    "government": {
+        "org_a": [
+            "U.S. Department of",
+            "State of Dakota Department of",
+            "Commonwealth Office of",
+            "Federal Bureau of",
+            "County of Marin Department of",
+        ],
+        "org_b": [
+            "Housing and Community Services",
+            "Revenue",
+            "Veterans Services",
+            "Land Management",
+            "Motor Vehicles",
+            "Labor Statistics",
+        ],
+        "buyer": ["the Government", "the Agency", "the Department"],
+        "regs": [
+            "Section 508 of the Rehabilitation Act",
+            "FedRAMP Moderate",
+            "FISMA",
+            "NIST SP 800-53 Rev. 5",
+            "the Privacy Act of 1974",
+            "OMB M-22-09 (zero trust)",
+            "StateRAMP",
+        ],
+        "idps": ["Login.gov", "PIV/CAC smart cards", "the Agency's Okta tenant", "Azure Government Entra ID"],
+    },
+    "healthcare": {
+        "org_a": ["State Department of", "Office of", "County"],
+        "org_b": ["Health and Human Services", "Medicaid Services", "Public Health", "Behavioral Health"],
+        "buyer": ["the Department", "the State", "the Agency"],
+        "regs": [
+            "HIPAA",
+            "Section 508 of the Rehabilitation Act",
+            "42 CFR Part 2",
+            "MARS-E",
+            "NIST SP 800-53 Rev. 5",
+            "FedRAMP Moderate",
+        ],
+        "idps": ["the State's single sign-on service", "Login.gov", "the Department's Active Directory"],
+    },
+    "education": {
+        "org_a": ["State Board of", "Department of", "Office of"],
+        "org_b": ["Higher Education", "Education", "Student Financial Aid", "Community Colleges"],
+        "buyer": ["the Department", "the Board", "the State"],
+        "regs": [
+            "FERPA",
+            "Section 508 of the Rehabilitation Act",
+            "WCAG 2.1 AA",
+            "NIST SP 800-171",
+            "the state data privacy act",
+        ],
+        "idps": ["the State's identity service", "InCommon federation", "Microsoft Entra ID"],
+    },
+}
+
+US_FRAMES = {
+    "M": [
+        "The Contractor shall {vp}.",
+        "The solution shall {vp}.",
+        "The Contractor must {vp}.",
+        "The system is required to {vp}.",
+    ],
+    "S": [
+        "The Government prefers a solution that can {vp}.",
+        "The Offeror should describe how the solution will {vp}.",
+        "The solution should {vp}.",
+    ],
+    "C": [
+        "Optionally, the Contractor may propose to {vp}.",
+        "As an optional task, the Contractor may {vp}.",
+    ],
+}
+
+US_INSTRUCTIONS = [
+    (
+        "Instructions to Offerors",
+        [
+            "Offerors shall submit their quotations electronically to the Contracting Officer by the date and time stated on the cover page.",
+            "Quotations received after the closing time will not be considered.",
+            "Questions regarding this solicitation shall be submitted in writing to the Contracting Officer and the Contract Specialist.",
+            "The Government will not pay for any costs incurred in the preparation of quotations.",
+        ],
+    ),
+    (
+        "Period and place of performance",
+        [
+            "The period of performance is one 12-month base period and up to four 12-month option periods.",
+            "Work will be performed primarily at the Contractor's facilities; travel to Government sites may be required.",
+            "Core hours are 9:00 a.m. to 5:00 p.m. Eastern Time, Monday through Friday, excluding federal holidays.",
+        ],
+    ),
+    (
+        "Submission format",
+        [
+            "Volume I (Technical) shall not exceed 20 pages; Volume II (Price) has no page limit.",
+            "Pages shall be 8.5 x 11 inches with one-inch margins and a font no smaller than 11 points.",
+            "Offerors shall include their Unique Entity ID (UEI) and be registered in SAM.gov at the time of submission.",
+        ],
+    ),
+    (
+        "Basis for award",
+        [
+            "Award will be made on a best-value tradeoff basis.",
+            "Non-price factors, when combined, are significantly more important than price.",
+            "The Government intends to award without discussions but reserves the right to hold them.",
+        ],
+    ),
+]
+
+US_EVAL_CRITERIA = [
+    ("Factor 1 - Technical approach", 35), ("Factor 2 - Management approach and staffing", 20),
+    ("Factor 3 - Past performance", 15), ("Factor 4 - Demonstration", 10), ("Price", 20),
+]  # fmt: skip
+
+US_TERMS = [
+    (
+        "FAR 52.212-4 Contract Terms and Conditions - Commercial Products and Commercial Services",
+        [
+            "This clause is incorporated by reference with the same force and effect as if given in full text.",
+            "The Contractor shall only tender for acceptance those items that conform to the requirements of this contract.",
+        ],
+    ),
+    (
+        "FAR 52.217-9 Option to Extend the Term of the Contract",
+        [
+            "The Government may extend the term of this contract by written notice to the Contractor within 30 days.",
+            "The total duration of this contract, including the exercise of any options, shall not exceed five years.",
+        ],
+    ),
+    (
+        "FAR 52.204-21 Basic Safeguarding of Covered Contractor Information Systems",
+        [
+            "The Contractor shall apply basic safeguarding requirements and procedures to protect covered contractor information systems.",
+        ],
+    ),
+    (
+        "FAR 52.232-33 Payment by Electronic Funds Transfer",
+        [
+            "All payments by the Government under this contract shall be made by electronic funds transfer.",
+            "Invoices shall be submitted through the Invoice Processing Platform (IPP).",
+        ],
+    ),
+    (
+        "Contracting Officer's Representative",
+        [
+            "The Contracting Officer will designate a Contracting Officer's Representative (COR) to monitor performance.",
+            "The COR is not authorized to change any terms or conditions of the contract.",
+        ],
+    ),
+    (
+        "Quality assurance",
+        [
+            "The Government will evaluate the Contractor's performance in accordance with the Quality Assurance Surveillance Plan.",
+            "Deficiencies will be documented and provided to the Contractor for corrective action.",
+        ],
+    ),
+    (
+        "Key personnel",
+        [
+            "The Contractor shall notify the Contracting Officer 30 days before replacing any key personnel.",
+            "Replacement personnel shall have qualifications equal to or greater than those of the person replaced.",
+        ],
+    ),
+    (
+        "Organizational conflict of interest",
+        [
+            "The Contractor shall disclose any actual or potential organizational conflict of interest.",
+            "The Contracting Officer may impose restrictions to avoid, neutralize or mitigate such conflicts.",
+        ],
+    ),
+    (
+        "Government-furnished property",
+        [
+            "No Government-furnished property will be provided unless stated in the task order.",
+            "The Contractor shall return all Government property at the end of the period of performance.",
+        ],
+    ),
+    (
+        "Invoicing",
+        [
+            "The Contractor shall submit monthly invoices in arrears, itemized by contract line item number (CLIN).",
+            "Each invoice shall include the contract number, period covered and hours by labor category.",
+        ],
+    ),
+]
+
+US_TRAPS = [
+    "Offerors must be registered in SAM.gov; registration must be active at the time of award.",
+    "Contractor personnel requiring access to Government facilities shall obtain a PIV card.",
+    "Physical security at the facility is provided by the Federal Protective Service.",
+    "The Contractor shall comply with the Agency's badge and escort policy when on site.",
+    "Past performance on contracts of similar size, scope and complexity will be evaluated.",
+    "The Government's workflow for reviewing deliverables allows ten business days for comment.",
+    "The Offeror's roles and responsibilities within a teaming arrangement shall be described.",
+    "Invoices shall be submitted through the Invoice Processing Platform (IPP) portal.",
+    "This requirement is set aside for small businesses under NAICS code 541511.",
+    "The Government anticipates awarding multiple BPAs across the agency's 10 regional offices.",
+]
+
+US_TITLES = {
+    "government": [
+        "Digital Services Modernization",
+        "Online Permitting and Licensing System",
+        "Public-Facing Web Platform",
+        "Case Management and Constituent Portal",
+    ],
+    "healthcare": [
+        "Provider and Member Portal",
+        "Benefits Eligibility Portal Modernization",
+        "Public Health Reporting Portal",
+    ],
+    "education": [
+        "Student Aid Portal Modernization",
+        "Educator Licensure System",
+        "Statewide Learning Portal",
+    ],
+}
+
+US_EVALUATION = [
+    "The Government will evaluate quotations using the factors listed below.",
+    "Each technical factor will be rated Outstanding, Good, Acceptable, Marginal or Unacceptable.",
+    "Price will be evaluated for reasonableness and completeness but will not be scored.",
+    "The Government may award to other than the lowest-priced Offeror.",
+    "A rating of Unacceptable on any factor makes the quotation ineligible for award.",
+]

@@ -436,6 +436,7 @@ SECTION_HEADINGS = {
     ],
 }
 
+US_FRAMES = B.US_FRAMES
 FRAMES = {
     "M": [
         "The Supplier shall {vp}.",
@@ -484,8 +485,11 @@ def poisson(rng: random.Random, lam: float) -> int:
         k += 1
 
 
-def write_content(deal: Deal, slots: dict[str, str], rng: random.Random) -> Content:
+def write_content(
+    deal: Deal, slots: dict[str, str], rng: random.Random, frames: dict[str, list[str]] | None = None
+) -> Content:
     """Write the statements of a deal FROM its latents: each latent is expressed with a probability."""
+    frames = frames or FRAMES
     content = Content()
     latent = {"complexity": deal.complexity, "security": deal.security, "enterprise": deal.enterprise}
     for dim in latent:
@@ -510,7 +514,7 @@ def write_content(deal: Deal, slots: dict[str, str], rng: random.Random) -> Cont
             text = pick.pop()
             prio = "M" if rng.random() < sigmoid(0.2 + 0.9 * z) else ("S" if rng.random() < 0.7 else "C")
             if kind == "req":
-                frame = rng.choice(FRAMES[prio])
+                frame = rng.choice(frames[prio])
                 content.clauses[dim].append((prio, fill(frame.format(vp=text), slots)))
             elif kind == "fact":
                 content.facts.append(fill(text, slots))
@@ -536,7 +540,7 @@ def write_content(deal: Deal, slots: dict[str, str], rng: random.Random) -> Cont
         )
         for kind, text in rng.sample(pool, k=min(n, len(pool))):
             if kind == "req":
-                content.scope.append(fill(rng.choice(FRAMES["M"]).format(vp=text), slots))
+                content.scope.append(fill(rng.choice(frames["M"]).format(vp=text), slots))
             elif kind == "fact":
                 content.scope.append(fill(text, slots))
             else:
@@ -642,6 +646,66 @@ def target_pages(deal: Deal, rng: random.Random, max_pages: int) -> int:
     return max(lo, min(max_pages, round(lo * (max_pages / lo) ** u)))
 
 
+US_SHARE = 0.4  # share of government, healthcare and education deals written as US solicitations
+
+
+def us_style(deal: Deal) -> bool:
+    """Whether a deal's document is written in the US public-sector register (its own random stream)."""
+    seed = deal.extra.get("seed", 0)
+    return deal.vertical in B.US_VERTICALS and random.Random(f"style:{seed}:{deal.index}").random() < US_SHARE
+
+
+def us_slots(deal: Deal, slots: dict[str, str]) -> dict[str, str]:
+    """Slots of a US solicitation: a US buyer, its regulations and identity services."""
+    rng = random.Random(f"us:{deal.extra.get('seed', 0)}:{deal.index}")
+    u = B.US_VERTICALS[deal.vertical]
+    buyer = rng.choice(u["buyer"])
+    regs = rng.sample(u["regs"], k=2)
+    return {
+        **slots,
+        "org": f"{rng.choice(u['org_a'])} {rng.choice(u['org_b'])}",
+        "buyer": buyer,
+        "Buyer": buyer[:1].upper() + buyer[1:],
+        "reg": regs[0],
+        "reg2": regs[1],
+        "idp": rng.choice(u["idps"]),
+    }
+
+
+US_WORDING = {
+    "the European Economic Area": "the United States",
+    "EEA data residency": "US data residency",
+    "outside the EEA": "outside the United States",
+    "the one-month deadline set by the GDPR": "the deadlines set by the Privacy Act",
+    "DSAR handling within 1 month": "Privacy Act requests on time",
+    "the GDPR": "the Privacy Act",
+    "EUR": "USD",
+    "shortlisted bidders": "selected offerors",
+    "Bidders": "Offerors",
+    "bidders": "offerors",
+    "tender": "solicitation",
+}
+
+_US_RE = re.compile("|".join(rf"\b{re.escape(k)}\b" for k in US_WORDING))
+
+
+def localise_us(block: Block) -> Block:
+    """US wording for a block of a US solicitation (privacy law, currency, 'offerors')."""
+
+    def fix(text: str) -> str:
+        return _US_RE.sub(lambda m: US_WORDING[m.group(0)], text)
+
+    if block[0] in ("p", "h1", "h2"):
+        return (block[0], fix(block[1]))
+    if block[0] == "clause":
+        return (block[0], block[1], fix(block[2]))
+    if block[0] == "bullets":
+        return (block[0], [fix(t) for t in block[1]])
+    if block[0] == "table":
+        return (block[0], block[1], [[fix(c) for c in r] for r in block[2]])
+    return block
+
+
 def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str, str]]:
     """Lay a deal out as an RFP: cover, instructions, background, requirements, evaluation, terms."""
     # The cover (names, title, dates) and the slots come from their own stream, so that editing the
@@ -659,6 +723,14 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     kind = crng.choice(
         ["Invitation to Tender", "Request for Proposal", "Request for Quotation", "Request for Information"]
     )
+    us = us_style(deal)
+    if us:
+        slots = us_slots(deal, slots)
+        srng = random.Random(f"us-title:{seed}:{deal.index}")
+        kind = srng.choice(B.US_KINDS)
+        if not ({"out_of_scope", "simple_site"} & set(deal.walkaway)):
+            title = srng.choice(B.US_TITLES[deal.vertical])
+    deal.extra["style"] = "us" if us else "eu"
     issued = deal.closed - dt.timedelta(days=crng.randrange(90, 240))
     initials = "".join(w[0] for w in slots["org"].split() if w[0].isalpha()).upper()
     cover = {
@@ -674,9 +746,13 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     small = pages <= 3
 
     rng = random.Random(f"text:{seed}:{deal.index}")
-    content = write_content(deal, slots, rng)
+    content = write_content(deal, slots, rng, US_FRAMES if us else FRAMES)
     deal.extra.update(cover)
-    traps = [fill(t, slots) for t in rng.sample(B.TRAPS, k=rng.randint(3, 7))]
+    if us:
+        trap_pool = rng.sample(B.US_TRAPS, k=rng.randint(2, 4)) + rng.sample(B.TRAPS, k=rng.randint(1, 3))
+    else:
+        trap_pool = rng.sample(B.TRAPS, k=rng.randint(3, 7))
+    traps = [fill(t, slots) for t in trap_pool]
 
     head: list[Block] = [("cover", cover)]
     if not small:
@@ -685,7 +761,9 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     head.append(("h1", f"{sec} Introduction"))
     intro = [
         fill(
-            f"{{org}} ('{slots['Buyer']}') invites suitably qualified organisations to submit proposals for the {title}.",
+            f"{{org}} ('{slots['Buyer']}') is seeking quotations from qualified vendors for the {title}."
+            if us
+            else f"{{org}} ('{slots['Buyer']}') invites suitably qualified organisations to submit proposals for the {title}.",
             slots,
         ),
         fill(rng.choice(v["context"]), slots),
@@ -715,7 +793,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     # Requirements.
     reqs: list[Block] = []
     sec_req = 4
-    reqs.append(("h1", f"{sec_req} Statement of requirements"))
+    reqs.append(("h1", f"{sec_req} {'Scope of work and objectives' if us else 'Statement of requirements'}"))
     sub = 1
     scope_text = content.scope[1:] if content.scope else []
     if scope_text or content.negations:
@@ -750,8 +828,9 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
         service.append(("clause", f"{sec_req + 1}.{j}", fill(t, slots)))
     sec_eval = sec_req + 1 if small else sec_req + 2
     evaluation: list[Block] = [("h1", f"{sec_eval} Evaluation")]
-    evaluation.append(("p", " ".join(fill(t, slots) for t in rng.sample(B.EVALUATION, k=4))))
-    crit = rng.sample(B.EVAL_CRITERIA, k=rng.randint(4, len(B.EVAL_CRITERIA)))
+    eval_text, eval_crit = (B.US_EVALUATION, B.US_EVAL_CRITERIA) if us else (B.EVALUATION, B.EVAL_CRITERIA)
+    evaluation.append(("p", " ".join(fill(t, slots) for t in rng.sample(eval_text, k=4))))
+    crit = rng.sample(eval_crit, k=rng.randint(4, len(eval_crit)))
     total = sum(w for _, w in crit)
     weights = [round(100 * w / total) for _, w in crit]
     weights[-1] += 100 - sum(weights)
@@ -763,7 +842,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
         )
     )
 
-    instr: list[Block] = [("h1", "2 Instructions to bidders")]
+    instr: list[Block] = [("h1", f"2 Instructions to {'offerors' if us else 'bidders'}")]
     timetable = [
         ["Publication of this document", issued.isoformat()],
         ["Deadline for clarification questions", (issued + dt.timedelta(days=14)).isoformat()],
@@ -771,13 +850,13 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
         ["Presentations (shortlisted bidders)", (issued + dt.timedelta(days=50)).isoformat()],
         ["Contract award (indicative)", (issued + dt.timedelta(days=75)).isoformat()],
     ]
-    instructions = B.INSTRUCTIONS[:]
+    instructions = B.US_INSTRUCTIONS[:] if us else B.INSTRUCTIONS[:]
     n_instr = 2 if small else len(instructions)
     for j, (head_txt, sents) in enumerate(instructions[:n_instr], start=1):
         instr.append(("h2", f"2.{j} {head_txt}"))
         chosen = rng.sample(sents, k=min(len(sents), rng.randint(2, 4)))
         instr.append(("p", " ".join(fill(s, slots) for s in chosen)))
-        if head_txt == "Timetable":
+        if head_txt in ("Timetable", "Instructions to Offerors"):
             instr.append(("table", ["Activity", "Date"], timetable))
     if traps:
         instr.append(("p", traps.pop()))
@@ -793,7 +872,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     used = words_of(blocks)
     if used < budget:
         tail.append(("h1", f"{sec_eval + 1} Terms and conditions"))
-        terms = rng.sample(B.TERMS, k=len(B.TERMS))
+        terms = rng.sample(B.US_TERMS if us else B.TERMS, k=len(B.US_TERMS if us else B.TERMS))
         for j, (head_txt, sents) in enumerate(terms, start=1):
             if used + words_of(tail) >= budget:
                 break
@@ -827,6 +906,8 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
             if traps:
                 tail.append(("p", traps.pop()))
     blocks += tail
+    if us:
+        blocks = [localise_us(b) for b in blocks]
     return blocks, slots
 
 

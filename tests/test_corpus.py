@@ -137,3 +137,14 @@ def test_parallel_rendering_writes_the_same_corpus(tmp_path: Path) -> None:
     assert one.read_bytes() == two.read_bytes()
     for r in rows_of(one):
         assert (one.parent / r["path"]).read_bytes() == (two.parent / r["path"]).read_bytes()
+
+
+def test_some_public_sector_deals_read_as_us_solicitations() -> None:
+    deals = make_corpus.draw_deals(60, 7)
+    us = [d for d in deals if make_corpus.us_style(d)]
+    assert us and len(us) < len(deals)
+    assert all(d.vertical in ("government", "healthcare", "education") for d in us)
+    blocks, _ = make_corpus.build_blocks(us[0], max_pages=6)
+    text = " ".join(str(b[1]) + " " + str(b[2] if len(b) > 2 else "") for b in blocks if b[0] != "cover")
+    assert "Offeror" in text or "offeror" in text
+    assert "GDPR" not in text and "EUR" not in text
