@@ -25,6 +25,7 @@ from spacy.vocab import Vocab
 
 _VOWELS = frozenset("aeiouy")
 _KEEP_S = ("ss", "us", "is")
+_PROTECTED = frozenset({"not", "can", "her", "hop", "plan", "cut", "bit", "man", "car"})  # note != not
 
 
 def norm(word: str) -> str:
@@ -48,7 +49,7 @@ def norm(word: str) -> str:
         w = w[:-3]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiosu":
         w = w[:-1]  # logging -> logg -> log; install -> instal (both sides agree)
-    if len(w) >= 4 and w.endswith("e") and not w.endswith("ee"):
+    if len(w) >= 4 and w.endswith("e") and not w.endswith("ee") and w[:-1] not in _PROTECTED:
         w = w[:-1]  # integrate / integrated / integrating -> integrat
     return w
 

@@ -211,12 +211,17 @@ class RuleSet:
         self.window = window
         self.rules = {r.id: r for r in rules}
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.anchors = PhraseMatcher(nlp.vocab, attr="NORM")
         self.tokens = Matcher(nlp.vocab)
         self.needs_number: set[str] = set()  # rules whose every pattern needs a number
         for rule in rules:
             if rule.phrases:
-                self.phrases.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
+                matcher = {"lower": self.phrases_lower, "exact": self.phrases_exact}.get(
+                    rule.match, self.phrases
+                )
+                matcher.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
             if rule.tokens:
                 patterns = [_normalise_pattern(p) for p in rule.tokens]
                 self.tokens.add(rule.id, patterns)
@@ -235,7 +240,12 @@ class RuleSet:
         strings = doc.vocab.strings
         rules = self.rules
         spans = []
-        for match_id, start, end in self.phrases(doc):
+        matches = self.phrases(doc)
+        if len(self.phrases_lower):
+            matches += self.phrases_lower(doc)
+        if len(self.phrases_exact):
+            matches += self.phrases_exact(doc)
+        for match_id, start, end in matches:
             rule = rules[strings[match_id]]
             spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
         if self.has_tokens:

@@ -54,6 +54,7 @@ RULE_KEYS = frozenset(
         "negated_as",
         "disabled",
         "weight",
+        "match",
     }
 )
 
@@ -75,6 +76,7 @@ class Rule:
     negatable: bool = True
     negated_as: str | None = None
     weight: float = 1.0
+    match: str = "norm"  # how phrases compare: norm (inflections), lower (case only), exact
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,11 @@ def _rule(raw: dict[str, Any], label: str, where: str) -> Rule:
     negated_as = raw.get("negated_as")
     if negated_as is not None and negated_as not in ALL_TAGS:
         raise UsageError(f"rule {raw['id']!r}: negated_as {negated_as!r} is not a tag id")
+    match = str(raw.get("match", "norm"))
+    if match not in ("norm", "lower", "exact"):
+        raise UsageError(f"rule {raw['id']!r}: match must be norm, lower or exact, not {match!r}")
     return Rule(
+        match=match,
         id=str(raw["id"]),
         label=label,
         phrases=words("phrases"),
