@@ -169,3 +169,20 @@ def test_index_copes_with_odd_ledger_values(tmp_path):
     assert "77" in text and "13" in text
     assert "no reason recorded" in text
     assert "d\ufffd .pdf" in text
+
+
+def test_names_and_titles_that_are_not_utf8_never_break_a_report(tmp_path):
+    from dataclasses import replace
+
+    report = make_report()
+    odd = replace(
+        report.document, path="/inbox/caf\udce9\x1b[31m\n.pdf", metadata={"title": "bad\ud800title\x00\x07"}
+    )
+    report = replace(report, tagged=replace(report.tagged, document=odd))
+    name = safe_name(odd.path)
+    paths = write_reports(report, tmp_path, name, formats=("html", "json", "md"))
+    for path in paths.values():
+        text = path.read_text(encoding="utf-8")  # valid UTF-8
+        assert "\x1b" not in text and "\x00" not in text and "\x07" not in text
+    page = parse(paths["html"].read_text(encoding="utf-8"))
+    assert "caf\ufffd [31m .pdf" in "".join(page.text)
