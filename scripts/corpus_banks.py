@@ -165,7 +165,7 @@ WORKFLOW = {
     "req": [
         "route {case} through review, approval and sign-off steps that administrators can change without code",
         "let a submission pass through up to {n_roles} approval stages depending on its value and type",
-        "escalate any {case} that has not been picked up within two working days",
+        "escalate {case} that have not been picked up within two working days",
         "track {case} from receipt to closure and show each applicant where theirs stands",
         "apply business rules to decide automatically which team handles a request",
         "support four-eyes approval for changes to bank details and other sensitive data",
@@ -230,7 +230,7 @@ B2B_PORTAL = {
         "{partners} cannot see their own invoices or delivery dates without calling their account manager.",
         "Quotes are prepared in spreadsheets and sent by e-mail; about half are never followed up.",
         "Large accounts have several sites and several buyers, each with a different spending limit.",
-        "We sell through {n_partners} independent {partners}, who account for most of our volume in {n_countries} countries.",
+        "We sell through {n_partners} {partners}, who account for most of our volume in {n_countries} countries.",
         "New {partners} are signed up with a paper form that takes two weeks to process.",
         "A {partner} who wants to re-order the same items as last month must phone and read out the item numbers.",
         "Our 900 dealers phone in their warranty claims today.",

@@ -370,7 +370,7 @@ def make_slots(deal: Deal, rng: random.Random) -> dict[str, str]:
         "n_users": nice(n_users),
         "n_staff": nice(10 ** (2.8 + 0.5 * e + rng.gauss(0, 0.2))),
         "n_langs": str(n_langs),
-        "n_countries": str(max(1, round(n_langs * rng.uniform(0.8, 1.6)))),
+        "n_countries": str(max(2, round(n_langs * rng.uniform(0.8, 1.6)))),
         "n_sites": str(max(2, round(math.exp(1.5 + 0.7 * e + rng.gauss(0, 0.3))))),
         "n_brands": str(2 + round(math.exp(0.3 * e))),
         "uptime": uptime,
@@ -452,6 +452,8 @@ FRAMES = {
         "It is desirable that the platform can {vp}.",
         "Ideally the new service would {vp}.",
         "We would like the portal to {vp}.",
+        "Please describe how your solution would {vp}.",
+        "Bidders should explain how they would {vp}.",
     ],
     "C": [
         "The solution may optionally {vp}.",
@@ -558,7 +560,6 @@ LEGAL_PARTY = [
     "Each party",
     "{Buyer}",
     "The Supplier's personnel",
-    "Neither party",
 ]
 LEGAL_DUTY = [
     "shall comply with all reasonable instructions given by the contract manager",
@@ -683,7 +684,8 @@ US_WORDING = {
     "shortlisted bidders": "selected offerors",
     "Bidders": "Offerors",
     "bidders": "offerors",
-    "tender": "solicitation",
+    "this tender": "this solicitation",
+    "the tender": "the solicitation",
 }
 
 _US_RE = re.compile("|".join(rf"\b{re.escape(k)}\b" for k in US_WORDING))
