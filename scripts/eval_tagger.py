@@ -1,0 +1,191 @@
+"""Accuracy of the tagger: per-tag precision / recall / F1 on the labelled sentences and on PROMISE.
+
+Reports, each apart:
+
+(a) the dev sentences (tests/data/sentences_dev.jsonl): the rules were tuned on these;
+(b) the held-aside sentences (tests/data/sentences_holdout.jsonl): never read while writing the rules;
+    only these aggregate figures are printed, never a sentence;
+(c) PROMISE NFR (../shared/bench/promise_nfr.csv), zero-shot: a requirement counts as security when any
+    of access_control / account_services / compliance / security_ops is stated and not negated,
+    against the label SE, over all 625 requirements and over the 370 non-functional ones (label != F);
+    and `scale` against the label SC. A requirement of several sentences is positive if any is.
+
+Each text goes through the same path as `triage tag --jsonl` (triage.commands.tag.run_jsonl). Besides
+the tag figures: modality accuracy, and how many negation sentences still had their negated tag
+counted ("negated counted"). Figures go to standard output as tables and to bench/eval_tagger.json.
+
+    .venv/bin/python scripts/eval_tagger.py [--errors]     # --errors: the dev set's wrong sentences
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from triage.types import ALL_TAGS, SECURITY_TAGS  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+SHARED = Path(os.environ.get("TRIAGE_SHARED", ROOT.parent / "shared"))
+
+
+def tag_texts(texts: list[str]) -> list[dict]:
+    """The `triage tag --jsonl` object of each text, through the command's own code path."""
+    from triage.commands.tag import run_jsonl
+
+    stdin = io.StringIO("".join(json.dumps({"text": t}) + "\n" for t in texts))
+    stdout, stderr = io.StringIO(), io.StringIO()
+    run_jsonl(stdin, stdout, stderr)
+    if stderr.getvalue():
+        raise SystemExit(f"tagging failed: {stderr.getvalue()}")
+    rows = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert len(rows) == len(texts)
+    return rows
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def score_sentences(path: Path, show_errors: bool = False) -> dict:
+    """Per-tag and averaged figures of one labelled sentence file."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    predicted = tag_texts([it["text"] for it in items])
+    tp, fp, fn = Counter(), Counter(), Counter()
+    modality_ok = 0
+    negations = negated_counted = 0
+    for item, out in zip(items, predicted, strict=True):
+        gold, pred = set(item["tags"]), set(out["tags"])
+        for t in pred & gold:
+            tp[t] += 1
+        for t in pred - gold:
+            fp[t] += 1
+        for t in gold - pred:
+            fn[t] += 1
+        modality_ok += out["modality"] == item["modality"]
+        if item.get("kind") == "negation":
+            negations += 1
+            negated_counted += bool(set(item.get("about") or ()) & pred)
+        if show_errors and (gold != pred or out["modality"] != item["modality"]):
+            print(
+                f"{item['id']} gold {sorted(gold)} {item['modality']} | got {sorted(pred)} {out['modality']}"
+            )
+            print(f"    {item['text']}")
+    per_tag = {t: prf(tp[t], fp[t], fn[t]) for t in ALL_TAGS}
+    present = [t for t in ALL_TAGS if tp[t] + fn[t]]
+    micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    return {
+        "file": str(path.relative_to(ROOT)),
+        "sentences": len(items),
+        "per_tag": per_tag,
+        "micro": micro,
+        "macro_f1": round(sum(per_tag[t]["f1"] for t in present) / len(present), 4) if present else 0.0,
+        "macro_precision": round(sum(per_tag[t]["precision"] for t in present) / len(present), 4)
+        if present
+        else 0.0,
+        "macro_recall": round(sum(per_tag[t]["recall"] for t in present) / len(present), 4)
+        if present
+        else 0.0,
+        "modality_accuracy": round(modality_ok / len(items), 4) if items else 0.0,
+        "negation_sentences": negations,
+        "negated_counted": negated_counted,
+    }
+
+
+def score_promise(path: Path) -> dict:
+    """Zero-shot figures on PROMISE NFR: SE against our security tags, SC against scale."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    predicted = tag_texts([r["text"] for r in rows])
+    security = set(SECURITY_TAGS)
+
+    def confusion(subset: list[int], label: str, tags: set[str]) -> dict:
+        tp = fp = fn = 0
+        for i in subset:
+            gold = rows[i]["label"].strip() == label
+            pred = bool(tags & set(predicted[i]["tags"]))
+            tp += gold and pred
+            fp += pred and not gold
+            fn += gold and not pred
+        return {**prf(tp, fp, fn), "requirements": len(subset), "positives": tp + fn}
+
+    everything = list(range(len(rows)))
+    non_functional = [i for i in everything if rows[i]["label"].strip() != "F"]
+    return {
+        "file": str(path),
+        "security_all": confusion(everything, "SE", security),
+        "security_non_functional": confusion(non_functional, "SE", security),
+        "scale_all": confusion(everything, "SC", {"scale"}),
+        "scale_non_functional": confusion(non_functional, "SC", {"scale"}),
+    }
+
+
+def print_sentence_table(name: str, result: dict) -> None:
+    print(f"\n== {name}: {result['file']} ({result['sentences']} sentences)")
+    print(f"{'tag':18} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for tag, m in result["per_tag"].items():
+        print(
+            f"{tag:18} {m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f} {m['tp']:4} {m['fp']:4} {m['fn']:4}"
+        )
+    mi = result["micro"]
+    print(f"{'micro':18} {mi['precision']:6.2f} {mi['recall']:6.2f} {mi['f1']:6.2f}")
+    print(
+        f"{'macro':18} {result['macro_precision']:6.2f} {result['macro_recall']:6.2f} {result['macro_f1']:6.2f}"
+    )
+    print(
+        f"modality accuracy {result['modality_accuracy']:.3f}; negation sentences {result['negation_sentences']}, "
+        f"negated tag still counted in {result['negated_counted']}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--errors", action="store_true", help="print the dev sentences the tagger gets wrong")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "eval_tagger.json")
+    args = parser.parse_args(argv)
+    results: dict[str, object] = {}
+    results["dev"] = score_sentences(DATA / "sentences_dev.jsonl", show_errors=args.errors)
+    print_sentence_table("dev (rules tuned on it)", results["dev"])  # type: ignore[arg-type]
+    holdout = DATA / "sentences_holdout.jsonl"
+    if holdout.is_file():
+        results["holdout"] = score_sentences(holdout)
+        print_sentence_table("holdout (never read while writing the rules)", results["holdout"])  # type: ignore[arg-type]
+    promise = SHARED / "bench" / "promise_nfr.csv"
+    if promise.is_file():
+        p = score_promise(promise)
+        results["promise"] = p
+        print(f"\n== PROMISE NFR, zero-shot: {promise}")
+        print(f"{'':34} {'P':>6} {'R':>6} {'F1':>6} {'reqs':>5} {'pos':>4}")
+        for key, label in (
+            ("security_all", "SE vs security tags, all 625"),
+            ("security_non_functional", "SE vs security tags, 370 NFR"),
+            ("scale_all", "SC vs scale, all 625"),
+            ("scale_non_functional", "SC vs scale, 370 NFR"),
+        ):
+            m = p[key]
+            print(
+                f"{label:34} {m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f} "
+                f"{m['requirements']:5} {m['positives']:4}"
+            )
+    else:
+        print(f"\n(PROMISE skipped: {promise} is absent)")
+    print("\ntargets: PROMISE security F1 >= 0.80; holdout macro F1 >= 0.85; no negated tag counted")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {args.json.relative_to(ROOT) if args.json.is_relative_to(ROOT) else args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
