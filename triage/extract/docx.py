@@ -49,7 +49,7 @@ def extract_docx(
         raise ExtractionError(
             "reading the Word file needed more memory than allowed", path=where, code="out_of_memory"
         ) from exc
-    except Exception as exc:
+    except Exception as exc:  # any parser failure is a damaged file to the user
         detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
         why = type(exc).__name__ + (f": {detail}" if detail else "")
         raise ExtractionError(
@@ -74,7 +74,7 @@ class _Reader:
             for style in document.styles:
                 if style.style_id:
                     self.styles[style.style_id] = style.name or style.style_id
-        except Exception:
+        except Exception:  # a damaged style list only costs the heading detection
             pass
 
     def _count(self, text: str) -> None:
@@ -172,7 +172,7 @@ class _Reader:
                         if part.is_linked_to_previous:
                             continue
                         element = part._element
-                    except Exception:
+                    except Exception:  # a broken header part is skipped, not fatal
                         continue
                     for p in element.iter(_W + "p"):
                         text = _clean(paragraph_text(p))
@@ -256,6 +256,6 @@ def _metadata(document) -> dict[str, str]:
                 out[name] = text[:500]
         if core.created:
             out["created"] = core.created.isoformat()
-    except Exception:
+    except Exception:  # damaged properties are no reason to refuse the text
         pass
     return {k: v for k, v in out.items() if v}

@@ -73,7 +73,7 @@ def extract_pdf(
         raise ExtractionError(
             "reading the PDF needed more memory than allowed", path=where, code="out_of_memory"
         ) from exc
-    except Exception as exc:
+    except Exception as exc:  # any parser failure (pypdf's, RecursionError, zlib, ...) is a damaged file
         raise damaged(where, exc) from exc
     if count == 0:
         raise ExtractionError("the PDF has no pages", path=where, code="damaged")
@@ -87,7 +87,7 @@ def extract_pdf(
     try:
         drop = cleanup.furniture(pages)
         passages = tuple(cleanup.passages(pages, drop))
-    except Exception as exc:
+    except Exception as exc:  # nothing but our errors leaves extraction
         raise damaged(where, exc) from exc
     if not passages:
         raise ExtractionError("no text was found in the PDF", path=where, code="no_text")
@@ -138,7 +138,7 @@ def _pypdf_pages(
         _unlock(reader, password, where)
     try:  # the page tree's declared count refuses a huge PDF before its tree is walked
         declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])
-    except Exception:
+    except Exception:  # a missing or odd count is checked again below
         declared = 0
     if declared > max_pages:
         return declared, {}, iter(())
@@ -179,7 +179,7 @@ def _metadata(reader) -> dict[str, str]:
     out: dict[str, str] = {}
     try:
         info = reader.metadata
-    except Exception:
+    except Exception:  # damaged metadata is no reason to refuse the text
         return out
     if not info:
         return out
@@ -194,7 +194,7 @@ def _metadata(reader) -> dict[str, str]:
         try:
             value = info.get(key)
             text = str(value).strip() if value is not None else ""
-        except Exception:
+        except Exception:  # one unreadable field is skipped
             continue
         if name == "title":
             text = clean_title(text) or ""

@@ -52,7 +52,7 @@ def open_pages(
                 text = clean_title(str(value)) if key == "Title" else str(value).strip()[:500]
                 if text:
                     metadata[_META[key]] = text
-    except Exception:
+    except Exception:  # damaged metadata is no reason to refuse the text
         pass
 
     def texts() -> Iterator[tuple[int, str]]:
