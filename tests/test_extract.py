@@ -341,3 +341,34 @@ def test_control_characters_never_reach_passages(tmp_path: Path) -> None:
     (tmp_path / "esc.txt").write_bytes(b"Portal \x1b[31mred\x1b[0m text\x07 here\n")
     assert extract(tmp_path / "esc.txt").passages[0].text == "Portal [31mred[0m text here"
     assert page_lines("a\x1b[2Jb\x07c") == ["a[2Jbc"]
+
+
+def test_docx_entities_are_never_expanded(tmp_path: Path) -> None:
+    """External entities are not fetched and internal ones are not expanded (no XXE, no bomb)."""
+    import zipfile
+
+    import docx
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    d = docx.Document()
+    d.add_paragraph("PLACEHOLDER")
+    d.save(str(tmp_path / "plain.docx"))
+    with zipfile.ZipFile(tmp_path / "plain.docx") as src, zipfile.ZipFile(tmp_path / "evil.docx", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                head, _, body = data.decode().partition("?>")
+                doctype = (
+                    f'<!DOCTYPE w:document [<!ENTITY ext SYSTEM "file://{secret}"><!ENTITY int "EXPANDED">]>'
+                )
+                data = (head + "?>" + doctype + body.replace("PLACEHOLDER", "A&ext;B&int;C")).encode()
+            dst.writestr(item, data)
+    try:
+        document = extract(tmp_path / "evil.docx")
+    except TriageError as exc:  # refusing the file is also safe
+        assert exc.code == "damaged"
+        return
+    text = " ".join(p.text for p in document.passages)
+    assert "TOPSECRET" not in text and "EXPANDED" not in text
+    assert text.startswith("A")
