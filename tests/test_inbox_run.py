@@ -362,3 +362,18 @@ def test_sigterm_stops_a_run_and_puts_the_document_back(inbox: Path):
     assert proc.returncode == 130
     assert "1 put back" in out
     assert places(inbox) == {"inbox": ["slow.txt"], "done": [], "failed": [], "work": []}
+
+
+@pytest.mark.parametrize("atomic", [True, False], ids=["renameat2", "link-unlink"])
+def test_a_move_never_replaces_a_file(tmp_path: Path, monkeypatch, atomic: bool):
+    from triage.inbox import filing
+
+    if not atomic:
+        monkeypatch.setattr(filing, "_RENAMEAT2", [None])
+    a = drop(tmp_path, "a.txt", "mine")
+    b = drop(tmp_path, "b.txt", "someone else's")
+    assert filing.link_or_rename(a, b) is False
+    assert a.read_text() == "mine" and b.read_text() == "someone else's"
+    c = tmp_path / "c.txt"
+    assert filing.link_or_rename(a, c) is True
+    assert not a.exists() and c.read_text() == "mine"

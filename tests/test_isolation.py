@@ -104,3 +104,41 @@ def test_a_triager_that_cannot_start_is_a_clear_model_error(tmp_path: Path):
         WorkerPool(config, spec="triage.inbox.testing:Nothing"),
     ):
         pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+def test_a_hung_worker_does_not_outlive_a_killed_watcher(tmp_path: Path):
+    import subprocess
+    import sys
+    import time
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    drop(inbox, "stuck.txt", "HANG")
+    env = {**os.environ, "TRIAGE_INBOX_TRIAGER": FAKE}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "triage", "run", str(inbox), "--settle", "0", "--timeout", "300"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    pid_file = inbox / "reports" / "stuck.pid"
+    end = time.monotonic() + 30
+    while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < end:
+        time.sleep(0.05)
+    worker = int(pid_file.read_text())
+    assert _alive(worker)
+    proc.kill()
+    proc.wait(10)
+    end = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < end:
+        time.sleep(0.05)
+    assert not _alive(worker)
+    assert places(inbox)["work"] == ["stuck.txt"]  # finished (here: timed out) on the next start

@@ -206,12 +206,18 @@ def error_file(original: Path) -> Path:
 
 
 def link_or_rename(source: Path, target: Path) -> bool:
-    """Move `source` to `target` unless `target` exists; True when moved.
+    """Move `source` to `target` unless `target` exists; True when moved. Never replaces a file.
 
-    Uses link + unlink, which fails instead of replacing (rename would silently replace). The new
-    name is made durable (fsync of its folder) before the old one is removed, so even a power cut
-    cannot lose both; a stop between the two leaves two names for the same bytes, which recovery
-    recognises (same inode). Falls back to a checked rename on file systems without hard links."""
+    Where the system can (Linux `renameat2` with RENAME_NOREPLACE on ext4, xfs, btrfs, tmpfs), one
+    atomic rename that fails instead of replacing: the file has exactly one name at every instant.
+    Elsewhere link + unlink, with the new name made durable (fsync of its folder) before the old one
+    goes: a stop between the two leaves two names for the same bytes, which recovery recognises
+    (same inode) and resolves. Last, on file systems without hard links, a checked rename."""
+    moved = _rename_noreplace(source, target)
+    if moved is not None:
+        if moved:
+            fsync_dir(target.parent)
+        return moved
     try:
         os.link(source, target, follow_symlinks=False)
     except FileExistsError:
@@ -227,6 +233,34 @@ def link_or_rename(source: Path, target: Path) -> bool:
     fsync_dir(target.parent)
     os.unlink(source)
     return True
+
+
+_RENAMEAT2: list[object] = []  # [function or None], looked up once
+
+
+def _rename_noreplace(source: Path, target: Path) -> bool | None:
+    """renameat2(RENAME_NOREPLACE): True moved, False target exists, None not supported here."""
+    if not _RENAMEAT2:
+        func = None
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            func = ctypes.CDLL(None, use_errno=True).renameat2
+        _RENAMEAT2.append(func)
+    func = _RENAMEAT2[0]
+    if func is None:
+        return None
+    import ctypes
+
+    at_fdcwd, rename_noreplace = -100, 1
+    if func(at_fdcwd, os.fsencode(source), at_fdcwd, os.fsencode(target), rename_noreplace) == 0:  # type: ignore[operator]
+        return True
+    err = ctypes.get_errno()
+    if err == errno.EEXIST:
+        return False
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return None
+    raise OSError(err, os.strerror(err), str(source))
 
 
 def fsync_dir(folder: Path) -> None:

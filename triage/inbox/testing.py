@@ -2,7 +2,7 @@
 
 It reads the document as text and obeys the first line:
 
-    HANG              sleep for ever (the worker is killed at the timeout)
+    HANG              sleep for ever (the worker is killed at the timeout); writes REPORTS/NAME.pid
     SLOW 0.5          take half a second, then succeed
     OOM               allocate memory without bound (MemoryError under the worker's RLIMIT_AS)
     SEGV              kill itself with SIGSEGV
@@ -44,6 +44,9 @@ class FakeTriager:
         first, *_ = text.splitlines() or [""]
         command, _, arg = first.strip().partition(" ")
         if command == "HANG":
+            pid_file = Path(self.config.reports_dir) / f"{report_name}.pid"
+            pid_file.parent.mkdir(parents=True, exist_ok=True)
+            pid_file.write_text(str(os.getpid()))  # so a test can see this process is gone later
             while True:
                 time.sleep(60)
         if command == "SLOW":

@@ -6,8 +6,9 @@ the model) and then handles many documents. A worker that hangs is killed; one t
 memory, segfaults or exits is replaced; the document it held gets the reason `timeout`,
 `out_of_memory` or `crashed`, and the next document goes on.
 
-Workers come from a `forkserver`: they start from a clean process, never a copy of the watcher with
-its threads, locks and open files.
+Workers are *spawned*: each starts as a fresh interpreter, never a copy of the watcher with its
+threads, locks and open files, and as a direct child of the watcher, so Linux kills it (parent-death
+signal) when the watcher dies, even by SIGKILL, even while the worker is stuck in a parser.
 """
 
 from __future__ import annotations
@@ -97,10 +98,7 @@ class WorkerPool:
         self.setup_timeout = setup_timeout
         self.workers: list[_Worker] = []
         self.replaced = 0
-        try:
-            self._ctx = multiprocessing.get_context("forkserver")
-        except ValueError:  # pragma: no cover - platforms without forkserver
-            self._ctx = multiprocessing.get_context("spawn")
+        self._ctx = multiprocessing.get_context("spawn")
 
     # --- life cycle -----------------------------------------------------------------------------
 
@@ -181,7 +179,7 @@ class WorkerPool:
         parent, child = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(
             target=worker_main,
-            args=(child, self.spec, self.config, self.max_memory),
+            args=(child, self.spec, self.config, self.max_memory, os.getpid()),
             name="triage-worker",
             daemon=True,
         )
@@ -289,11 +287,15 @@ def _death_reason(exitcode: int | None) -> tuple[str, str]:
 # --- inside the worker process ------------------------------------------------------------------
 
 
-def worker_main(conn: Connection, spec: str, config: WorkerConfig, max_memory: int | None) -> None:
+def worker_main(
+    conn: Connection, spec: str, config: WorkerConfig, max_memory: int | None, parent: int | None = None
+) -> None:
     """The loop of one worker: set up once, then triage each job sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the watcher's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
+    if parent is not None and os.getppid() != parent:
+        return  # the watcher died before the parent-death signal was armed
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     from triage.inbox.triagers import load_triager
