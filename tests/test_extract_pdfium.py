@@ -35,6 +35,8 @@ def test_engine_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     path = make_pdf(tmp_path / "rfp.pdf", pages=2)
     monkeypatch.setenv("TRIAGE_PDF_ENGINE", "pdfium")
     assert fields(extract(path)) == fields(extract_pdf(path, engine="pypdf"))
+    monkeypatch.delenv("TRIAGE_PDF_ENGINE")
+    assert fields(extract(path, engine="pdfium")) == fields(extract(path, engine="auto"))
 
 
 def test_pdfium_password_and_damage(tmp_path: Path) -> None:

@@ -18,16 +18,21 @@ __all__ = ["ExtractLimits", "extract", "extract_docx", "extract_pdf", "extract_t
 
 
 def extract(
-    path: str | os.PathLike[str], *, password: str | None = None, limits: ExtractLimits | None = None
+    path: str | os.PathLike[str],
+    *,
+    password: str | None = None,
+    limits: ExtractLimits | None = None,
+    engine: str | None = None,
 ) -> Document:
     """The text of the document at `path` as passages in reading order.
 
-    Raises a TriageError subclass (ExtractionError, PasswordRequired, RefusedFile, UnsupportedFormat)
-    with a reason code of `triage.errors.REASONS` for anything that cannot be read."""
+    `engine` chooses the PDF engine ("pypdf", "pdfium", "auto"; see `extract_pdf`) and is ignored
+    for other formats. Raises a TriageError subclass (ExtractionError, PasswordRequired, RefusedFile,
+    UnsupportedFormat) with a reason code of `triage.errors.REASONS` for anything that cannot be read."""
     limits = limits or ExtractLimits()
     kind = sniff(path, limits)
     if kind == "pdf":
-        return extract_pdf(path, password=password, limits=limits)
+        return extract_pdf(path, password=password, limits=limits, engine=engine)
     if kind == "docx":
         return extract_docx(path, password=password, limits=limits)
     return extract_text(path, password=password, limits=limits)
