@@ -372,3 +372,15 @@ def test_docx_entities_are_never_expanded(tmp_path: Path) -> None:
     text = " ".join(p.text for p in document.passages)
     assert "TOPSECRET" not in text and "EXPANDED" not in text
     assert text.startswith("A")
+
+
+def test_markdown_rules_setext_and_front_matter(tmp_path: Path) -> None:
+    md = tmp_path / "rfp.md"
+    md.write_text("---\ntitle: 'Portal RFP'\n---\nIntro\n\n---\n\nScope\n=====\n\nSee [the annex](a.pdf).\n")
+    doc = extract(md)
+    assert [(p.id, p.kind, p.text) for p in doc.passages] == [
+        ("l4", "paragraph", "Intro"),
+        ("l8", "heading", "Scope"),
+        ("l11", "paragraph", "See the annex."),
+    ]
+    assert doc.title == "Portal RFP"

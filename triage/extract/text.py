@@ -30,6 +30,7 @@ _BULLET = re.compile(r"^\s*[-*+•]\s+")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")  # never shown to a user
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _MD_INLINE = re.compile(
     r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|`([^`]*)`|!?\[([^\]]*)\]\([^)]*\)"
@@ -181,6 +182,9 @@ def _passages(lines: list[str], markdown: bool) -> Iterator[Passage]:
             row += 1
             continue
         in_table = False
+        if markdown and _RULE.match(line) and not (block and _SETEXT.match(line)):
+            yield from flush()  # a thematic break (---, ***, ___) is no text
+            continue
         heading = _ATX.match(line) if markdown or line.lstrip().startswith("#") else None
         if heading and heading.group(2):
             yield from flush()
