@@ -179,3 +179,18 @@ def test_real_docx_is_docx_under_any_name(tmp_path: Path) -> None:
     d.save(str(tmp_path / "rfp.pdf"))
     assert sniff(tmp_path / "rfp.pdf") == "docx"
     assert extract(tmp_path / "rfp.pdf").passages[0].text == "The portal shall support SSO."
+
+
+def test_large_xml_part_refused_even_at_a_modest_ratio(tmp_path: Path) -> None:
+    import os
+
+    path = make_zip(
+        tmp_path / "huge.docx",
+        {
+            "[Content_Types].xml": CONTENT_TYPES.format(DOCX_MAIN).encode(),
+            "word/document.xml": os.urandom(2048),
+        },
+    )
+    assert sniff(path) == "docx"
+    code, message = code_of(path, ExtractLimits(max_zip_xml=1024))
+    assert code == "zip_bomb" and "word/document.xml" in message

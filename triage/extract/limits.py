@@ -22,7 +22,8 @@ class ExtractLimits:
     max_chars: int = 20_000_000  # extracted text
     max_zip_entries: int = 10_000
     max_zip_total: int = 1_024 * MB  # sum of declared uncompressed sizes
-    max_zip_member: int = 256 * MB  # any one declared uncompressed member (document.xml ...)
+    max_zip_member: int = 256 * MB  # any one declared uncompressed member (an embedded video ...)
+    max_zip_xml: int = 64 * MB  # any one XML part (document.xml of a 2,000-page report is ~20 MB)
     max_zip_ratio: float = 100.0
     zip_ratio_floor: int = 10 * MB
 

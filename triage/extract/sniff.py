@@ -225,7 +225,8 @@ def _check_zip_sizes(infos: list[zipfile.ZipInfo], where: str, limits: ExtractLi
     total = 0
     for info in infos:
         total += info.file_size
-        big = info.file_size > limits.max_zip_member
+        xml = info.filename.lower().endswith((".xml", ".rels"))
+        big = info.file_size > (limits.max_zip_xml if xml else limits.max_zip_member)
         ratio = info.file_size / max(info.compress_size, 1)
         if big or (info.file_size > limits.zip_ratio_floor and ratio > limits.max_zip_ratio):
             raise RefusedFile(
