@@ -1878,3 +1878,37 @@ US_EVALUATION = [
     "The Government may award to other than the lowest-priced Offeror.",
     "A rating of Unacceptable on any factor makes the quotation ineligible for award.",
 ]
+
+# ---------------------------------------------------------------------------------------------
+# General requirements found in almost every RFP; they say little about the fit (distractors).
+# ---------------------------------------------------------------------------------------------
+GENERAL = {
+    "req": [
+        "migrate around {n_docs} pages of existing content and redirect the old addresses",
+        "deliver a design that follows {buyer}'s brand guidelines and has been tested with real users",
+        "train {n_roles} content editors and provide a short guide for new editors",
+        "provide a project manager as the single point of contact for the duration of the project",
+        "deliver the project in phases, with a first release within six months of contract award",
+        "provide web analytics dashboards showing visits, searches and completed tasks",
+        "make pages easy to find through the site search and external search engines",
+        "provide a cookie consent banner that meets current guidance",
+        "supply a test environment that mirrors production for user acceptance testing",
+        "warrant the delivered work for 90 days after go-live and fix defects at no cost",
+        "agree a communications plan for the launch with {buyer}'s marketing team",
+        "hand over full documentation of the configuration at the end of the project",
+        "support the current and previous versions of the main web browsers",
+        "provide a content style guide and templates for common page types",
+    ],
+    "short": [
+        "Content migration and redirects",
+        "Brand-compliant, user-tested design",
+        "Editor training and guide",
+        "Phased delivery, release 1 in 6 months",
+        "Analytics dashboards",
+        "Site search and SEO basics",
+        "Cookie consent",
+        "UAT environment",
+        "90-day warranty",
+        "Handover documentation",
+    ],
+}

@@ -473,6 +473,8 @@ class Content:
 
     clauses: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # dimension -> (priority, text)
     rows: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # dimension -> (priority, short)
+    general: list[tuple[str, str]] = field(default_factory=list)  # (priority, clause) that say little
+    general_rows: list[tuple[str, str]] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
     scope: list[str] = field(default_factory=list)  # walk-away and out-of-scope statements
     negations: list[str] = field(default_factory=list)
@@ -550,6 +552,13 @@ def write_content(
                 content.scope.append(fill(text, slots))
             else:
                 content.rows["complexity"].append(("M", fill(text, slots)))
+    # Requirements that nearly every RFP has, whatever the deal (content migration, training, ...).
+    general = rng.sample(B.GENERAL["req"], k=rng.randint(2, 6))
+    for text in general:
+        prio = rng.choice("MMMS")
+        content.general.append((prio, fill(rng.choice(frames[prio]).format(vp=text), slots)))
+    for text in rng.sample(B.GENERAL["short"], k=rng.randint(0, 4)):
+        content.general_rows.append((rng.choice("MMSC"), fill(text, slots)))
     pairs = list(zip(content.facts, content.fact_tags, strict=True))
     rng.shuffle(pairs)
     content.facts = [f for f, _ in pairs]
@@ -810,6 +819,15 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
             reqs.append(("bullets", content.negations))
         sub += 1
     table_no = 0
+    reqs.append(("h2", f"{sec_req}.{sub} General requirements"))
+    for j, (_prio, text) in enumerate(content.general, start=1):
+        reqs.append(("clause", f"{sec_req}.{sub}.{j}", text))
+    if content.general_rows:
+        table_no += 1
+        body = [[f"GEN-{k:02d}", text, prio] for k, (prio, text) in enumerate(content.general_rows, start=1)]
+        reqs.append(("p", f"Table {table_no}: general requirements (M = must, S = should, C = could)."))
+        reqs.append(("table", ["ID", "Requirement", "Priority"], body))
+    sub += 1
     for dim in ("complexity", "security", "enterprise"):
         clauses, rows = content.clauses[dim], content.rows[dim]
         if not clauses and not rows:
