@@ -33,7 +33,7 @@ from triage.inbox.triagers import Triaged, WorkerConfig
 
 MB = 1024 * 1024
 # The address space a worker gets beyond what it holds once set up, at the least.
-MIN_HEADROOM = 512 * MB
+MIN_HEADROOM = 128 * MB
 
 
 @dataclass
@@ -115,14 +115,16 @@ class WorkerPool:
             self._collect(remaining)
 
     def close(self) -> None:
-        """Stop every worker (asking first, then killing)."""
+        """Stop every worker: idle ones are asked to finish, ones still starting or busy are killed."""
         for w in self.workers:
-            with contextlib.suppress(OSError, ValueError):
-                if w.job is None:
+            if w.job is None and w.ready:
+                with contextlib.suppress(OSError, ValueError):
                     w.conn.send(None)
+            else:
+                w.process.kill()
         end = time.monotonic() + 2.0
         for w in self.workers:
-            w.process.join(max(0.0, end - time.monotonic()) if w.job is None else 0)
+            w.process.join(max(0.0, end - time.monotonic()))
             if w.process.is_alive():
                 w.process.kill()
                 w.process.join(1.0)
