@@ -384,3 +384,26 @@ def test_markdown_rules_setext_and_front_matter(tmp_path: Path) -> None:
         ("l11", "paragraph", "See the annex."),
     ]
     assert doc.title == "Portal RFP"
+
+
+def test_one_unreadable_pdf_page_does_not_cost_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PageObject
+
+    path = make_pdf(tmp_path / "rfp.pdf", pages=3)
+    original = PageObject.extract_text
+
+    def broken_second_page(self, *args, **kwargs):
+        if self.page_number == 1:
+            raise RecursionError("maximum recursion depth exceeded")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", broken_second_page)
+    document = extract(path)
+    assert {p.page for p in document.passages} == {1, 3}
+    assert document.metadata["unreadable_pages"] == "2"
+    monkeypatch.setattr(PageObject, "extract_text", lambda self, *a, **k: 1 / 0)
+    with pytest.raises(ExtractionError) as err:
+        extract(path)
+    assert err.value.code == "damaged" and "ZeroDivisionError" in err.value.message

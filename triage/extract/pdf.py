@@ -54,9 +54,14 @@ def extract_pdf(
                 code="too_large",
             )
         pages: list[tuple[int, list[str]]] = []
+        failed: list[tuple[int, Exception]] = []
         chars = 0
         any_text = False
         for number, text in texts:
+            if isinstance(text, Exception):
+                failed.append((number, text))
+                pages.append((number, []))
+                continue
             chars += len(text)
             if chars > limits.max_chars:
                 raise RefusedFile(
@@ -77,6 +82,10 @@ def extract_pdf(
         raise damaged(where, exc) from exc
     if count == 0:
         raise ExtractionError("the PDF has no pages", path=where, code="damaged")
+    if failed and len(failed) == count:
+        raise damaged(where, failed[0][1])
+    if failed:
+        metadata = {**metadata, "unreadable_pages": ", ".join(str(n) for n, _ in failed)[:500]}
     if not any_text:
         raise ExtractionError(
             f"the PDF has no text layer on any of its {count} page(s) (it looks like a scan); "
@@ -126,7 +135,7 @@ def _choose(engine: Engine | None) -> str:
 
 def _pypdf_pages(
     data: bytes, password: str | None, where: str, max_pages: int
-) -> tuple[int, dict[str, str], Iterator[tuple[int, str]]]:
+) -> tuple[int, dict[str, str], Iterator[tuple[int, str | Exception]]]:
     import io
     import logging
 
@@ -145,10 +154,15 @@ def _pypdf_pages(
     count = len(reader.pages)
     metadata = _metadata(reader)
 
-    def texts() -> Iterator[tuple[int, str]]:
+    def texts() -> Iterator[tuple[int, str | Exception]]:
         for i in range(count):
-            page = reader.pages[i]
-            yield i + 1, page.extract_text() or ""
+            try:
+                text: str | Exception = reader.pages[i].extract_text() or ""
+            except MemoryError:
+                raise
+            except Exception as exc:  # one broken page must not cost the other pages
+                text = exc
+            yield i + 1, text
 
     return count, metadata, texts()
 

@@ -26,7 +26,7 @@ _META = {
 
 def open_pages(
     data: bytes, password: str | None, where: str
-) -> tuple[int, dict[str, str], Iterator[tuple[int, str]]]:
+) -> tuple[int, dict[str, str], Iterator[tuple[int, str | Exception]]]:
     """(page count, metadata, an iterator of (page number, raw text)) for the PDF in `data`."""
     import pypdfium2 as pdfium
 
@@ -55,16 +55,20 @@ def open_pages(
     except Exception:  # damaged metadata is no reason to refuse the text
         pass
 
-    def texts() -> Iterator[tuple[int, str]]:
+    def texts() -> Iterator[tuple[int, str | Exception]]:
         try:
             for i in range(count):
-                page = pdf[i]
-                textpage = page.get_textpage()
                 try:
-                    text = textpage.get_text_range()
-                finally:
-                    textpage.close()
-                    page.close()
+                    page = pdf[i]
+                    textpage = page.get_textpage()
+                    try:
+                        text = textpage.get_text_range()
+                    finally:
+                        textpage.close()
+                        page.close()
+                except pdfium.PdfiumError as exc:  # one broken page must not cost the other pages
+                    yield i + 1, exc
+                    continue
                 yield i + 1, text.replace("\ufffe", "-\n").replace("\x02", "-\n")
         finally:
             pdf.close()
