@@ -29,7 +29,7 @@ HOSTILE = {
     "pdf_circular_prev_xref.pdf": None,
     "pdf_inline_image_no_EI.pdf": "damaged",
     "pdf_comment_at_stream_end.pdf": None,
-    "pdf_flate_bomb_900MB.pdf": "damaged",
+    "pdf_flate_bomb_900MB.pdf": "zip_bomb",
     "pdf_10000_pages.pdf": "too_large",
     "pdf_html_injection.pdf": None,
     "pdf_encrypted_rc4_userpw.pdf": "password_protected",

@@ -106,7 +106,15 @@ def extract_pdf(
 
 
 def damaged(where: str, exc: BaseException) -> ExtractionError:
-    """The error a user sees for a parser failure: damaged, with a short reason."""
+    """The error a user sees for a parser failure: damaged, with a short reason (or zip_bomb for a
+    stream that pypdf stopped decompressing at its limit)."""
+    if type(exc).__name__ == "LimitReachedError":  # pypdf's cap on decompressed stream size
+        return ExtractionError(
+            "a compressed part of the PDF expands to far more than its size (a decompression bomb); "
+            "refused before it filled the memory",
+            path=where,
+            code="zip_bomb",
+        )
     if isinstance(exc, RecursionError):
         why = "its structure is nested too deeply"
     else:
