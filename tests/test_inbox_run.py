@@ -87,6 +87,8 @@ def test_a_mixed_inbox_is_filed_with_reports_ledger_rows_and_reasons(inbox: Path
         assert Path(first.reports[fmt]).is_file()
         assert Path(first.reports[fmt]).parent == inbox / "reports"
     assert json.loads(Path(first.reports["json"]).read_text())["score"] == first.score
+    page = (inbox / "reports" / "index.html").read_text()  # rebuilt from the ledger
+    assert all(name in page for name in ("acme portal rfp.txt", "acme copy.md", "locked.pdf"))
     assert [e.kind for e in events].count("failed") == 1
     log = (inbox / "triage.log").read_text()
     assert "locked.pdf" in log and "password_protected" in log

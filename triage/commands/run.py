@@ -127,7 +127,7 @@ class Terminal:
         if event.kind == "failed":
             line = error_line(event.name, event.detail)
             if self.progress is not None:
-                self.progress.console.print(line, markup=False, highlight=False)
+                self.progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
             else:
                 print(line, file=sys.stderr, flush=True)
         if self.progress is not None:

@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
             f"watching {options.inbox} ({kind}); reports in {options.reports}; Ctrl-C to stop",
             markup=False,
             highlight=False,
+            soft_wrap=True,
         )
         try:
             tally = runner.watch(rescan_every=max(0.5, args.rescan))
