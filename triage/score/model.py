@@ -39,7 +39,7 @@ from triage.types import (
 
 MIN_DEALS = 30
 MIN_PER_CLASS = 8
-DEFAULT_C = 0.3
+DEFAULT_C = 0.01
 # The recipe: the pipeline's hyper-parameters (chosen by cross-validation on the seed deals)
 DEFAULT_RECIPE = {"C": DEFAULT_C, "length_exponent": 0.5, "boilerplate_weight": 0.2}
 CALIBRATION_FOLDS = 5

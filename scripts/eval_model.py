@@ -1,0 +1,217 @@
+"""How good is the fit model? Figures for `make eval`, printed and written to bench/eval_model.json.
+
+1. On the synthetic seed deals (corpus/generated, generated with scripts/make_corpus.py if absent):
+   cross-validated ROC AUC, Brier score and log loss of the triage model, of a TF-IDF + logistic
+   regression baseline on the same folds, and the Bayes-optimal figures from the generator's true
+   win probabilities. Targets: AUC within 0.03 of the Bayes-optimal, Brier within 10 % of it, and
+   ahead of the baseline on both.
+2. On the real RFPs of ../shared/rfps (skipped where absent): the mean score of each fit bucket of
+   labels.csv (strong / partial / poor / edge) with models/default, and the AUC of strong against
+   poor.
+
+Usage:
+    python scripts/eval_model.py [--corpus corpus/generated] [--folds 5] [--jobs 2] [--search]
+
+--search also prints the cross-validated figures of a grid of recipes (C, length exponent) on a
+different fold seed, which is how the default recipe was chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from triage.score import metrics  # noqa: E402
+from triage.score.data import load_deals, tag_deals  # noqa: E402
+from triage.score.evaluation import evaluate_deals, format_evaluation, true_probabilities  # noqa: E402
+from triage.score.model import DEFAULT_RECIPE, cross_validated  # noqa: E402
+
+SHARED = Path(os.environ.get("TRIAGE_SHARED", ROOT.parent / "shared"))
+TARGET_AUC_GAP, TARGET_BRIER_RATIO = 0.03, 1.10
+
+
+def seed_deals(corpus: Path, jobs: int):
+    csv_path = corpus / "deals.csv"
+    if not csv_path.is_file():
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from make_corpus import generate
+
+        print(f"generating the seed deals into {corpus} ...", file=sys.stderr)
+        generate(corpus)
+    deals = load_deals(csv_path)
+    started = time.perf_counter()
+    tagged = tag_deals(deals, jobs=jobs)
+    print(
+        f"read and tagged {len(tagged)} of {len(deals)} deals in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return tagged
+
+
+def synthetic(tagged, folds: int) -> dict:
+    docs = [t for _, t in tagged]
+    y = [d.won for d, _ in tagged]
+    p_true = true_probabilities([d.row for d, _ in tagged])
+    result = evaluate_deals(docs, y, folds=folds, seed=0, p_true=p_true)
+    print(format_evaluation(result))
+    rows = result["results"]
+    ours, base = rows["triage model (CV)"], rows["TF-IDF + logistic regression (CV)"]
+    checks = {}
+    if "Bayes-optimal (true p_win)" in rows:
+        bayes = rows["Bayes-optimal (true p_win)"]
+        checks["auc_within_0.03_of_bayes"] = bayes["auc"] - ours["auc"] <= TARGET_AUC_GAP
+        checks["brier_within_10pct_of_bayes"] = ours["brier"] <= TARGET_BRIER_RATIO * bayes["brier"]
+        bayes_json = Path(docs[0].document.path).parent.parent / "bayes.json"
+        if bayes_json.is_file():
+            result["bayes_generator"] = json.loads(bayes_json.read_text())
+    checks["auc_ahead_of_baseline"] = ours["auc"] > base["auc"]
+    checks["brier_ahead_of_baseline"] = ours["brier"] < base["brier"]
+    result["targets"] = checks
+    print()
+    for name, ok in checks.items():
+        print(f"  {'PASS' if ok else 'MISS'}  {name}")
+    if "bayes_generator" in result:
+        g = result["bayes_generator"]
+        print(
+            f"  (given the latents only, the best any reader could do: AUC {g.get('auc_latents_only')}, "
+            f"Brier {g.get('brier_latents_only')})"
+        )
+    return result
+
+
+def search(tagged) -> list[dict]:
+    docs = [t for _, t in tagged]
+    y = [d.won for d, _ in tagged]
+    split = metrics.splits(y, 5, seed=1)
+    rows = []
+    for C in (0.03, 0.1, 0.3, 1.0):
+        for exponent in (0.0, 0.5, 1.0):
+            recipe = {**DEFAULT_RECIPE, "C": C, "length_exponent": exponent}
+            m, _ = cross_validated(docs, y, recipe=recipe, split=split, seed=1)
+            rows.append({**recipe, "auc": m["auc"], "brier": m["brier"], "log_loss": m["log_loss"]})
+    print("\nRecipe search (5 folds, seed 1):\n")
+    print(
+        metrics.format_table(
+            [[r["C"], r["length_exponent"], r["auc"], r["brier"], r["log_loss"]] for r in rows],
+            ["C", "length exponent", "ROC AUC", "Brier", "log loss"],
+        )
+    )
+    return rows
+
+
+def real_rfps(model_dir: str | None, jobs: int) -> dict | None:
+    labels = SHARED / "rfps" / "labels.csv"
+    if not labels.is_file():
+        print(f"\n{labels} is absent: the real-RFP check is skipped")
+        return None
+    from triage.errors import ModelError
+    from triage.score import load_model
+    from triage.score.data import Deal
+
+    try:
+        model = load_model(model_dir)
+    except ModelError as exc:
+        print(f"\nno model for the real-RFP check ({exc}); train one with `make train`")
+        return None
+    with open(labels, newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if (SHARED / "rfps" / r["file"]).is_file()]
+    deals = [
+        Deal(path=(SHARED / "rfps" / r["file"]).resolve(), won=r["fit_bucket"] == "strong", row=r)
+        for r in rows
+    ]
+    failed: list[str] = []
+    tagged = tag_deals(
+        deals, jobs=jobs, on_error=lambda path, exc: failed.append(f"{Path(path).name}: {exc.message}")
+    )
+    scored = []
+    for deal, doc in tagged:
+        report = model.score(doc)
+        scored.append(
+            {
+                "file": deal.path.name,
+                "bucket": deal.row["fit_bucket"],
+                "score": report.score,
+                "recommendation": report.recommendation,
+                "low_confidence": report.low_confidence,
+            }
+        )
+    buckets = {}
+    for bucket in ("strong", "partial", "poor", "edge"):
+        scores = [s["score"] for s in scored if s["bucket"] == bucket]
+        if scores:
+            buckets[bucket] = {"n": len(scores), "mean_score": sum(scores) / len(scores)}
+    strong_poor = [s for s in scored if s["bucket"] in ("strong", "poor")]
+    auc = metrics.binary_metrics(
+        [s["bucket"] == "strong" for s in strong_poor], [s["score"] / 100 for s in strong_poor]
+    )["auc"]
+    print(f"\nReal RFPs in {SHARED / 'rfps'}, scored with model {model.info.version} ({model.info.path}):\n")
+    print(
+        metrics.format_table(
+            [[b, v["n"], v["mean_score"]] for b, v in buckets.items()],
+            ["fit bucket", "documents", "mean score"],
+        )
+    )
+    print(f"\nAUC of strong against poor: {auc:.3f}")
+    print(
+        "ranking strong > partial > poor: "
+        + (
+            "yes"
+            if buckets.get("strong", {}).get("mean_score", 0)
+            > buckets.get("partial", {}).get("mean_score", 0)
+            > buckets.get("poor", {}).get("mean_score", 0)
+            else "no"
+        )
+    )
+    for line in failed:
+        print(f"  not read: {line}")
+    print()
+    print(
+        metrics.format_table(
+            [
+                [s["file"], s["bucket"], s["score"], s["recommendation"]]
+                for s in sorted(scored, key=lambda s: -s["score"])
+            ],
+            ["file", "bucket", "score", "recommendation"],
+        )
+    )
+    return {
+        "model": model.info.version,
+        "buckets": buckets,
+        "auc_strong_vs_poor": auc,
+        "documents": scored,
+        "not_read": failed,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", default=str(ROOT / "corpus" / "generated"))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--model", default=None, help="the model for the real RFPs (default: models/default)")
+    parser.add_argument("--search", action="store_true", help="also compare a grid of recipes")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "eval_model.json"))
+    args = parser.parse_args(argv)
+
+    tagged = seed_deals(Path(args.corpus), args.jobs)
+    print(f"\nSeed deals ({args.corpus}):\n")
+    out = {"synthetic": synthetic(tagged, args.folds)}
+    if args.search:
+        out["search"] = search(tagged)
+    out["real_rfps"] = real_rfps(args.model, args.jobs)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(metrics.json_safe(out), indent=2) + "\n")
+    print(f"\nwritten to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
