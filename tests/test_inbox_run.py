@@ -379,3 +379,29 @@ def test_a_move_never_replaces_a_file(tmp_path: Path, monkeypatch, atomic: bool)
     c = tmp_path / "c.txt"
     assert filing.link_or_rename(a, c) is True
     assert not a.exists() and c.read_text() == "mine"
+
+
+def test_run_leaves_a_file_that_never_settles_in_the_inbox(inbox: Path):
+    import threading
+    import time
+
+    growing = drop(inbox, "copying.pdf", "start")
+    drop(inbox, "ready.txt", "ready")
+    stop = threading.Event()
+
+    def keep_writing() -> None:
+        while not stop.is_set():
+            with open(growing, "ab") as fh:
+                fh.write(b"more")
+            time.sleep(0.05)
+
+    writer = threading.Thread(target=keep_writing, daemon=True)
+    writer.start()
+    try:
+        tally, _ = run(inbox, settle=0.5, max_wait=1.0)
+    finally:
+        stop.set()
+        writer.join()
+    assert (tally.triaged, tally.waiting) == (1, 1)
+    assert "1 still changing" in tally.line()
+    assert places(inbox)["inbox"] == ["copying.pdf"] and places(inbox)["done"] == ["ready.txt"]
