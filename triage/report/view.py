@@ -242,8 +242,8 @@ def _features(report: FitReport, dimension: str) -> tuple[tuple[Feature, ...], i
     found = [c for c in report.contributions if c.dimension == dimension and abs(c.logit) >= MIN_EFFECT]
     found.sort(key=lambda c: -abs(c.logit))
     shown = tuple(Feature(feature_label(c.feature), c.value, round(c.logit, 3)) for c in found[:MAX_FEATURES])
-    rest = [c for c in report.contributions if c.dimension == dimension]
-    rest_logit = sum(c.logit for c in rest) - sum(f.logit for f in shown)
+    total = sum(c.logit for c in report.contributions if c.dimension == dimension)
+    rest_logit = total - sum(f.logit for f in shown)
     return shown, len(found) - len(shown), round(rest_logit, 3)
 
 
