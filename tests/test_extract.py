@@ -407,3 +407,28 @@ def test_one_unreadable_pdf_page_does_not_cost_the_others(
     with pytest.raises(ExtractionError) as err:
         extract(path)
     assert err.value.code == "damaged" and "ZeroDivisionError" in err.value.message
+
+
+def test_docx_headings_from_style_chain_bold_and_not_sentences(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    custom = d.styles.add_style("RFP Title Block", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = d.styles["Heading 2"]
+    d.add_paragraph("Hosting Requirements", style="RFP Title Block")
+    d.add_paragraph(
+        "This task order shall be firm fixed price for the whole period of performance stated here.",
+        style="Heading 2",
+    )
+    bold = d.add_paragraph()
+    bold.add_run("Evaluation Criteria").bold = True
+    d.add_paragraph("Plain Title Case Words")  # not bold, not a heading style: a paragraph
+    d.save(str(tmp_path / "styles.docx"))
+    kinds = [(p.text[:20], p.kind) for p in extract(tmp_path / "styles.docx").passages]
+    assert kinds == [
+        ("Hosting Requirements", "heading"),
+        ("This task order shal", "paragraph"),
+        ("Evaluation Criteria", "heading"),
+        ("Plain Title Case Wor", "paragraph"),
+    ]

@@ -19,7 +19,7 @@ from triage.extract.lines import heading_like
 from triage.types import Document, Passage, PassageKind, Region
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HEADING_STYLE = re.compile(r"^(heading\s*\d|title|subtitle)\b", re.IGNORECASE)
+_HEADING_STYLE = re.compile(r"\bheading\b|^title$|^subtitle$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\b|\blist (bullet|number|paragraph)", re.IGNORECASE)
 
 
@@ -70,10 +70,24 @@ class _Reader:
         self.chars = 0
         self.section: str | None = None
         self.styles: dict[str, str] = {}
+        self.heading_styles: set[str] = set()  # ids of styles named, or based on, a heading style
+        self.bold_styles: set[str] = set()
         try:
             for style in document.styles:
-                if style.style_id:
-                    self.styles[style.style_id] = style.name or style.style_id
+                if not style.style_id:
+                    continue
+                self.styles[style.style_id] = style.name or style.style_id
+                chain, base = [], style
+                while base is not None and len(chain) < 6:  # a style and the styles it is based on
+                    chain.append(base)
+                    base = getattr(base, "base_style", None)
+                if any(_HEADING_STYLE.search(b.name or "") for b in chain):
+                    self.heading_styles.add(style.style_id)
+                bold = next(
+                    (b.font.bold for b in chain if getattr(b, "font", None) and b.font.bold is not None), None
+                )
+                if bold:
+                    self.bold_styles.add(style.style_id)
         except Exception:  # a damaged style list only costs the heading detection
             pass
 
@@ -138,27 +152,26 @@ class _Reader:
 
     def _kind(self, paragraph, text: str) -> PassageKind:
         ppr = paragraph._p.pPr
-        style = ""
+        style = style_id = ""
         if ppr is not None and ppr.pStyle is not None:
-            style = self.styles.get(ppr.pStyle.val, ppr.pStyle.val)
-        if _HEADING_STYLE.match(style) or (
-            ppr is not None and ppr.find(_W + "outlineLvl") is not None and len(text) <= 200
-        ):
+            style_id = ppr.pStyle.val
+            style = self.styles.get(style_id, style_id)
+        styled = style_id in self.heading_styles or bool(_HEADING_STYLE.search(style))
+        outline = ppr is not None and ppr.find(_W + "outlineLvl") is not None
+        # a heading style put on whole sentences (it happens) does not make them headings
+        sentence = len(text) > 150 or (text.endswith((".", ";")) and len(text.split()) > 10)
+        if (styled or outline) and not sentence:
             return "heading"
         if (ppr is not None and ppr.numPr is not None) or _LIST_STYLE.search(style):
             return "list_item"
-        runs = paragraph.runs
-        if (
-            runs
-            and len(text) <= 90
-            and all(run.bold for run in runs if run.text.strip())
-            and heading_like(text)
-        ):
-            return "heading"
+        if len(text) <= 90 and heading_like(text):
+            style_bold = style_id in self.bold_styles
+            runs = [run for run in paragraph.runs if run.text.strip()]
+            if runs and all(style_bold if run.bold is None else run.bold for run in runs):
+                return "heading"
         return "paragraph"
 
     def headers_footers(self) -> Iterator[Passage]:
-
         seen: set[str] = set()
         for s, section in enumerate(self.document.sections, start=1):
             for region, parts in (
