@@ -19,10 +19,17 @@ from triage.inbox.ledger import Ledger
 from triage.inbox.testing import FAKE, drop, places
 
 
-def start_watch(inbox: Path, *extra: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "TRIAGE_INBOX_TRIAGER": FAKE}
-    cmd = [sys.executable, "-m", "triage", "watch", str(inbox), "--settle", "0.3", "--rescan", "1", *extra]
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def start_watch(
+    inbox: Path, *extra: str, rescan: str = "1", cwd: Path | None = None
+) -> subprocess.Popen[str]:
+    env = {
+        **os.environ,
+        "TRIAGE_INBOX_TRIAGER": FAKE,
+        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+    }
+    where = os.path.relpath(inbox, cwd) if cwd else str(inbox)
+    cmd = [sys.executable, "-m", "triage", "watch", where, "--settle", "0.3", "--rescan", rescan, *extra]
+    return subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def filed(inbox: Path) -> int:
@@ -174,3 +181,15 @@ def test_the_polling_observer_takes_over_when_notifications_cannot_start(inbox: 
         wait_until(lambda: inbox / "late.pdf" in seen, limit=10)
     finally:
         stop_observer(observer)
+
+
+def test_watch_an_inbox_given_as_a_relative_path(inbox: Path):
+    proc = start_watch(inbox, rescan="600", cwd=inbox.parent)  # only file events can find the file
+    try:
+        time.sleep(0.8)
+        drop(inbox, "event.txt", "found by its event")
+        wait_until(lambda: filed(inbox) == 1, limit=20)
+    finally:
+        code, _, err = stop(proc)
+    assert code == 0, err
+    assert places(inbox)["done"] == ["event.txt"]

@@ -52,7 +52,7 @@ class Inbox:
     """The folders of one inbox, and the only code that moves files between them."""
 
     def __init__(self, root: str | Path):
-        self.root = Path(root)
+        self.root = Path(os.path.abspath(root))  # events from a file watcher come as absolute paths
         self.work = self.root / WORK
         self.done = self.root / DONE
         self.failed = self.root / FAILED

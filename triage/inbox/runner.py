@@ -61,9 +61,9 @@ class RunOptions:
     triager: str | None = None  # `module:attr`; default from TRIAGE_INBOX_TRIAGER or the pipeline
 
     def __post_init__(self) -> None:
-        self.inbox = Path(self.inbox)
-        self.reports = Path(self.reports) if self.reports else self.inbox / "reports"
-        self.ledger = Path(self.ledger) if self.ledger else self.inbox / LEDGER_NAME
+        self.inbox = Path(os.path.abspath(self.inbox))
+        self.reports = Path(os.path.abspath(self.reports)) if self.reports else self.inbox / "reports"
+        self.ledger = Path(os.path.abspath(self.ledger)) if self.ledger else self.inbox / LEDGER_NAME
         if self.triager is None:
             self.triager = os.environ.get(TRIAGER_ENV) or DEFAULT_TRIAGER
 
