@@ -475,6 +475,13 @@ class Content:
     rows: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # dimension -> (priority, short)
     general: list[tuple[str, str]] = field(default_factory=list)  # (priority, clause) that say little
     general_rows: list[tuple[str, str]] = field(default_factory=list)
+    log: list[dict] = field(default_factory=list)  # every statement: tag, kind, modality, text
+
+    def note(self, tag: str | None, kind: str, modality: str, text: str) -> str:
+        """Record a statement in the log (the generator's ground truth) and return its text."""
+        self.log.append({"tag": tag, "kind": kind, "modality": modality, "text": text})
+        return text
+
     facts: list[str] = field(default_factory=list)
     scope: list[str] = field(default_factory=list)  # walk-away and out-of-scope statements
     negations: list[str] = field(default_factory=list)
@@ -522,21 +529,26 @@ def write_content(
             prio = "M" if rng.random() < sigmoid(0.2 + 0.9 * z) else ("S" if rng.random() < 0.7 else "C")
             if kind == "req":
                 frame = rng.choice(frames[prio])
-                content.clauses[dim].append((prio, fill(frame.format(vp=text), slots)))
+                content.clauses[dim].append(
+                    (prio, content.note(tag, "clause", prio, fill(frame.format(vp=text), slots)))
+                )
             elif kind == "fact":
-                content.facts.append(fill(text, slots))
+                content.facts.append(content.note(tag, "fact", "info", fill(text, slots)))
                 content.fact_tags.append(tag)
             else:
-                content.rows[dim].append((prio, fill(text, slots)))
+                content.rows[dim].append((prio, content.note(tag, "row", prio, fill(text, slots))))
         if rng.random() < sigmoid(NEG_BIAS - 2.5 * z):
-            content.negations.append(fill(rng.choice(bank["neg"]), slots))
+            content.negations.append(
+                content.note(tag, "negation", "info", fill(rng.choice(bank["neg"]), slots))
+            )
             content.negated.append(tag)
     for signal in deal.walkaway:
         if signal == "out_of_scope":
             oos = B.OUT_OF_SCOPE[deal.oos_kind]
-            content.scope.extend(fill(t, slots) for t in oos["fact"])
+            content.scope.extend(content.note(signal, "fact", "info", fill(t, slots)) for t in oos["fact"])
             for vp in oos["req"]:
-                content.clauses["complexity"].insert(0, ("M", fill(f"The Supplier shall {vp}.", slots)))
+                text = content.note(signal, "clause", "M", fill(f"The Supplier shall {vp}.", slots))
+                content.clauses["complexity"].insert(0, ("M", text))
             continue
         bank = WALKAWAY_BANKS[signal]
         n = 1 + poisson(rng, 1.5)
@@ -547,18 +559,22 @@ def write_content(
         )
         for kind, text in rng.sample(pool, k=min(n, len(pool))):
             if kind == "req":
-                content.scope.append(fill(rng.choice(frames["M"]).format(vp=text), slots))
+                content.scope.append(
+                    content.note(signal, "clause", "M", fill(rng.choice(frames["M"]).format(vp=text), slots))
+                )
             elif kind == "fact":
-                content.scope.append(fill(text, slots))
+                content.scope.append(content.note(signal, "fact", "info", fill(text, slots)))
             else:
-                content.rows["complexity"].append(("M", fill(text, slots)))
+                content.rows["complexity"].append(("M", content.note(signal, "row", "M", fill(text, slots))))
     # Requirements that nearly every RFP has, whatever the deal (content migration, training, ...).
     general = rng.sample(B.GENERAL["req"], k=rng.randint(2, 6))
     for text in general:
         prio = rng.choice("MMMS")
-        content.general.append((prio, fill(rng.choice(frames[prio]).format(vp=text), slots)))
+        text = fill(rng.choice(frames[prio]).format(vp=text), slots)
+        content.general.append((prio, content.note(None, "general", prio, text)))
     for text in rng.sample(B.GENERAL["short"], k=rng.randint(0, 4)):
-        content.general_rows.append((rng.choice("MMSC"), fill(text, slots)))
+        prio = rng.choice("MMSC")
+        content.general_rows.append((prio, content.note(None, "general", prio, fill(text, slots))))
     pairs = list(zip(content.facts, content.fact_tags, strict=True))
     rng.shuffle(pairs)
     content.facts = [f for f, _ in pairs]
@@ -766,7 +782,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
         trap_pool = rng.sample(B.US_TRAPS, k=rng.randint(2, 4)) + rng.sample(B.TRAPS, k=rng.randint(1, 3))
     else:
         trap_pool = rng.sample(B.TRAPS, k=rng.randint(3, 7))
-    traps = [fill(t, slots) for t in trap_pool]
+    traps = [content.note(None, "trap", "info", fill(t, slots)) for t in trap_pool]
 
     head: list[Block] = [("cover", cover)]
     if not small:
@@ -931,6 +947,10 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     blocks += tail
     if us:
         blocks = [localise_us(b) for b in blocks]
+        for entry in content.log:
+            entry["text"] = localise_us(("p", entry["text"]))[1]
+    placed = {b[1] for b in blocks if b[0] == "p"}
+    deal.extra["statements"] = [e for e in content.log if e["kind"] != "trap" or e["text"] in placed]
     return blocks, slots
 
 
@@ -1224,14 +1244,14 @@ def draw_deals(n: int, seed: int, formats: Sequence[str] = FORMATS) -> list[Deal
     return deals
 
 
-def _render_deal(job: tuple[Deal, Path, int]) -> str:
-    """Build and write one deal's document; return its file name (used by worker processes too)."""
+def _render_deal(job: tuple[Deal, Path, int]) -> tuple[str, list[dict]]:
+    """Build and write one deal's document; return its file name and statements (also in workers)."""
     d, docs, max_pages = job
     blocks, _ = build_blocks(d, max_pages)
     c = d.extra
     name = f"{d.index + 1:04d}-{slug(c['org'])}-{slug(c['title'])}.{d.fmt}"
     RENDERERS[d.fmt](blocks, docs / name, f"{c['org']} - {c['ref']} - {c['title']}")
-    return name
+    return name, c["statements"]
 
 
 def generate(
@@ -1259,12 +1279,14 @@ def generate(
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            names = list(pool.map(_render_deal, work, chunksize=8))
+            rendered = list(pool.map(_render_deal, work, chunksize=8))
     else:
-        names = [_render_deal(job) for job in work]
+        rendered = [_render_deal(job) for job in work]
     rows = []
-    for d, name in zip(deals, names, strict=True):
+    statements = []
+    for d, (name, said) in zip(deals, rendered, strict=True):
         d.path = f"docs/{name}"
+        statements += [{"path": d.path, **entry} for entry in said]
         rows.append(
             {
                 "path": d.path,
@@ -1284,6 +1306,8 @@ def generate(
         writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+    with (out_dir / "statements.jsonl").open("w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(entry, ensure_ascii=False) + "\n" for entry in statements)
     figures = bayes_figures(deals)
     figures.update({"seed": seed, "formats": list(formats), "max_pages": max_pages})
     (out_dir / "bayes.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

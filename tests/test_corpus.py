@@ -37,7 +37,7 @@ def test_csv_has_the_promised_columns_and_one_row_per_deal(corpus: Path) -> None
     ]  # fmt: skip
     rows = rows_of(corpus)
     assert len(rows) == N
-    assert {r["outcome"] for r in rows} <= {"won", "lost"}
+    assert {r["outcome"] for r in rows} == {"won", "lost"}
     assert all(0.0 < float(r["p_win"]) < 1.0 for r in rows)
     assert all(r["vertical"] in make_corpus.VERTICAL_WEIGHTS for r in rows)
     assert all(int(r["value"]) > 0 for r in rows)
@@ -148,3 +148,19 @@ def test_some_public_sector_deals_read_as_us_solicitations() -> None:
     text = " ".join(str(b[1]) + " " + str(b[2] if len(b) > 2 else "") for b in blocks if b[0] != "cover")
     assert "Offeror" in text or "offeror" in text
     assert "GDPR" not in text and "EUR" not in text
+
+
+def test_statements_log_says_what_each_document_says(corpus: Path) -> None:
+    """statements.jsonl is the generator's ground truth: every logged sentence is in its document."""
+    tags = set(make_corpus.TAGS) | set(make_corpus.WALKAWAYS) | {None}
+    entries = [json.loads(line) for line in (corpus.parent / "statements.jsonl").read_text().splitlines()]
+    assert entries
+    paths = {r["path"] for r in rows_of(corpus)}
+    kinds = {"clause", "fact", "row", "negation", "trap", "general"}
+    for e in entries:
+        assert e["path"] in paths and e["tag"] in tags and e["kind"] in kinds
+        assert e["modality"] in ("M", "S", "C", "info")
+    md = [e for e in entries if e["path"].endswith(".md")]
+    assert md
+    for e in md:
+        assert e["text"] in (corpus.parent / e["path"]).read_text(encoding="utf-8"), e
