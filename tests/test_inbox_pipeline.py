@@ -44,13 +44,6 @@ def _pipeline_ready() -> None:
     tag = pytest.importorskip("triage.tag", reason="the tagger has not landed")
     if not hasattr(tag, "tag"):
         pytest.skip("the tagger has not landed (triage.tag.tag is missing)")
-    from triage.errors import ModelError
-    from triage.score import load_model
-
-    try:
-        load_model()
-    except (ModelError, ImportError, OSError) as exc:
-        pytest.skip(f"no trained default model yet: {exc}")
 
 
 @pytest.mark.slow

@@ -49,7 +49,7 @@ class RunOptions:
     reports: Path | None = None  # default INBOX/reports
     ledger: Path | None = None  # default INBOX/triage.sqlite
     jobs: int = 1
-    timeout: float = 60.0  # seconds per document
+    timeout: float = 120.0  # seconds per document (a 200-page RFP takes ~10 s on a busy 2-core machine)
     max_memory_mb: int | None = 2048
     max_pages: int | None = None
     max_chars: int | None = None
