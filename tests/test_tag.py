@@ -383,11 +383,11 @@ def test_user_taxonomy_merges_over_the_default(tmp_path):
 
 def test_taxonomy_from_environment(tmp_path, monkeypatch):
     user = tmp_path / "env.yaml"
-    user.write_text("tags:\n  collaboration:\n    - id: collaboration.yammer\n      phrases: [Yammer]\n")
+    user.write_text("tags:\n  collaboration:\n    - id: collaboration.zibbly\n      phrases: [Zibbly]\n")
     monkeypatch.setenv("TRIAGE_TAXONOMY", str(user))
-    assert "collaboration" in tag_text("Staff post news on Yammer.")["tags"]
+    assert "collaboration" in tag_text("Staff post news on Zibbly.")["tags"]
     monkeypatch.delenv("TRIAGE_TAXONOMY")
-    assert "collaboration" not in tag_text("Staff post news on Yammer.")["tags"]
+    assert "collaboration" not in tag_text("Staff post news on Zibbly.")["tags"]
 
 
 def test_broken_user_taxonomy_is_a_clear_error(tmp_path):

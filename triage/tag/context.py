@@ -30,7 +30,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from triage.tag import taxonomy as taxonomy_mod
-from triage.tag.rules import ICP_KEY, Context, doc_norms, sentence_bounds, sentence_starts, span_info
+from triage.tag.rules import (
+    ICP_KEY,
+    Context,
+    doc_norms,
+    get_spans,
+    sentence_bounds,
+    sentence_starts,
+    set_spans,
+    span_info,
+)
 
 _COLON = hash_string(":")
 _COMMA = hash_string(",")
@@ -139,7 +148,7 @@ class IcpModality:
         self.only_tagged = only_tagged
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = doc.spans.get(self.key, ())
+        spans = get_spans(doc, self.key)
         wanted = {sentence_bounds(doc, s.start)[0] for s in spans}
         last = sentence_starts(doc)[-1]
         if len(doc) and doc_norms(doc)[-1] == _COLON:
@@ -184,7 +193,7 @@ class IcpNegation:
         self.key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(self.key, ()))
+        spans = get_spans(doc, self.key)
         if not spans:
             return doc
         by_sentence: dict[int, list[Span]] = defaultdict(list)
@@ -209,7 +218,7 @@ class IcpNegation:
                         span_info(heir)["modality"] = span._.modality
                         added.append(heir)
         if added:
-            doc.spans[self.key] = sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_))
+            set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
         return doc
 
     @staticmethod

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.context import MODALITY_RANK, sentence_modalities, sentence_modality
 from triage.tag.pipeline import load_pipeline
-from triage.tag.rules import ICP_KEY, VERTICAL_KEY, sentence_bounds, sentence_starts
+from triage.tag.rules import ICP_KEY, VERTICAL_KEY, get_spans, sentence_bounds, sentence_starts, span_info
 from triage.tag.segment import doc_text
 from triage.tag.vertical import decide
 from triage.types import ALL_TAGS, Document, Passage, TaggedDocument, TagSpan
@@ -42,28 +42,35 @@ def is_boilerplate(passage: Passage, pattern: re.Pattern[str] | None) -> bool:
 
 
 def _tag_span(
-    span: Span, passage: Passage, modality: str, boilerplate: bool, sentences: dict[int, tuple[int, str]]
+    span: Span,
+    passage: Passage,
+    location: str,
+    modality: str | None,
+    boilerplate: bool,
+    sentences: dict[int, tuple[int, str]],
 ) -> TagSpan:
     doc = span.doc
+    info = span_info(span)
     s_start, s_end = sentence_bounds(doc, span.start)
     if s_start not in sentences:
         first, last = doc[s_start], doc[s_end - 1]
         begin = first.idx
         sentences[s_start] = (begin, doc_text(doc)[begin : last.idx + len(last)])
     offset, sentence = sentences[s_start]
+    start_char, end_char = span.start_char, span.end_char
     return TagSpan(
         tag=span.label_,
-        text=span.text,
+        text=sentence[start_char - offset : end_char - offset],
         sentence=sentence,
-        start=span.start_char - offset,
-        end=span.end_char - offset,
+        start=start_char - offset,
+        end=end_char - offset,
         passage_id=passage.id,
-        location=passage.location,
+        location=location,
         page=passage.page,
-        modality=modality,  # type: ignore[arg-type]
-        negated=bool(span._.negated),
+        modality=modality or info.get("modality", "info"),  # type: ignore[arg-type]
+        negated=bool(info.get("negated", False)),
         rule_id=span.id_,
-        quantity=span._.quantity,
+        quantity=info.get("quantity"),
         boilerplate=boilerplate,
     )
 
@@ -98,14 +105,15 @@ def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocumen
         sentences += len(sentence_starts(doc))
         heir = inherited if passage.kind == "list_item" else None
         sentences_seen: dict[int, tuple[int, str]] = {}
-        for span in doc.spans.get(ICP_KEY, ()):
-            modality = span._.modality
-            if heir and modality == "info":
+        location = passage.location
+        for span in get_spans(doc, ICP_KEY):
+            modality = None
+            if heir and span_info(span).get("modality", "info") == "info":
                 modality = heir
-            spans.append(_tag_span(span, passage, modality, boilerplate, sentences_seen))
+            spans.append(_tag_span(span, passage, location, modality, boilerplate, sentences_seen))
         if not boilerplate:
-            for span in doc.spans.get(VERTICAL_KEY, ()):
-                mentions.append(_tag_span(span, passage, "info", False, sentences_seen))
+            for span in get_spans(doc, VERTICAL_KEY):
+                mentions.append(_tag_span(span, passage, location, "info", False, sentences_seen))
         lead = _lead_in(doc)
         if lead is not None and lead != "info":
             inherited = lead
@@ -140,7 +148,7 @@ def tag_text(text: str, taxonomy: str | Path | None = None) -> dict[str, Any]:
     for m in sentence_modalities(nlp, doc).values():
         if MODALITY_RANK[m] > MODALITY_RANK[modality]:
             modality = m
-    spans = list(doc.spans.get(ICP_KEY, ()))
+    spans = get_spans(doc, ICP_KEY)
     stated = {s.label_ for s in spans if not s._.negated}
     return {
         "text": text,

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.normalise import norm
-from triage.tag.rules import ICP_KEY, doc_attr, parse_number, sentence_bounds, span_info
+from triage.tag.rules import ICP_KEY, doc_attr, get_spans, parse_number, sentence_bounds, span_info
 from triage.types import Quantity
 
 _SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
@@ -80,7 +80,7 @@ class IcpQuantities:
         self.key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = doc.spans.get(self.key)
+        spans = get_spans(doc, self.key)
         if not spans:
             return doc
         cache: dict[tuple[int, str], list[tuple[int, int, Quantity]]] = {}

@@ -32,6 +32,7 @@ from triage.tag.taxonomy import Rule
 
 ICP_KEY = "icp"
 NORMS_KEY = "triage_norms"
+SPANS_KEY = "triage_spans"
 ANCHOR_WINDOW = 8  # a token pattern must fit within this many tokens either side of its anchor
 VERTICAL_KEY = "vertical"
 
@@ -75,7 +76,7 @@ def span_info(span: Span) -> dict[str, Any]:
     of different tags over the same words would share them; these are keyed by tag and rule too.
     Read them as `span._.modality`, `span._.negated`, `span._.quantity`."""
     store = span.doc.user_data.setdefault("triage_span", {})
-    return store.setdefault((span.start, span.end, span.label_, span.id_), {})
+    return store.setdefault((span.start, span.end, span.label, span.id), {})
 
 
 def _register_extensions() -> None:
@@ -85,6 +86,19 @@ def _register_extensions() -> None:
 
 
 _register_extensions()
+
+
+def get_spans(doc: Doc, key: str) -> list[Span]:
+    """The spans of `doc.spans[key]` as the last component left them (a Python list kept beside
+    the SpanGroup, so that each component does not rebuild every Span object from it)."""
+    cached = doc.user_data.get((SPANS_KEY, key))
+    return cached if cached is not None else list(doc.spans.get(key, ()))
+
+
+def set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    """Write `doc.spans[key]` (and the list kept beside it)."""
+    doc.user_data[(SPANS_KEY, key)] = spans
+    doc.spans[key] = spans
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -148,6 +162,18 @@ class Context:
                     return True
         return False
 
+    def last_end(self, norms: Sequence[int]) -> int | None:
+        """The index just after the last word or sequence found in `norms`, or None."""
+        best = None
+        for i in range(len(norms)):
+            if norms[i] in self.singles:
+                best = i + 1
+            for seq in self.sequences:
+                n = len(seq)
+                if norms[i] == seq[0] and tuple(norms[i : i + n]) == seq:
+                    best = max(best or 0, i + n)
+        return best
+
     def found_near(self, doc: Doc, start: int, end: int) -> bool:
         """Whether any word or sequence stands in doc[start:end]."""
         return self.found_in(doc_norms(doc)[start:end])
@@ -157,7 +183,7 @@ def _normalise_pattern(pattern: Sequence[dict]) -> list[dict]:
     """A token pattern whose NORM values are written as plain words, with those words normalised."""
     out = []
     for token in pattern:
-        token = dict(token)
+        token = {k: v for k, v in token.items() if k != "ANCHOR"}
         value = token.get("NORM")
         if isinstance(value, str):
             token["NORM"] = norm(value)
@@ -167,15 +193,27 @@ def _normalise_pattern(pattern: Sequence[dict]) -> list[dict]:
     return out
 
 
+_COMMON_WORDS = (
+    "the a an in on at to from with into of for and or by be is are our their its each only under within "
+    "below between shall will can must may should & , -"
+)
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
 def _anchor_words(pattern: Sequence[dict]) -> list[str]:
     """The words of one required, literal token of a pattern: the Matcher runs only where one stands.
 
     Running spaCy's Matcher over every token of every passage costs more than all the rest of the
     pipeline; a PhraseMatcher finds these anchors almost for free, and the Matcher then runs only
     on the sentences that hold one."""
+    for token in pattern:  # a token marked "ANCHOR": true in the taxonomy is the anchor
+        if token.get("ANCHOR"):
+            value = next(token[a] for a in ("NORM", "LOWER", "ORTH", "TEXT") if a in token)
+            return [value] if isinstance(value, str) else [str(w) for w in value["IN"]]
     best: list[str] = []
+    best_common = True
     for token in pattern:
-        if token.get("OP") in ("?", "*", "!", "{0,1}"):
+        if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
             continue
         for attr in ("NORM", "LOWER", "ORTH", "TEXT"):
             value = token.get(attr)
@@ -186,8 +224,12 @@ def _anchor_words(pattern: Sequence[dict]) -> list[str]:
                 if isinstance(value, dict)
                 else []
             )
-            if words and (not best or len(words) < len(best)):
-                best = [str(w) for w in words]
+            if not words:
+                continue
+            common = any(str(w).lower() in _COMMON for w in words)
+            # prefer a token without function words ("system" over "from"), then the fewest words
+            if not best or (best_common and not common) or (common == best_common and len(words) < len(best)):
+                best, best_common = [str(w) for w in words], common
     if not best:
         raise ValueError(f"token pattern {pattern!r} needs at least one required token with literal words")
     return best
@@ -233,6 +275,7 @@ class RuleSet:
             r.id: (Context(nlp, r.requires), Context(nlp, r.forbids), Context(nlp, r.forbids_near))
             for r in rules
         }
+        self.preceded = {r.id: Context(nlp, r.preceded_by) for r in rules if r.preceded_by}
         self.has_tokens = any(r.tokens for r in rules)
 
     def candidates(self, doc: Doc) -> list[Span]:
@@ -253,11 +296,15 @@ class RuleSet:
             like_num = None
             for match_id, start, end in self.anchors(doc):
                 s_start, s_end = sentence_bounds(doc, start)
+                lo, hi = max(s_start, start - ANCHOR_WINDOW), min(s_end, end + ANCHOR_WINDOW)
                 if strings[match_id] in self.needs_number:
+                    # the window only from the nearest number: "... 5,000 concurrent users"
                     like_num = like_num if like_num is not None else doc_attr(doc, LIKE_NUM)
-                    if not any(like_num[s_start:s_end]):
+                    numbers = [i for i in range(lo, hi) if like_num[i]]
+                    if not numbers:
                         continue
-                windows.append((max(s_start, start - ANCHOR_WINDOW), min(s_end, end + ANCHOR_WINDOW)))
+                    lo, hi = min(min(numbers), start), max(max(numbers) + 1, end)
+                windows.append((lo, hi))
             seen: set[tuple[str, int, int]] = set()
             for lo, hi in _merged(windows):
                 for match in self.tokens(doc[lo:hi], as_spans=True):
@@ -300,6 +347,14 @@ class RuleSet:
                 hi = min(s_end, span.end + self.window)
                 if forbids_near.found_in(all_norms[lo:hi]):
                     continue
+            before = self.preceded.get(rule.id)
+            if before is not None:
+                lo = max(s_start, span.start - rule.within)
+                found = before.last_end(all_norms[lo : span.start])
+                if found is None:
+                    continue
+                if lo + found < span.start:  # the evidence runs from the cue to the match
+                    span = Span(doc, lo + found, span.end, label=span.label, span_id=span.id)
             if (rule.min_quantity is not None or rule.max_quantity is not None) and not self._number_ok(
                 rule, span
             ):
@@ -310,8 +365,17 @@ class RuleSet:
             kept.append(span)
         for (rule_id, _), group in distinct.items():
             rule = self.rules[rule_id]
-            if len({" ".join(t.norm_ for t in s) for s in group}) >= rule.min_distinct:
-                group.sort(key=lambda s: s.start)
+            group = filter_spans(group)  # "business customers" counts once, not as two
+            names: list[str] = []
+            last_end = -1
+            for s in group:  # words side by side ("staff members") are one name
+                name = " ".join(t.norm_ for t in s)
+                if s.start == last_end and names:
+                    names[-1] += " " + name
+                else:
+                    names.append(name)
+                last_end = s.end
+            if len(set(names)) >= rule.min_distinct:
                 first, last = group[0], group[-1]
                 span = doc[first.start : last.end] if last.end - first.start <= 15 else first
                 kept.append(Span(doc, span.start, span.end, label=rule.label, span_id=rule.id))
@@ -342,7 +406,7 @@ class IcpRules:
         self.key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[self.key] = self.rules.candidates(doc)
+        set_spans(doc, self.key, self.rules.candidates(doc))
         return doc
 
 
@@ -365,7 +429,7 @@ class IcpSense:
         self.key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = doc.spans.get(self.key)
+        spans = get_spans(doc, self.key)
         if spans:
-            doc.spans[self.key] = self.rules.keep(doc, spans)
+            set_spans(doc, self.key, self.rules.keep(doc, spans))
         return doc

@@ -55,6 +55,8 @@ RULE_KEYS = frozenset(
         "disabled",
         "weight",
         "match",
+        "preceded_by",
+        "within",
     }
 )
 
@@ -77,6 +79,8 @@ class Rule:
     negated_as: str | None = None
     weight: float = 1.0
     match: str = "norm"  # how phrases compare: norm (inflections), lower (case only), exact
+    preceded_by: tuple[str, ...] = ()  # one of these must stand at most `within` tokens before
+    within: int = 5
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,8 @@ def _rule(raw: dict[str, Any], label: str, where: str) -> Rule:
         requires=words("requires"),
         forbids=words("forbids"),
         forbids_near=words("forbids_near"),
+        preceded_by=words("preceded_by"),
+        within=int(raw.get("within", 5)),
         min_distinct=int(raw.get("min_distinct", 1)),
         min_quantity=raw.get("min_quantity"),
         max_quantity=raw.get("max_quantity"),

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from triage.tag import taxonomy as taxonomy_mod
-from triage.tag.rules import VERTICAL_KEY, RuleSet
+from triage.tag.rules import VERTICAL_KEY, RuleSet, set_spans
 from triage.types import TagSpan, Vertical
 
 MIN_WEIGHT = 3.0
@@ -45,7 +45,7 @@ class IcpVertical:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.rules.candidates(doc)
-        doc.spans[self.key] = self.rules.keep(doc, candidates) if candidates else []
+        set_spans(doc, self.key, self.rules.keep(doc, candidates) if candidates else [])
         return doc
 
 
