@@ -20,7 +20,7 @@ from triage.inbox.testing import FAKE, drop, places
 
 
 def start_watch(
-    inbox: Path, *extra: str, rescan: str = "1", cwd: Path | None = None
+    inbox: Path, *extra: str, rescan: str = "1", cwd: Path | None = None, group: bool = False
 ) -> subprocess.Popen[str]:
     env = {
         **os.environ,
@@ -29,7 +29,15 @@ def start_watch(
     }
     where = os.path.relpath(inbox, cwd) if cwd else str(inbox)
     cmd = [sys.executable, "-m", "triage", "watch", where, "--settle", "0.3", "--rescan", rescan, *extra]
-    return subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        cmd,
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=group,
+    )
 
 
 def filed(inbox: Path) -> int:
@@ -101,12 +109,14 @@ def test_watch_files_dropped_into_a_live_inbox(inbox: Path):
 
 def test_sigterm_puts_the_document_in_progress_back(inbox: Path):
     drop(inbox, "slow.txt", "SLOW 30\na long document")
-    proc = start_watch(inbox)
+    proc = start_watch(inbox, group=True)
     try:
         wait_until(lambda: places(inbox)["work"] == ["slow.txt"])
     finally:
         started = time.monotonic()
-        code, out, _ = stop(proc)
+        os.killpg(proc.pid, signal.SIGTERM)  # as systemd does: the watcher and its workers at once
+        out, _ = proc.communicate(timeout=30)
+        code = proc.returncode
     assert code == 0
     assert time.monotonic() - started < 15  # did not wait for the 30 s document
     assert places(inbox) == {"inbox": ["slow.txt"], "done": [], "failed": [], "work": []}

@@ -336,6 +336,13 @@ class InboxRunner:
 
     def _complete(self, result: JobResult) -> None:
         work = self._inflight.pop(result.job.id)
+        if (
+            self.stopping
+            and result.triaged is None
+            and result.code in ("crashed", "out_of_memory", "timeout")
+        ):
+            self._requeue(work)  # the worker may have died of the stop itself: try again next time
+            return
         if result.triaged is not None:
             self._file_done(work, result)
         else:

@@ -19,6 +19,7 @@ import os
 import signal
 import time
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -185,7 +186,8 @@ class WorkerPool:
             name="triage-worker",
             daemon=True,
         )
-        process.start()
+        with _signals_ignored():  # the child starts with Ctrl-C and SIGTERM ignored: they are ours
+            process.start()
         child.close()
         return _Worker(process=process, conn=parent)
 
@@ -270,6 +272,22 @@ class WorkerPool:
         self.replaced += 1
 
 
+@contextlib.contextmanager
+def _signals_ignored() -> Iterator[None]:
+    """Ignore SIGINT and SIGTERM for a moment (an ignored signal stays ignored across exec)."""
+    saved = {}
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            saved[sig] = signal.signal(sig, signal.SIG_IGN)
+    except ValueError:  # not the main thread: leave the signals alone
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
 def _death_reason(exitcode: int | None) -> tuple[str, str]:
     """The reason code for a worker that died holding a document."""
     if exitcode is not None and exitcode < 0:
@@ -293,8 +311,10 @@ def worker_main(
     conn: Connection, spec: str, config: WorkerConfig, max_memory: int | None, parent: int | None = None
 ) -> None:
     """The loop of one worker: set up once, then triage each job sent until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the watcher's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Ctrl-C and SIGTERM (also sent to the whole process group by a terminal or systemd) are the
+    # watcher's to handle: it stops cleanly and kills its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent()
     if parent is not None and os.getppid() != parent:
         return  # the watcher died before the parent-death signal was armed
