@@ -893,7 +893,7 @@ VERTICALS: dict[str, dict[str, list[str]]] = {
         ],
         "context": [
             "{org} serves {n_users} {customers} through branches, a contact centre and a network of {n_partners} {partners}.",
-            "The Group has grown through acquisitions and now runs several product lines under one licence.",
+            "{Buyer} has grown through acquisitions and now runs several product lines under one licence.",
             "Customer expectations have shifted quickly towards digital service, and our competitors have moved first.",
         ],
         "titles": [
@@ -1037,8 +1037,8 @@ VERTICALS: dict[str, dict[str, list[str]]] = {
         ],
         "context": [
             "{org} designs and builds equipment sold through {n_partners} {partners} in {n_countries} countries.",
-            "After-sales service and spare parts now provide most of the Group's margin.",
-            "The company employs {n_staff} people in {n_sites} plants.",
+            "After-sales service and spare parts now provide most of {buyer}'s margin.",
+            "{Buyer} employs {n_staff} people in {n_sites} plants.",
         ],
         "titles": [
             "Dealer and Service Portal",
@@ -1142,7 +1142,7 @@ VERTICALS: dict[str, dict[str, list[str]]] = {
         "context": [
             "{org} supplies {n_partners} {partners} and serves {n_users} {customers}.",
             "Margins are thin and manual handling of orders is a large share of our cost.",
-            "The Group operates {n_sites} stores and depots.",
+            "{Buyer} operates {n_sites} stores and depots.",
         ],
         "titles": [
             "Supplier and Franchise Portal",

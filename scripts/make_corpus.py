@@ -784,6 +784,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
         trap_pool = rng.sample(B.TRAPS, k=rng.randint(3, 7))
     traps = [content.note(None, "trap", "info", fill(t, slots)) for t in trap_pool]
 
+    alias = f'the "{slots["buyer"].removeprefix("the ")}"'  # Fjord Networks (the "Company")
     head: list[Block] = [("cover", cover)]
     if not small:
         head.append(("pagebreak",))
@@ -791,9 +792,9 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     head.append(("h1", f"{sec} Introduction"))
     intro = [
         fill(
-            f"{{org}} ('{slots['Buyer']}') is seeking quotations from qualified vendors for the {title}."
+            f"{{org}} ({alias}) is seeking quotations from qualified vendors for the {title}."
             if us
-            else f"{{org}} ('{slots['Buyer']}') invites suitably qualified organisations to submit proposals for the {title}.",
+            else f"{{org}} ({alias}) invites suitably qualified organisations to submit proposals for the {title}.",
             slots,
         ),
         fill(rng.choice(v["context"]), slots),
