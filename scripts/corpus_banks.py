@@ -101,6 +101,12 @@ INTEGRATION = {
         "Live status from {erp}",
         "Address master shared across {n_systems} systems",
     ],
+    "story": [
+        "As a customer service agent, I want to see a customer's orders from {erp} on one screen so that I do not switch between systems.",
+        "As a finance officer, I want online payments to appear in {erp} the next morning so that I do not reconcile them by hand.",
+        "As a {partner}, I want my invoices to show up online as soon as they are issued so that I can stop calling for copies.",
+        "As a case worker, I want a submitted form to arrive in {system} complete so that I never type it in again.",
+    ],
     "neg": [
         "Integration with {erp} is out of scope for this phase and will be tendered separately.",
         "No connection to back-office systems is required; content will be maintained by hand.",
@@ -152,6 +158,12 @@ USER_ROLES = {
         "Assisted access for carers / representatives",
         "Different landing page per audience",
     ],
+    "story": [
+        "As a {partner} office manager, I want to decide what each of my colleagues can see so that our figures stay private.",
+        "As a carer, I want to act for the person I look after so that I can sort things out without them on the phone.",
+        "As a regional manager, I want to see only my region's accounts so that I am not lost in national data.",
+        "As a first-time visitor, I want to find what applies to me without creating an account.",
+    ],
     "neg": [
         "All visitors will see the same content; no differentiation by audience is required.",
         "There is a single audience for this site: the general public.",
@@ -201,6 +213,12 @@ WORKFLOW = {
         "Pause SLA clock while awaiting info",
         "Audit history per case",
     ],
+    "story": [
+        "As an applicant, I want to see which stage my request has reached so that I do not have to call.",
+        "As a team leader, I want overdue requests flagged to me so that nothing sits unnoticed.",
+        "As an approver, I want a list of what is waiting for my decision so that I can clear it in one go.",
+        "As a clerk, I want incomplete submissions sent back automatically with the reason.",
+    ],
     "neg": [
         "No case handling or approval steps are needed; enquiries go to a shared mailbox.",
         "Back-office processing of {case} remains in the existing system and is not part of this contract.",
@@ -249,6 +267,12 @@ B2B_PORTAL = {
         "Stock and lead time per contract item",
         "Spending limits inside customer orgs",
     ],
+    "story": [
+        "As a {partner} buyer, I want to reorder last month's items in a few clicks so that I do not read out part numbers on the phone.",
+        "As a {partner}, I want to see my own prices and credit limit before I order.",
+        "As a purchasing manager, I want orders above my team's limit to come to me for approval.",
+        "As a {partner}, I want to submit a warranty claim with photos online and follow it to the end.",
+    ],
     "neg": [
         "Online ordering for {partners} is not part of this project.",
         "The site is for consumers only; trade customers continue to use the existing EDI link.",
@@ -295,6 +319,12 @@ COLLABORATION = {
         "Follow topics / digest",
         "Working-group spaces (minutes, papers)",
         "Flag outdated content to owner",
+    ],
+    "story": [
+        "As a new starter, I want to find the current version of a procedure without asking around.",
+        "As a {partner}, I want to ask other {partners} how they solved a problem.",
+        "As a subject expert, I want to be reminded when my articles are due for review.",
+        "As a project member, I want to work on a document with colleagues in other offices at the same time.",
     ],
     "neg": [
         "Forums, wikis and community features are not required.",
@@ -347,6 +377,12 @@ ACCESS_CONTROL = {
         "Partner admin can disable users",
         "Field-level visibility rules",
     ],
+    "story": [
+        "As an employee, I want to sign in once in the morning and reach every tool I need.",
+        "As a security officer, I want leavers to lose access the day they leave.",
+        "As an administrator, I want to see who can see what, and why, at any moment.",
+        "As a {partner}, I want to be sure that no other firm can see my clients.",
+    ],
     "neg": [
         "Single sign-on is not required in this phase.",
         "The site is public; no login or access restrictions are needed.",
@@ -394,6 +430,12 @@ ACCOUNT_SERVICES = {
         "Security notice on credential change",
         "Statements and letters online",
         "Guest start, register on submit",
+    ],
+    "story": [
+        "As a customer, I want to reset my password myself at midnight without waiting for the help desk.",
+        "As a customer who has moved house, I want to change my address once for all my contracts.",
+        "As a user, I want to see and withdraw the consents I have given.",
+        "As a new customer, I want to open an account online in minutes.",
     ],
     "neg": [
         "No user accounts are needed; visitors browse anonymously.",
@@ -445,6 +487,12 @@ COMPLIANCE = {
         "Accessibility statement kept current",
         "{reg2} evidence before go-live",
     ],
+    "story": [
+        "As the data protection officer, I want to answer a subject access request within days, not weeks.",
+        "As an auditor, I want a record of who changed what and when.",
+        "As a screen-reader user, I want every page and form to work with my assistive technology.",
+        "As the records manager, I want documents deleted automatically when their retention period ends.",
+    ],
     "neg": [
         "No personal data will be processed by the website, so data protection requirements are minimal.",
         "Certification to ISO 27001 is not required for this contract.",
@@ -493,6 +541,12 @@ SECURITY_OPS = {
         "Env separation, no live data in test",
         "Responsible-disclosure process",
         "Findings remediation plan to CISO",
+    ],
+    "story": [
+        "As the security operations centre, I want the portal's logs in our monitoring tool in real time.",
+        "As the information security manager, I want a yearly independent attack test and a plan to fix what it finds.",
+        "As a customer, I want to be told at once if my details may have been exposed.",
+        "As the service owner, I want the site to stay up when it is flooded with malicious traffic.",
     ],
     "neg": [
         "Penetration testing will be arranged by {buyer} separately and is not part of this contract.",
@@ -543,6 +597,11 @@ SCALE = {
         "Auto-scaling on demand",
         "{n_staff} staff + {n_users} external users",
     ],
+    "story": [
+        "As a customer, I want the site to stay fast on the last day of the month when everyone logs in.",
+        "As the service owner, I want the platform to keep running if a data centre fails.",
+        "As the operations lead, I want capacity to grow with demand without a new project.",
+    ],
     "neg": [
         "Traffic is low, a few hundred visits a day, and no particular performance targets apply.",
         "Standard shared hosting is sufficient; no availability commitment is required.",
@@ -587,6 +646,11 @@ MULTI_SITE = {
         "Regional news alongside national content",
         "Local formats (date, currency)",
         "Onboard acquired brands quickly",
+    ],
+    "story": [
+        "As a country marketing manager, I want to publish local news without waiting for head office.",
+        "As a visitor from abroad, I want the site in my own language.",
+        "As the central web team, I want one place to manage all {n_sites} sites.",
     ],
     "neg": [
         "The site will be in English only.",
@@ -634,6 +698,11 @@ EXTENSIBILITY = {
         "Own components outside vendor cycle",
         "Partner API catalogue",
         "Customisations survive upgrades",
+    ],
+    "story": [
+        "As a developer, I want documented APIs so that I can connect our app without asking the vendor.",
+        "As the product owner, I want to add a new service each quarter without replacing the platform.",
+        "As a partner developer, I want to pull product data into our own shop automatically.",
     ],
     "neg": [
         "No customisation is foreseen; the product will be used as delivered.",

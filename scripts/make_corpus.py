@@ -510,6 +510,8 @@ def write_content(
         content.clauses[dim] = []
         content.rows[dim] = []
     sector = B.VERTICAL_FACTS.get(deal.vertical, {})
+    # User stories ("As a broker, I want ...") in about a third of the documents, as agile RFPs have.
+    story_weight = 0.25 if rng.random() < 0.35 else 0.0
     for tag, (bank, dim) in TAGS.items():
         z = latent[dim] + rng.gauss(0.0, TAG_SD)
         k = min(MAX_STATEMENTS, poisson(rng, RATE * math.exp(0.9 * z)))
@@ -518,9 +520,10 @@ def write_content(
         # Sector-specific statements are likelier to be picked (they go to the end: popped first).
         facts += rng.sample(sector.get(tag, []), k=len(sector.get(tag, [])))
         shorts = rng.sample(bank["short"], k=len(bank["short"]))
+        stories = rng.sample(bank.get("story", []), k=len(bank.get("story", [])))
         for _ in range(k):
-            kind = rng.choices(("req", "fact", "short"), weights=(0.5, 0.25, 0.25))[0]
-            pick = {"req": reqs, "fact": facts, "short": shorts}[kind]
+            kind = rng.choices(("req", "fact", "short", "story"), weights=(0.45, 0.25, 0.2, story_weight))[0]
+            pick = {"req": reqs, "fact": facts, "short": shorts, "story": stories}[kind]
             if not pick:
                 kind, pick = "req", reqs
             if not pick:
@@ -532,6 +535,8 @@ def write_content(
                 content.clauses[dim].append(
                     (prio, content.note(tag, "clause", prio, fill(frame.format(vp=text), slots)))
                 )
+            elif kind == "story":
+                content.clauses[dim].append((prio, content.note(tag, "story", "info", fill(text, slots))))
             elif kind == "fact":
                 content.facts.append(content.note(tag, "fact", "info", fill(text, slots)))
                 content.fact_tags.append(tag)

@@ -156,7 +156,7 @@ def test_statements_log_says_what_each_document_says(corpus: Path) -> None:
     entries = [json.loads(line) for line in (corpus.parent / "statements.jsonl").read_text().splitlines()]
     assert entries
     paths = {r["path"] for r in rows_of(corpus)}
-    kinds = {"clause", "fact", "row", "negation", "trap", "general"}
+    kinds = {"clause", "fact", "row", "negation", "trap", "general", "story"}
     for e in entries:
         assert e["path"] in paths and e["tag"] in tags and e["kind"] in kinds
         assert e["modality"] in ("M", "S", "C", "info")
