@@ -40,9 +40,9 @@ def add_inbox_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
         type=_positive_float,
-        default=60.0,
+        default=120.0,
         metavar="S",
-        help="seconds allowed per document (default 60)",
+        help="seconds allowed per document (default 120)",
     )
     parser.add_argument(
         "--max-memory",

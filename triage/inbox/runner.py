@@ -193,7 +193,7 @@ class InboxRunner:
             self.ledger.close()
             self.ledger = None
         if self._log_handler is not None:
-            log.info("stopped: %s", self.tally.line())
+            log.info("stopped: %s (this process's peak memory %s MB)", self.tally.line(), own_peak_mb())
             log.removeHandler(self._log_handler)
             self._log_handler.close()
             self._log_handler = None
@@ -352,6 +352,7 @@ class InboxRunner:
                 result.message or REASONS["damaged"],
                 result.details,
                 result.seconds,
+                result.peak_mb,
             )
         waiting = [w for w in self._deferred if w.sha256 == work.sha256]
         if waiting:
@@ -542,6 +543,16 @@ class InboxRunner:
             build_index(self.ledger.index_entries(self.reports), self.reports)
         except Exception as exc:
             log.warning("could not rebuild the index page: %s: %s", type(exc).__name__, exc)
+
+
+def own_peak_mb() -> float | None:
+    """The peak resident memory of this process (the watcher, not its workers), in MB."""
+    try:
+        import resource
+
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    except (ImportError, OSError):
+        return None
 
 
 def sha256_file(path: Path) -> str:
