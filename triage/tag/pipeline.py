@@ -7,7 +7,7 @@ read from the taxonomy (taxonomy.py). In order:
 |------------------|---------------------------------|-----------------|
 | (vocabulary)     | `Token.norm_`: inflection-free  | normalise.py    |
 | `rfp_sentences`  | `Token.is_sent_start`           | segment.py      |
-| `icp_rules`      | `doc.spans["icp"]` candidates   | rules.py        |
+| `icp_rules`      | candidate spans (user_data)     | rules.py        |
 | `icp_sense`      | `doc.spans["icp"]` filtered     | rules.py        |
 | `icp_modality`   | `Span._.modality`               | context.py      |
 | `icp_negation`   | `Span._.negated`                | context.py      |

@@ -391,11 +391,12 @@ class RuleSet:
 
 @Language.factory(
     "icp_rules",
-    assigns=["doc.spans"],
+    assigns=["doc.user_data"],
     default_config={"taxonomy": "", "spans_key": ICP_KEY},
 )
 def make_icp_rules(nlp: Language, name: str, taxonomy: str, spans_key: str) -> IcpRules:
-    """Every candidate mention of an ICP tag, into `doc.spans[spans_key]` (label = tag, id = rule id)."""
+    """Every candidate mention of an ICP tag (label = tag, id = rule id), kept beside the doc for
+    `icp_sense`, which writes the ones that hold to `doc.spans[spans_key]`."""
     return IcpRules(nlp, taxonomy, spans_key)
 
 
@@ -406,7 +407,8 @@ class IcpRules:
         self.key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        set_spans(doc, self.key, self.rules.candidates(doc))
+        # the candidates stay a Python list beside the doc; `icp_sense` writes doc.spans[key]
+        doc.user_data[(SPANS_KEY, self.key)] = self.rules.candidates(doc)
         return doc
 
 
@@ -430,6 +432,5 @@ class IcpSense:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = get_spans(doc, self.key)
-        if spans:
-            set_spans(doc, self.key, self.rules.keep(doc, spans))
+        set_spans(doc, self.key, self.rules.keep(doc, spans) if spans else [])
         return doc
