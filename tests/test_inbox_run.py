@@ -405,3 +405,13 @@ def test_run_leaves_a_file_that_never_settles_in_the_inbox(inbox: Path):
     assert (tally.triaged, tally.waiting) == (1, 1)
     assert "1 still changing" in tally.line()
     assert places(inbox)["inbox"] == ["copying.pdf"] and places(inbox)["done"] == ["ready.txt"]
+
+
+def test_an_outcome_shows_on_the_index_page_at_once(inbox: Path):
+    drop(inbox, "acme.txt", "a deal")
+    run(inbox)
+    index = inbox / "reports" / "index.html"
+    assert "<td>won</td>" not in index.read_text()
+    out = triage_cli("outcome", "acme.txt", "won", "--inbox", str(inbox))
+    assert out.returncode == 0, out.stderr
+    assert "<td>won</td>" in index.read_text()

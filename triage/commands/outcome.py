@@ -39,6 +39,21 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"no ledger at {path}; pass --inbox INBOX or --ledger PATH")
     with Ledger(path) as ledger:
         row = ledger.record_outcome(args.doc, args.outcome)
+        _refresh_index(ledger, row.reports.get("html"))
     score = "" if row.score is None else f" (score {row.score}, {row.recommendation})"
     print(f"{row.file_name}: {row.outcome}{score}, sha256 {row.sha256[:12]}")
     return 0
+
+
+def _refresh_index(ledger: object, html_report: str | None) -> None:
+    """Rebuild the index page beside the document's report, so it shows the outcome at once."""
+    from pathlib import Path
+
+    if not html_report or not Path(html_report).parent.is_dir():
+        return
+    try:
+        from triage.report import build_index
+    except ImportError:
+        return
+    reports = Path(html_report).parent
+    build_index(ledger.index_entries(reports), reports)  # type: ignore[attr-defined]
