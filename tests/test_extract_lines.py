@@ -91,3 +91,24 @@ def test_paragraph_cut_by_page_break_is_kept_whole() -> None:
     out = list(passages(pages, set()))
     assert [p.text for p in out][:2] == ["Heading One", f"{WIDE} the existing systems of the city."]
     assert out[1].page == 1 and out[1].section == "Heading One"
+
+
+def test_hostile_lines_cost_linear_time() -> None:
+    """Inputs that would make a backtracking regex or repeated string joins quadratic finish at once
+    (if this test takes minutes, something went quadratic)."""
+    dots = "." * 200_000 + "x"
+    assert blocks([dots], 1)[0].text == dots
+    many = [f"word{i} continues the same paragraph without a stop" for i in range(100_000)]
+    (block,) = blocks(many, 1, width=60)
+    assert block.text.startswith("word0 continues") and block.text.endswith(
+        "word99999 continues the same paragraph without a stop"
+    )
+
+
+def test_hostile_markdown_costs_linear_time(tmp_path) -> None:
+    from triage.extract import extract
+
+    md = tmp_path / "evil.md"
+    md.write_text("# a" + " " * 50_000 + "b\n\n|---" + " " * 50_000 + "x\n\n" + "*a " * 50_000 + "\n")
+    doc = extract(md)
+    assert doc.passages[0].kind == "heading" and doc.passages[0].text.endswith("b")

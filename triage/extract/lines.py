@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from triage.types import Passage, PassageKind
 
@@ -43,13 +42,36 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"}
 
 
-@dataclass(slots=True)
 class Block:
-    """A passage being built: its lines joined so far, what kind it is and the page it starts on."""
+    """A passage being built: its lines so far (joined once, at the end, so a block of many lines
+    costs linear time), what kind it is and the page it starts on."""
 
-    text: str
-    kind: PassageKind
-    page: int
+    __slots__ = ("kind", "page", "parts")
+
+    def __init__(self, text: str, kind: PassageKind, page: int) -> None:
+        self.parts = [text]
+        self.kind = kind
+        self.page = page
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    @property
+    def last(self) -> str:
+        return self.parts[-1]
+
+    def add(self, line: str) -> None:
+        """Continue with the next line, repairing a word hyphenated across the line end."""
+        last = self.parts[-1]
+        if len(last) > 1 and last.endswith("-") and last[-2].isalpha() and line[:1].islower():
+            self.parts[-1] = last[:-1]
+            self.parts.append(line)
+        else:
+            self.parts.append(" " + line)
+
+    def __repr__(self) -> str:
+        return f"Block({self.text!r}, {self.kind!r}, {self.page})"
 
 
 def page_lines(text: str) -> list[str]:
@@ -192,7 +214,9 @@ def blocks(lines: list[str], page: int, width: int | None = None) -> list[Block]
     current: Block | None = None
     prev = ""
     for line in lines:
-        if not line or (("..." in line or ". ." in line or "…" in line) and _TOC.search(line)):
+        if not line or (
+            len(line) < 300 and ("..." in line or ". ." in line or "…" in line) and _TOC.search(line)
+        ):
             if current:
                 out.append(current)
             current, prev = None, ""
@@ -222,7 +246,7 @@ def blocks(lines: list[str], page: int, width: int | None = None) -> list[Block]
             current = Block(text, kind, page)
         else:
             assert current is not None
-            current.text = join(current.text, line)
+            current.add(line)
         prev = line
     if current:
         out.append(current)
@@ -248,9 +272,9 @@ def _plain_heading(text: str) -> bool:
 
 def join(text: str, line: str) -> str:
     """`text` continued by the next `line`, repairing a word hyphenated across the line end."""
-    if len(text) > 1 and text.endswith("-") and text[-2].isalpha() and line[:1].islower():
-        return text[:-1] + line
-    return f"{text} {line}"
+    block = Block(text, "paragraph", 0)
+    block.add(line)
+    return block.text
 
 
 def passages(pages: list[tuple[int, list[str]]], drop: set[str]) -> Iterator[Passage]:
@@ -283,10 +307,10 @@ def passages(pages: list[tuple[int, list[str]]], drop: set[str]) -> Iterator[Pas
                     block.page != last.page
                     and block.kind == "paragraph"
                     and last.kind in ("paragraph", "list_item")
-                    and not last.text.endswith(_END)
-                    and block.text[:1].islower()
+                    and not last.last.endswith(_END)
+                    and block.parts[0][:1].islower()
                 ):
-                    last.text = join(last.text, block.text)
+                    last.add(block.text)
                     continue
                 yield emit(*pending)
             if block.kind == "heading":

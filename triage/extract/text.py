@@ -19,7 +19,7 @@ from triage.errors import RefusedFile
 from triage.extract.limits import ExtractLimits
 from triage.types import Document, Passage, PassageKind
 
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(\S.*)$")  # closing #s are stripped in code, not by backtracking
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _LIST = re.compile(
     r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|[a-zA-Z][.)]\s+|\((?:[a-z]|[ivx]{1,4}|\d{1,3})\)\s+)(?=\S)"
@@ -28,7 +28,6 @@ _STRONG_LIST = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)(?=\S)")  # starts
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _BULLET = re.compile(r"^\s*[-*+•]\s+")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")  # never shown to a user
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -107,7 +106,7 @@ def _front_matter(lines: list[str]) -> tuple[list[str], dict[str, str]]:
 
 
 def _inline(text: str, markdown: bool) -> str:
-    if not markdown:
+    if not markdown or len(text) > 4000:  # the inline regexes can go quadratic on huge hostile text
         return text.strip()
     if "<" in text:
         text = _TAG.sub("", text)
@@ -161,7 +160,7 @@ def _passages(lines: list[str], markdown: bool) -> Iterator[Passage]:
             continue
         if markdown and stripped.startswith("|") and stripped.count("|") >= 2:
             yield from flush()
-            if _TABLE_RULE.match(stripped):
+            if "--" in stripped and not stripped.strip("|:- "):  # the |---|:--:| rule under a header
                 continue
             if not in_table:
                 table, row, in_table = table + 1, 0, True
@@ -186,9 +185,10 @@ def _passages(lines: list[str], markdown: bool) -> Iterator[Passage]:
             yield from flush()  # a thematic break (---, ***, ___) is no text
             continue
         heading = _ATX.match(line) if markdown or line.lstrip().startswith("#") else None
-        if heading and heading.group(2):
+        title = heading.group(2).rstrip().rstrip("#").rstrip() if heading else ""
+        if title:
             yield from flush()
-            section = _inline(heading.group(2), markdown)
+            section = _inline(title, markdown)
             yield Passage(id=f"l{number}", text=section, kind="heading", line=number, section=section)
             continue
         if markdown and _SETEXT.match(line) and len(block) == 1 and kind == "paragraph":
