@@ -1,7 +1,12 @@
 """PDF text extraction: each page's text from pypdf (or pypdfium2, when installed and chosen), then
 the engine-independent cleanup of `triage.extract.lines`.
 
-Every failure of a parser becomes an ExtractionError with a reason code; nothing else escapes.
+Every failure of a parser becomes an ExtractionError with a reason code; nothing else escapes. A
+page whose text cannot be read is skipped and listed in `metadata["unreadable_pages"]`; only a PDF
+with no readable page is "damaged". Pages are read one at a time and only their text is kept.
+
+pypdf caps every decompressed stream (75 MB), so a Flate bomb is refused ("zip_bomb"). pdfium has
+no such cap: run the pdfium engine only inside the isolated worker with a memory limit (issue 7).
 """
 
 from __future__ import annotations
