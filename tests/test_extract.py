@@ -432,3 +432,20 @@ def test_docx_headings_from_style_chain_bold_and_not_sentences(tmp_path: Path) -
         ("Evaluation Criteria", "heading"),
         ("Plain Title Case Wor", "paragraph"),
     ]
+
+
+def test_pages_without_text_are_listed(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for i in range(4):
+        pdf.add_page()
+        if i in (0, 3):
+            pdf.set_font("Helvetica", size=11)
+            pdf.multi_cell(0, 6, f"Requirement text on page {i + 1}.")
+        else:
+            pdf.rect(20, 20, 100, 100, style="F")  # like a scanned page: no text layer
+    pdf.output(str(tmp_path / "mixed.pdf"))
+    document = extract(tmp_path / "mixed.pdf")
+    assert document.metadata["pages_without_text"] == "2-3"
+    assert [p.page for p in document.passages] == [1, 4]

@@ -98,6 +98,10 @@ def extract_pdf(
             path=where,
             code="scanned",
         )
+    unreadable = {n for n, _ in failed}
+    empty = [n for n, lines in pages if not any(lines) and n not in unreadable]
+    if empty:  # scanned pages inside a text PDF (or blank ones): worth knowing before a bid decision
+        metadata = {**metadata, "pages_without_text": _ranges(empty)}
     try:
         drop = cleanup.furniture(pages)
         passages = tuple(cleanup.passages(pages, drop))
@@ -108,6 +112,20 @@ def extract_pdf(
     return Document(
         path=where, sha256=sha256, format="pdf", pages=count, passages=passages, metadata=metadata
     )
+
+
+def _ranges(numbers: list[int]) -> str:
+    """`1-3, 7, 9-10` for [1, 2, 3, 7, 9, 10]."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{start}-{prev}" if prev > start else str(start))
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)[:500]
 
 
 def damaged(where: str, exc: BaseException) -> ExtractionError:
