@@ -251,6 +251,44 @@ def latent_model_cv(deals: Sequence[Deal], folds: int = 5) -> dict:
     }
 
 
+def perfect_tagger_cv(deals: Sequence[Deal], statements: Sequence[dict], folds: int = 5) -> dict:
+    """AUC / Brier of a logistic regression on what the documents SAY, counted from the generator's log.
+
+    Features per deal: for each dimension, log(1 + statements), log(1 + mandatory ones) and
+    log(1 + negations); each walk-away signal stated; a security-first vertical. This is what a
+    perfect tagger with simple features would reach. Empty when there are too few deals.
+    """
+    y = [d.won for d in deals]
+    if len(deals) < 10 * folds or min(sum(y), len(y) - sum(y)) < 2 * folds:
+        return {}
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    dims = ("complexity", "security", "enterprise")
+    counts = {d.path: np.zeros(3 * len(dims) + len(WALKAWAYS)) for d in deals}
+    for e in statements:
+        row, tag = counts[e["path"]], e["tag"]
+        if tag in TAGS:
+            k = dims.index(TAGS[tag][1])
+            if e["kind"] == "negation":
+                row[3 * k + 2] += 1
+            else:
+                row[3 * k] += 1
+                row[3 * k + 1] += e["modality"] == "M"
+        elif tag in WALKAWAYS:
+            row[3 * len(dims) + WALKAWAYS.index(tag)] = 1
+    x = np.array([np.append(np.log1p(counts[d.path]), float(d.vertical in FAVOURED)) for d in deals])
+    cv = StratifiedKFold(folds, shuffle=True, random_state=0)
+    p = cross_val_predict(LogisticRegression(max_iter=1000), x, np.array(y), cv=cv, method="predict_proba")[
+        :, 1
+    ]
+    return {
+        "cv_auc_perfect_tagger": round(roc_auc(list(p), y), 4),
+        "cv_brier_perfect_tagger": round(brier(list(p), y), 4),
+    }
+
+
 def bayes_figures(deals: Sequence[Deal], cv: bool = True) -> dict:
     """Bayes-optimal AUC / Brier / log loss of the true p_win, and of p given the latents only.
 
@@ -273,7 +311,8 @@ def bayes_figures(deals: Sequence[Deal], cv: bool = True) -> dict:
         "figures. *_latents_only: P(win | latents), the noise integrated out - the best a reader who "
         "recovered every latent exactly from the text could reach. cv_*_true_latents: a logistic "
         "regression on the true latents, 5-fold stratified CV - what such a reader reaches when it must "
-        "also learn its coefficients from this many deals.",
+        "also learn its coefficients from this many deals. cv_*_perfect_tagger: the same on counts of "
+        "what each document states per dimension (from statements.jsonl) - a perfect tagger.",
     }
 
 
@@ -1315,6 +1354,7 @@ def generate(
     with (out_dir / "statements.jsonl").open("w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(entry, ensure_ascii=False) + "\n" for entry in statements)
     figures = bayes_figures(deals)
+    figures.update(perfect_tagger_cv(deals, statements))
     figures.update({"seed": seed, "formats": list(formats), "max_pages": max_pages})
     (out_dir / "bayes.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return csv_path
@@ -1396,6 +1436,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"logistic regression on the true latents, 5-fold CV: AUC {figures['cv_auc_true_latents']:.3f}, "
                 f"Brier {figures['cv_brier_true_latents']:.3f}"
+            )
+        if "cv_auc_perfect_tagger" in figures:
+            print(
+                f"logistic regression on what the documents state (a perfect tagger), 5-fold CV: "
+                f"AUC {figures['cv_auc_perfect_tagger']:.3f}, Brier {figures['cv_brier_perfect_tagger']:.3f}"
             )
     return 0
 
