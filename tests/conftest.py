@@ -18,3 +18,16 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory) -> Path:
+    """A small fit model trained on hand-built tagged deals and saved: for tests of the commands
+    around the model, so that they never depend on the shipped default model."""
+    from triage.score import save_model, train
+    from triage.score.testing import synthetic_deals
+
+    directory = tmp_path_factory.mktemp("model") / "small"
+    deals = synthetic_deals(90, seed=3)
+    save_model(train([(d, won) for d, won, _ in deals], source="synthetic", folds=3), directory)
+    return directory

@@ -33,28 +33,35 @@ class Outcome:
 
 
 @lru_cache(maxsize=4)
-def _worker_model(model_dir: str | None) -> FitModel:
+def cached_model(model_dir: str | None) -> FitModel:
+    """The model in `model_dir` (None: the default), loaded once per process."""
     from triage.score import load_model
 
     return load_model(model_dir)
 
 
-def triage_one(path: str, model_dir: str | None, password: str | None = None) -> Outcome:
-    """Triage one file in whatever process runs this; any TriageError is returned, not raised."""
+def triage_one(
+    path: str, model_dir: str | None, password: str | None = None, model: FitModel | None = None
+) -> Outcome:
+    """Triage one file in whatever process runs this; any error is returned, not raised."""
     from triage.pipeline import triage_path
 
     try:
-        return Outcome(path, report=triage_path(path, _worker_model(model_dir), password=password))
+        model = model if model is not None else cached_model(model_dir)
+        return Outcome(path, report=triage_path(path, model, password=password))
     except TriageError as exc:
         exc.path = exc.path or path
         return Outcome(path, error=exc)
-    except (MemoryError, RecursionError) as exc:
-        code = "out_of_memory" if isinstance(exc, MemoryError) else "damaged"
-        return Outcome(path, error=TriageError(f"{type(exc).__name__} while reading", path=path, code=code))
+    except MemoryError:
+        return Outcome(path, error=TriageError(path=path, code="out_of_memory"))
+    except Exception as exc:  # a bug or a parser surprise must not stop the batch
+        error = TriageError(f"unexpected error ({type(exc).__name__}: {exc})", path=path, code="crashed")
+        error.__cause__ = exc  # --debug shows where it really came from
+        return Outcome(path, error=error)
 
 
 @contextlib.contextmanager
-def _dask(address: str) -> Iterator[None]:
+def _dask(address: str, timeout: float) -> Iterator[None]:
     try:
         from distributed import Client
     except ImportError as exc:
@@ -64,7 +71,7 @@ def _dask(address: str) -> Iterator[None]:
     import joblib
 
     try:
-        client = Client(address, timeout="10s")
+        client = Client(address, timeout=f"{timeout}s")
     except OSError as exc:
         raise TriageError(f"cannot reach the Dask scheduler at {address}: {exc}", code="usage") from exc
     try:
@@ -81,23 +88,26 @@ def triage_many(
     jobs: int = 1,
     dask_scheduler: str | None = None,
     password: str | None = None,
+    model: FitModel | None = None,
+    connect_timeout: float = 10.0,
 ) -> Iterator[Outcome]:
     """Triage every path, in order, with `jobs` local processes or on the Dask cluster at `dask_scheduler`.
 
-    With one job and no cluster the work runs in this process (no start-up cost). Every path yields
-    exactly one Outcome; a bad file never stops the others.
+    With one job and no cluster the work runs in this process (no start-up cost), with `model` if
+    given (else the one in `model_dir`). Workers load the model in `model_dir` once each. Every path
+    yields exactly one Outcome; a bad file never stops the others.
     """
     items = [os.fspath(p) for p in paths]
-    model = None if model_dir is None else os.fspath(model_dir)
+    directory = None if model_dir is None else os.fspath(model_dir)
     if jobs <= 1 and not dask_scheduler:
         for path in items:
-            yield triage_one(path, model, password)
+            yield triage_one(path, directory, password, model)
         return
     from joblib import Parallel, delayed
 
-    calls = (delayed(triage_one)(path, model, password) for path in items)
+    calls = (delayed(triage_one)(path, directory, password) for path in items)
     if dask_scheduler:
-        with _dask(dask_scheduler):
+        with _dask(dask_scheduler, connect_timeout):
             yield from Parallel(n_jobs=-1, return_as="generator")(calls)
     else:
         yield from Parallel(n_jobs=jobs, backend="loky", return_as="generator", batch_size=1)(calls)

@@ -12,6 +12,8 @@ examples:
   triage score rfp.docx --format md             a Markdown report on standard output
   triage score *.pdf --format html --out reports/
   triage score rfp.pdf --model models/2026-q3 --password s3cret
+  triage score inbox/*.pdf --jobs 2             two processes, the model loaded once in each
+  triage score *.pdf --dask-scheduler tcp://10.0.0.5:8786   on a Dask cluster (pip install 'triage[dask]')
 """
 
 from __future__ import annotations
@@ -45,34 +47,56 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the fit model to use (default: the bundled one)",
     )
     parser.add_argument("--password", metavar="PW", default=None, help="the password of encrypted documents")
+    parser.add_argument(
+        "--jobs", "-j", metavar="N", type=int, default=1, help="score N documents at a time in N processes"
+    )
+    parser.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="run the work on the Dask cluster at ADDRESS (needs triage[dask] there and here)",
+    )
 
 
 def score_files(
-    files: list[str], model: FitModel, *, password: str | None = None, debug: bool = False
+    files: list[str],
+    model: FitModel,
+    *,
+    model_dir: Path | None = None,
+    password: str | None = None,
+    jobs: int = 1,
+    dask_scheduler: str | None = None,
+    debug: bool = False,
 ) -> Iterator[tuple[str, FitReport | None, str | None]]:
     """(file, report, None) for each file that was scored, (file, None, reason) for each that was not,
-    in the order given. The one place a batch is worked through (room for --jobs)."""
-    from triage.errors import TriageError
-    from triage.pipeline import triage_path
+    in the order given, as they finish. `triage.batch` spreads the work over `jobs` processes or a
+    Dask cluster (each worker loads the model in `model_dir`); with one job `model` is used here."""
+    from triage.batch import triage_many
 
-    for name in files:
+    problems: dict[int, str] = {}
+    readable: list[str] = []
+    for i, name in enumerate(files):
         path = Path(name)
         if not path.exists():
-            yield name, None, "no such file"
+            problems[i] = "no such file"
+        elif not path.is_file():
+            problems[i] = "not a file"
+        else:
+            readable.append(name)
+    outcomes = triage_many(
+        readable, model_dir, jobs=jobs, dask_scheduler=dask_scheduler, password=password, model=model
+    )
+    for i, name in enumerate(files):
+        if i in problems:
+            yield name, None, problems[i]
             continue
-        if not path.is_file():
-            yield name, None, "not a file"
-            continue
-        try:
-            yield name, triage_path(path, model, password=password), None
-        except TriageError as exc:
-            if debug:
-                raise
-            yield name, None, exc.message
-        except Exception as exc:  # a bug or a parser surprise must not stop the batch
-            if debug:
-                raise
-            yield name, None, f"unexpected error ({type(exc).__name__}: {exc})"
+        outcome = next(outcomes)
+        if outcome.error is None:
+            yield name, outcome.report, None
+        elif debug and jobs <= 1 and not dask_scheduler:
+            raise outcome.error
+        else:
+            yield name, None, outcome.error.message
 
 
 def _write(text: str) -> None:
@@ -85,14 +109,26 @@ def _write(text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from triage.cli import error_line
+    from triage.errors import UsageError
     from triage.report import render, safe_name, unique_name, write_reports
     from triage.score import load_model
 
-    model = load_model(args.model)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    model = load_model(args.model)  # a missing or refused model stops here, before any document is read
     debug = bool(getattr(args, "debug", False))
     failed = 0
     taken: set[str] = set()
-    for name, report, reason in score_files(args.files, model, password=args.password, debug=debug):
+    results = score_files(
+        args.files,
+        model,
+        model_dir=args.model,
+        password=args.password,
+        jobs=args.jobs,
+        dask_scheduler=args.dask_scheduler,
+        debug=debug,
+    )
+    for name, report, reason in results:
         if report is None:
             failed += 1
             print(error_line(name, reason), file=sys.stderr, flush=True)
