@@ -10,6 +10,10 @@ Reports, each apart:
     against the label SE, over all 625 requirements and over the 370 non-functional ones (label != F);
     and `scale` against the label SC. A requirement of several sentences is positive if any is.
 
+(d) whether a trained component would earn its place: a TF-IDF (words + characters) logistic
+    regression per tag, trained on the dev sentences, scored on the holdout alone and OR-ed with the
+    rules (macro F1 only). The tagger keeps no trained component unless this beats the rules clearly.
+
 Each text goes through the same path as `triage tag --jsonl` (triage.commands.tag.run_jsonl). Besides
 the tag figures: modality accuracy, and how many negation sentences still had their negated tag
 counted ("negated counted"). Figures go to standard output as tables and to bench/eval_tagger.json.
@@ -131,6 +135,43 @@ def score_promise(path: Path) -> dict:
     }
 
 
+def trained_baseline(dev_path: Path, holdout_path: Path) -> dict[str, float]:
+    """Macro F1 on the holdout of a per-tag TF-IDF logistic regression trained on dev, of the rules,
+    and of the two OR-ed: the evidence for (not) adding a trained component to the pipeline."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_union
+
+    dev = [json.loads(line) for line in dev_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    held = [
+        json.loads(line) for line in holdout_path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    vec = make_union(
+        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True),
+    )
+    x_dev = vec.fit_transform([r["text"] for r in dev])
+    x_held = vec.transform([r["text"] for r in held])
+    rules = [set(out["tags"]) for out in tag_texts([r["text"] for r in held])]
+    scores: dict[str, list[float]] = {"classifier": [], "rules": [], "rules_or_classifier": []}
+    for t in ALL_TAGS:
+        y = [t in r["tags"] for r in dev]
+        gold = [t in r["tags"] for r in held]
+        clf = LogisticRegression(C=10, class_weight="balanced", max_iter=2000).fit(x_dev, y)
+        pred = [bool(v) for v in clf.predict(x_held)]
+        ruled = [t in r for r in rules]
+        for name, guess in (
+            ("classifier", pred),
+            ("rules", ruled),
+            ("rules_or_classifier", [a or b for a, b in zip(pred, ruled, strict=True)]),
+        ):
+            tp = sum(a and b for a, b in zip(guess, gold, strict=True))
+            fp = sum(a and not b for a, b in zip(guess, gold, strict=True))
+            fn = sum(b and not a for a, b in zip(guess, gold, strict=True))
+            scores[name].append(prf(tp, fp, fn)["f1"])
+    return {name: round(sum(v) / len(v), 4) for name, v in scores.items()}
+
+
 def print_sentence_table(name: str, result: dict) -> None:
     print(f"\n== {name}: {result['file']} ({result['sentences']} sentences)")
     print(f"{'tag':18} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
@@ -161,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     if holdout.is_file():
         results["holdout"] = score_sentences(holdout)
         print_sentence_table("holdout (never read while writing the rules)", results["holdout"])  # type: ignore[arg-type]
+        results["trained_baseline"] = trained_baseline(DATA / "sentences_dev.jsonl", holdout)
+        tb = results["trained_baseline"]
+        print("\n== does a trained component earn its place? macro F1 on the holdout, trained on dev")
+        for name, value in tb.items():  # type: ignore[union-attr]
+            print(f"{name:34} {value:6.3f}")
     promise = SHARED / "bench" / "promise_nfr.csv"
     if promise.is_file():
         p = score_promise(promise)
