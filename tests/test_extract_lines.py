@@ -112,3 +112,18 @@ def test_hostile_markdown_costs_linear_time(tmp_path) -> None:
     md.write_text("# a" + " " * 50_000 + "b\n\n|---" + " " * 50_000 + "x\n\n" + "*a " * 50_000 + "\n")
     doc = extract(md)
     assert doc.passages[0].kind == "heading" and doc.passages[0].text.endswith("b")
+
+
+def test_wrapped_numbered_heading_is_one_heading() -> None:
+    lines = [
+        "4.3 Website Maintenance, Content Management, and Search Engine",
+        "Optimization",
+        "• Perform ongoing maintenance to ensure website content, structure, and functionality are",
+        "accurate, relevant, and user-friendly.",
+    ]
+    got = [(b.kind, b.text) for b in blocks(lines, 3)]
+    assert got[0] == (
+        "heading",
+        "4.3 Website Maintenance, Content Management, and Search Engine Optimization",
+    )
+    assert got[1][0] == "list_item" and len(got) == 2

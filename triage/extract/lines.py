@@ -227,10 +227,23 @@ def blocks(lines: list[str], page: int, width: int | None = None) -> list[Block]
         continues = not (ended or prev.endswith(_END) or len(prev) < 0.7 * width)
         if marker and _WEAK.match(line) and current is not None and current.kind != "list_item" and continues:
             marker = None
+        title = heading_like(line)
+        if (
+            current is not None
+            and current.kind == "heading"
+            and marker is None
+            and len(current.parts) == 1
+            and len(prev) >= 0.55 * width
+            and (_CLAUSE.match(prev) or _NUMBERED.match(prev))
+            and title
+            and len(line) < 0.5 * width
+        ):  # a numbered heading wrapped onto a second, short line
+            current.add(line)
+            prev = line
+            continue
         starts_new = current is None or current.kind == "heading" or marker is not None
         if not starts_new and prev.endswith(_END) and len(prev) < 0.85 * width and line[:1].isupper():
             starts_new = True
-        title = heading_like(line)
         if not starts_new and title and (ended or len(prev) < 0.6 * width):
             starts_new = True
         if starts_new:
