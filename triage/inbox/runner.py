@@ -478,7 +478,7 @@ class InboxRunner:
 
     def _write_error(self, original: Path, row: LedgerRow) -> None:
         lines = [
-            "triage could not read this file.",
+            "This file could not be triaged.",
             "",
             f"file:    {row.file_name}",
             f"reason:  {row.reason}",

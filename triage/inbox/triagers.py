@@ -83,15 +83,26 @@ class PipelineTriager:
         gc.freeze()
 
     def triage(self, path: str, report_name: str) -> Triaged:
-        from triage.extract import sniff
-        from triage.pipeline import triage_path
+        from triage.errors import TriageError
+        from triage.extract import extract, sniff
+        from triage.pipeline import triage_document
         from triage.report import write_reports
 
         sniff(path, limits=self.limits)
-        report = triage_path(path, self.model, limits=self.limits)
-        written = write_reports(
-            report, Path(self.config.reports_dir), report_name, formats=self.config.formats
-        )
+        document = extract(path, limits=self.limits)  # a parser's own error on a bad file: "damaged"
+        try:
+            report = triage_document(document, self.model)
+            written = write_reports(
+                report, Path(self.config.reports_dir), report_name, formats=self.config.formats
+            )
+        except (TriageError, MemoryError, RecursionError):
+            raise
+        except Exception as exc:  # the file was read: what failed is triage itself, not the file
+            raise TriageError(
+                f"triage itself failed after reading this file ({type(exc).__name__}: {exc}); "
+                "please report it with this note",
+                code="crashed",
+            ) from exc
         return summarise(report, {fmt: str(p) for fmt, p in written.items()})
 
 

@@ -349,7 +349,9 @@ def worker_main(
             result = None
             reply = ("error", job_id, "out_of_memory", REASONS["out_of_memory"], "MemoryError", True)
         except TriageError as exc:
-            reply = ("error", job_id, exc.code, exc.message, "", False)
+            cause = exc.__cause__
+            details = "".join(traceback.format_exception(cause, limit=8)) if cause is not None else ""
+            reply = ("error", job_id, exc.code, exc.message, details, False)
         except RecursionError:
             reply = (
                 "error",
