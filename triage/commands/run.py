@@ -55,7 +55,10 @@ def add_inbox_options(parser: argparse.ArgumentParser) -> None:
         "--max-pages", type=_positive_int, metavar="N", help="refuse documents with more pages"
     )
     parser.add_argument(
-        "--max-chars", type=_positive_int, metavar="N", help="stop reading a document after N characters"
+        "--max-chars",
+        type=_positive_int,
+        metavar="N",
+        help="refuse documents with more than N characters of text",
     )
     parser.add_argument(
         "--max-size", type=_positive_int, metavar="MB", help="refuse files larger than MB megabytes"
