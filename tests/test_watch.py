@@ -138,13 +138,13 @@ def test_watch_with_polling(inbox: Path):
 
 def test_sigkill_at_random_points_during_a_burst_loses_nothing(inbox: Path):
     rng = random.Random(7)
-    names = [f"deal-{i:03d}.txt" for i in range(150)]
-    batches = [names[:60], names[60:100], names[100:130], names[130:]]
+    names = [f"deal-{i:03d}.txt" for i in range(200)]
+    batches = [names[:80], names[80:130], names[130:170], names[170:]]
     dropped: list[str] = []
 
     def drop_batch(batch: list[str]) -> None:
         for name in batch:
-            drop(inbox, name, f"SLOW 0.02\n{name}")
+            drop(inbox, name, f"SLOW 0.01\n{name}")
             dropped.append(name)
 
     drop_batch(batches[0])
