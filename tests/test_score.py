@@ -83,6 +83,14 @@ def test_distinct_systems_and_largest_quantity():
     assert evidence["scale.quantity"][0].quantity.value == 12000
 
 
+def test_features_are_capped_at_the_training_ceiling():
+    train_docs = [tagged_document([("scale", "mandatory", {"quantity": q})]) for q in (100, 5000)]
+    features = TagFeatures().fit(train_docs)
+    huge = tagged_document([("scale", "mandatory", {"quantity": 10**9})])
+    assert features.raw_transform([huge])[0, column("scale.quantity")] == pytest.approx(math.log1p(10**9))
+    assert features.transform([huge])[0, column("scale.quantity")] == pytest.approx(math.log1p(5000))
+
+
 def test_every_feature_has_a_name_and_a_dimension():
     features = TagFeatures().fit([tagged_document([])])
     names = list(features.get_feature_names_out())
@@ -157,6 +165,14 @@ PLENTY = [("integration", "mandatory")] * 5
             "built on Drupal",
         ),
         (0.85, DIMS_OK, [*PLENTY, ("out_of_scope", "mandatory")], "pursue_with_partner", "outside our scope"),
+        (0.85, DIMS_OK, [*PLENTY, ("out_of_scope", "info", {"text": "desktops"})], "pursue", "Fit is high"),
+        (
+            0.85,
+            DIMS_OK,
+            [*PLENTY, *[("out_of_scope", "info")] * 3],
+            "pursue_with_partner",
+            "outside our scope",
+        ),
         (0.85, {**DIMS_OK, "security": -1.6}, PLENTY, "pursue_with_partner", "security is weak"),
         (0.45, DIMS_OK, PLENTY, "qualify_further", "middle"),
         (0.85, DIMS_OK, [("integration", "mandatory")], "qualify_further", "Only 1 requirement"),
@@ -184,7 +200,7 @@ def test_unusual_documents_are_low_confidence(model):
     odd = tagged_document(
         [("integration", "mandatory", {"text": f"system {i}"}) for i in range(400)], words=400
     )
-    unusual = model.unusual_features(model.features.transform([odd])[0])
+    unusual = model.unusual_features(model.features.raw_transform([odd])[0])
     assert len(unusual) >= DEFAULT_RULES["max_outside"]
     assert model.score(odd).low_confidence
 

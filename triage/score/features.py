@@ -100,22 +100,42 @@ class TagFeatures(TransformerMixin, BaseEstimator):
     length_exponent : mentions are counted per (1,000 words) ** length_exponent.
     min_words : the length floor when mentions are scaled, so that a tiny document does not look
         dense.
+    clip : cap each feature at the largest value seen in training (`ceiling_`), so that a document
+        unlike the training deals (a stray quantity, a runaway count) cannot push a linear model
+        beyond what it learned from.
     """
 
-    def __init__(self, boilerplate_weight: float = 0.2, length_exponent: float = 0.5, min_words: int = 300):
+    def __init__(
+        self,
+        boilerplate_weight: float = 0.2,
+        length_exponent: float = 0.5,
+        min_words: int = 300,
+        clip: bool = True,
+    ):
         self.boilerplate_weight = boilerplate_weight
         self.length_exponent = length_exponent
         self.min_words = min_words
+        self.clip = clip
 
     def fit(self, X: Sequence[TaggedDocument], y: object = None) -> TagFeatures:
         self.feature_names_ = np.asarray(feature_names(), dtype=object)
         self.dimensions_ = np.asarray([feature_dimension(n) for n in self.feature_names_], dtype=object)
         self.n_documents_ = len(X)
+        raw = self.raw_transform(X)
+        self.ceiling_ = raw.max(axis=0) if len(raw) else np.zeros(raw.shape[1])
         return self
 
     def transform(self, X: Iterable[TaggedDocument]) -> np.ndarray:
+        return self.cap(self.raw_transform(X))
+
+    def raw_transform(self, X: Iterable[TaggedDocument]) -> np.ndarray:
+        """The features before capping at the training ceiling."""
         rows = [self._row(doc) for doc in X]
         return np.asarray(rows, dtype=float).reshape(len(rows), len(feature_names()))
+
+    def cap(self, raw: np.ndarray) -> np.ndarray:
+        """`raw` features capped at the training ceiling (when `clip`)."""
+        return np.minimum(raw, self.ceiling_) if self.clip else raw
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         return np.asarray(feature_names(), dtype=object)

@@ -160,7 +160,8 @@ class FitModel:
 
     def score(self, tagged: TaggedDocument) -> FitReport:
         """The fit report of one tagged document (facts left empty: the pipeline adds them)."""
-        x = self.features.transform([tagged])[0]
+        raw = self.features.raw_transform([tagged])
+        x = self.features.cap(raw)[0]
         terms = self._map.terms(x[None, :])[0]
         evidence = self.features.evidence(tagged)
         contributions = _contributions(self._names, x, terms, evidence, tagged.vertical.id)
@@ -169,7 +170,7 @@ class FitModel:
         dimensions = {
             dim: float(sum(c.logit for c in contributions if c.dimension == dim)) for dim in DIMENSIONS
         }
-        odd = self.unusual_features(x)
+        odd = self.unusual_features(raw[0])
         n_evidence = sum(len(tagged.active(t)) for t in REQUIREMENT_TAGS)
         low_confidence = n_evidence < self.rules["min_evidence"] or len(odd) >= self.rules["max_outside"]
         recommendation, reason = recommend(
@@ -229,8 +230,16 @@ def _contributions(names, x, terms, evidence, vertical: str) -> tuple[Contributi
     return tuple(sorted(out, key=lambda c: -abs(c.logit)))
 
 
+def _stated_firmly(tagged: TaggedDocument, tag: str) -> bool:
+    """A walk-away signal stated as a requirement outside boilerplate, or at least three times
+    (a single passing mention is not enough to send a deal to a partner)."""
+    spans = [s for s in tagged.active(tag) if not s.boilerplate]
+    return any(s.modality == "mandatory" for s in spans) or len(spans) >= 3
+
+
 def _quote(tagged: TaggedDocument, tag: str) -> str:
-    span = tagged.active(tag)[0]
+    spans = [s for s in tagged.active(tag) if not s.boilerplate] or list(tagged.active(tag))
+    span = next((s for s in spans if s.modality == "mandatory"), spans[0])
     return f'"{span.text}", {span.location}'
 
 
@@ -268,7 +277,7 @@ def recommend(
             f"Only {n_evidence} requirement mention(s) found, too little to judge the fit either way; ask the buyer for the detailed requirements.",
         )
     if score >= rules["pursue_at"]:
-        partner = [s for s in signals if s in PARTNER_SIGNALS]
+        partner = [s for s in PARTNER_SIGNALS if _stated_firmly(tagged, s)]
         if partner:
             what = (
                 "mandates another platform"
@@ -340,7 +349,7 @@ def train(
     recipe = {**DEFAULT_RECIPE, **(recipe or {})}
     pipeline = build_pipeline(**recipe)
     pipeline.fit(docs, y)
-    X = pipeline.named_steps["features"].transform(docs)
+    X = pipeline.named_steps["features"].raw_transform(docs)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     card = {
         "version": now.strftime("%Y%m%d-%H%M%S"),
