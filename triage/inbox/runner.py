@@ -126,6 +126,7 @@ class InboxRunner:
         self._inflight: dict[int, _Work] = {}
         self._index_dirty = False
         self._index_at = 0.0
+        self._index_cost = 0.0  # seconds the last rebuild took
         self._log_handler: logging.Handler | None = None
         self.events: queue.SimpleQueue[Path] = queue.SimpleQueue()  # paths from a file watcher
 
@@ -276,7 +277,9 @@ class InboxRunner:
         for result in self.pool.wait(wait):
             self._complete(result)
         self._dispatch()
-        if self._index_dirty and (not self._inflight or time.monotonic() - self._index_at > 2.0):
+        # after each document; during a burst at most every 2 s (or 10x what a rebuild costs)
+        interval = max(2.0, 10 * self._index_cost)
+        if self._index_dirty and (not self._inflight or time.monotonic() - self._index_at > interval):
             self._rebuild_index()
 
     def _drain_events(self) -> None:
@@ -543,6 +546,8 @@ class InboxRunner:
             build_index(self.ledger.index_entries(self.reports), self.reports)
         except Exception as exc:
             log.warning("could not rebuild the index page: %s: %s", type(exc).__name__, exc)
+        finally:
+            self._index_cost = time.monotonic() - self._index_at
 
 
 def own_peak_mb() -> float | None:
