@@ -475,7 +475,7 @@ COMPLIANCE = {
         "Our internal audit report last year raised eleven findings about the current website.",
     ],
     "short": [
-        "{reg} compliance",
+        "Compliance with {reg}",
         "EEA data residency",
         "WCAG 2.1 AA",
         "Records retention and deletion",
@@ -485,7 +485,7 @@ COMPLIANCE = {
         "DSAR handling within 1 month",
         "Legal hold on records",
         "Accessibility statement kept current",
-        "{reg2} evidence before go-live",
+        "Evidence of {reg2} compliance before go-live",
     ],
     "story": [
         "As the data protection officer, I want to answer a subject access request within days, not weeks.",

@@ -780,6 +780,15 @@ def localise_us(block: Block) -> Block:
     return block
 
 
+def number_block(block: Block, number: int) -> Block:
+    """Put a section's number in place of its '§' in a heading or clause number."""
+    if block[0] in ("h1", "h2"):
+        return (block[0], block[1].replace("§", str(number), 1))
+    if block[0] == "clause":
+        return (block[0], block[1].replace("§", str(number), 1), block[2])
+    return block
+
+
 def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str, str]]:
     """Lay a deal out as an RFP: cover, instructions, background, requirements, evaluation, terms."""
     # The cover (names, title, dates) and the slots come from their own stream, so that editing the
@@ -832,8 +841,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     head: list[Block] = [("cover", cover)]
     if not small:
         head.append(("pagebreak",))
-    sec = 1
-    head.append(("h1", f"{sec} Introduction"))
+    head.append(("h1", "§ Introduction"))
     intro = [
         fill(
             f"{{org}} ({alias}) is seeking quotations from qualified vendors for the {title}."
@@ -852,23 +860,22 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     # Background, with the indirect statements of the buyer's situation.
     background: list[Block] = []
     facts = content.facts[:]
-    sec_bg = 3
-    background.append(("h1", f"{sec_bg} Background and current situation"))
+    background.append(("h1", "§ Background and current situation"))
     bg_sents = [fill(rng.choice(v["context"]), slots), fill(rng.choice(B.BACKGROUND_GENERIC), slots)]
     bg_sents += facts[: max(1, len(facts) // 2)]
     rest = facts[max(1, len(facts) // 2) :]
     for i in range(0, len(bg_sents), 3):
         background.append(("p", " ".join(bg_sents[i : i + 3])))
     if rest:
-        background.append(("h2", f"{sec_bg}.1 What we hear from users"))
+        background.append(("h2", "§.1 What we hear from users"))
         background.append(("bullets", rest))
     if traps:
         background.append(("p", traps.pop()))
 
     # Requirements.
     reqs: list[Block] = []
-    sec_req = 4
-    reqs.append(("h1", f"{sec_req} {'Scope of work and objectives' if us else 'Statement of requirements'}"))
+    sec_req = "§"
+    reqs.append(("h1", f"§ {'Scope of work and objectives' if us else 'Statement of requirements'}"))
     sub = 1
     scope_text = content.scope[1:] if content.scope else []
     if scope_text or content.negations:
@@ -889,9 +896,29 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
         reqs.append(("p", f"Table {table_no}: general requirements (M = must, S = should, C = could)."))
         reqs.append(("table", ["ID", "Requirement", "Priority"], body))
     sub += 1
+    layout = random.Random(f"layout:{seed}:{deal.index}")
+    matrix_rows: list[list[str]] = []
+    as_matrix = layout.random() < 0.25  # the detailed requirements go to a matrix in an annex
+    if as_matrix:
+        reqs.append(("h2", f"{sec_req}.{sub} Detailed requirements"))
+        reqs.append(
+            (
+                "p",
+                "The detailed requirements are listed in the requirements matrix in Annex R. For each one, "
+                "bidders must state whether it is met in full, in part or not at all, and explain how.",
+            )
+        )
+        sub += 1
     for dim in ("complexity", "security", "enterprise"):
         clauses, rows = content.clauses[dim], content.rows[dim]
         if not clauses and not rows:
+            continue
+        if as_matrix:
+            prefix = {"complexity": "F", "security": "S", "enterprise": "T"}[dim]
+            items = [(prio, text) for prio, text in clauses] + rows
+            matrix_rows += [
+                [f"{prefix}.{k:02d}", text, prio] for k, (prio, text) in enumerate(items, start=1)
+            ]
             continue
         reqs.append(("h2", f"{sec_req}.{sub} {rng.choice(SECTION_HEADINGS[dim])}"))
         for j, (_prio, text) in enumerate(clauses, start=1):
@@ -907,11 +934,10 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
         reqs.append(("p", traps.pop()))
 
     # Service, evaluation, terms, annexes: boilerplate, added until the page budget is used.
-    service: list[Block] = [("h1", f"{sec_req + 1} Service management and support")]
+    service: list[Block] = [("h1", "§ Service management and support")]
     for j, t in enumerate(rng.sample(B.SERVICE_TEXT, k=rng.randint(3, len(B.SERVICE_TEXT))), start=1):
-        service.append(("clause", f"{sec_req + 1}.{j}", fill(t, slots)))
-    sec_eval = sec_req + 1 if small else sec_req + 2
-    evaluation: list[Block] = [("h1", f"{sec_eval} Evaluation")]
+        service.append(("clause", f"§.{j}", fill(t, slots)))
+    evaluation: list[Block] = [("h1", "§ Evaluation")]
     eval_text, eval_crit = (B.US_EVALUATION, B.US_EVAL_CRITERIA) if us else (B.EVALUATION, B.EVAL_CRITERIA)
     evaluation.append(("p", " ".join(fill(t, slots) for t in rng.sample(eval_text, k=4))))
     crit = rng.sample(eval_crit, k=rng.randint(4, len(eval_crit)))
@@ -926,7 +952,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
         )
     )
 
-    instr: list[Block] = [("h1", f"2 Instructions to {'offerors' if us else 'bidders'}")]
+    instr: list[Block] = [("h1", f"§ Instructions to {'offerors' if us else 'bidders'}")]
     timetable = [
         ["Publication of this document", issued.isoformat()],
         ["Deadline for clarification questions", (issued + dt.timedelta(days=14)).isoformat()],
@@ -937,7 +963,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     instructions = B.US_INSTRUCTIONS[:] if us else B.INSTRUCTIONS[:]
     n_instr = 2 if small else len(instructions)
     for j, (head_txt, sents) in enumerate(instructions[:n_instr], start=1):
-        instr.append(("h2", f"2.{j} {head_txt}"))
+        instr.append(("h2", f"§.{j} {head_txt}"))
         chosen = rng.sample(sents, k=min(len(sents), rng.randint(2, 4)))
         instr.append(("p", " ".join(fill(s, slots) for s in chosen)))
         if head_txt in ("Timetable", "Instructions to Offerors"):
@@ -945,22 +971,35 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     if traps:
         instr.append(("p", traps.pop()))
 
-    blocks = head + instr + background + reqs
-    if not small:
-        blocks += service + evaluation
+    if small:
+        sections = [head, instr, background, reqs, evaluation[:2]]
     else:
-        blocks += evaluation[:2]
+        order = layout.choices(("usual", "instructions last", "evaluation first"), weights=(0.6, 0.25, 0.15))[
+            0
+        ]
+        sections = {
+            "usual": [head, instr, background, reqs, service, evaluation],
+            "instructions last": [head, background, reqs, service, evaluation, instr],
+            "evaluation first": [head, instr, evaluation, background, reqs, service],
+        }[order]
+    blocks = [number_block(b, k) for k, section in enumerate(sections, start=1) for b in section]
+    sec_terms = len(sections) + 1
+    matrix: list[Block] = []
+    if matrix_rows:
+        matrix = [("pagebreak",), ("h1", "Annex R - Requirements matrix")]
+        matrix.append(("p", "Priority: M = mandatory, S = should have, C = could have."))
+        matrix.append(("table", ["Ref", "Requirement", "Priority"], matrix_rows))
 
     # Terms and conditions and schedules fill the remaining budget.
     tail: list[Block] = []
-    used = words_of(blocks)
+    used = words_of(blocks) + words_of(matrix)
     if used < budget:
-        tail.append(("h1", f"{sec_eval + 1} Terms and conditions"))
+        tail.append(("h1", f"{sec_terms} Terms and conditions"))
         terms = rng.sample(B.US_TERMS if us else B.TERMS, k=len(B.US_TERMS if us else B.TERMS))
         for j, (head_txt, sents) in enumerate(terms, start=1):
             if used + words_of(tail) >= budget:
                 break
-            tail.append(("h2", f"{sec_eval + 1}.{j} {head_txt}"))
+            tail.append(("h2", f"{sec_terms}.{j} {head_txt}"))
             chosen = rng.sample(sents, k=min(len(sents), rng.randint(2, 3)))
             text = " ".join(fill(s, slots) for s in chosen)
             if rng.random() < 0.5:
@@ -989,7 +1028,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
             tail.append(("table", ["No.", "Declaration", "Response"], rows))
             if traps:
                 tail.append(("p", traps.pop()))
-    blocks += tail
+    blocks += tail + matrix
     if us:
         blocks = [localise_us(b) for b in blocks]
         for entry in content.log:
