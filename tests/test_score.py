@@ -265,3 +265,15 @@ def test_the_default_model_folder_follows_triage_model(monkeypatch, tmp_path):
     assert default_model_dir() == tmp_path
     monkeypatch.delenv("TRIAGE_MODEL")
     assert default_model_dir().parts[-2:] == ("models", "default")
+
+
+def test_a_model_made_with_other_features_is_refused(saved, tmp_path):
+    copy = tmp_path / "m"
+    copy.mkdir()
+    for f in saved.iterdir():
+        (copy / f.name).write_bytes(f.read_bytes())
+    card = json.loads((copy / "model.json").read_text())
+    card["features_version"] = card["features_version"] - 1
+    (copy / "model.json").write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="retrain it"):
+        load_model(copy)

@@ -35,6 +35,8 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from triage.types import DIMENSIONS, REQUIREMENT_TAGS, SIGNAL_TAGS, VERTICALS, TaggedDocument, TagSpan
 
+# Bumped whenever the features change meaning; a model made with another version is refused at load.
+FEATURES_VERSION = 2
 TAG_DIMENSION = {tag: dim for dim, tags in DIMENSIONS.items() for tag in tags}
 OTHER_MODALITIES = ("desirable", "optional", "info")
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from triage.errors import ModelError, TrainingError
-from triage.score.features import TagFeatures, feature_dimension
+from triage.score.features import FEATURES_VERSION, TagFeatures, feature_dimension
 from triage.types import (
     DIMENSIONS,
     REQUIREMENT_TAGS,
@@ -129,6 +129,11 @@ class FitModel:
         self.pipeline = pipeline
         self.card = card
         self.path = path
+        if card.get("features_version") != FEATURES_VERSION:
+            raise ModelError(
+                "the model was made by another version of triage (its features differ); "
+                "retrain it with `triage train`"
+            )
         self._map = LinearMap.of(pipeline)
         self._names = [str(n) for n in self.features.get_feature_names_out()]
         if card.get("feature_names") and card["feature_names"] != self._names:
@@ -362,6 +367,7 @@ def train(
         "libraries": library_versions(),
         "recipe": recipe,
         "calibration": {"method": "sigmoid", "ensemble": False, "folds": CALIBRATION_FOLDS},
+        "features_version": FEATURES_VERSION,
         "feature_names": [str(n) for n in pipeline.named_steps["features"].get_feature_names_out()],
         "feature_ranges": {
             "min": X.min(axis=0).tolist(),
