@@ -189,3 +189,9 @@ def test_outcome_command(tmp_path: Path):
     assert out.returncode == 2 and "no ledger" in out.stderr
     out = triage_cli("outcome", "acme.pdf", "maybe", "--inbox", str(inbox))
     assert out.returncode == 2
+
+
+def test_a_document_named_by_its_path_or_its_report_file(ledger):
+    ledger.add_done("acme.pdf", SHA_A, "acme")
+    assert ledger.record_outcome("inbox/done/acme.pdf", "won").sha256 == SHA_A
+    assert ledger.record_outcome("/somewhere/reports/acme.html", "lost").outcome == "lost"

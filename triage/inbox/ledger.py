@@ -236,16 +236,23 @@ class Ledger:
     def find(self, doc: str) -> LedgerRow:
         """The one triaged document `doc` names (report id, file name or sha256 prefix); a
         duplicate resolves to the document it duplicates."""
-        doc = doc.strip()
-        if not doc:
+        if not doc.strip():
             raise UsageError("name a document: a report id, a file name or the start of its sha256")
-        matches = [
-            _row(r)
+        keys = {doc, doc.strip()}
+        base = os.path.basename(doc.strip().rstrip("/"))  # `done/acme.pdf`, `reports/acme.html`
+        keys.add(base)
+        for suffix in (".html", ".json", ".md", ".requirements.csv"):
+            if base.endswith(suffix):
+                keys.add(base[: -len(suffix)])
+        found: dict[int, LedgerRow] = {}
+        for key in keys - {""}:
             for r in self.db.execute(
                 "SELECT * FROM documents WHERE report_id = ? OR file_name = ? OR file_name_raw = ?",
-                (display_name(doc), display_name(doc), os.fsencode(doc)),
-            )
-        ]
+                (display_name(key), display_name(key), os.fsencode(key)),
+            ):
+                found[r["id"]] = _row(r)
+        matches = list(found.values())
+        doc = doc.strip()
         if not matches and re.fullmatch(r"[0-9a-fA-F]{4,64}", doc):
             matches = [
                 _row(r)
