@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from itertools import pairwise
 from typing import Any
@@ -43,6 +44,7 @@ from triage.tag.rules import (
 
 _COLON = hash_string(":")
 _COMMA = hash_string(",")
+_FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
 MODALITY_RANK = {"mandatory": 3, "desirable": 2, "optional": 1, "info": 0}
 
 
@@ -73,19 +75,15 @@ class ModalityCues:
         with `only`, of the sentences starting at those tokens (and the lead-ins before them)."""
         strings = doc.vocab.strings
         spans = []
-        if only is None:
-            matches = self.matcher(doc)
-        else:
+        matches = self.matcher(doc)  # one pass over the doc; cheaper than one per sentence
+        if only is not None:
             starts = sentence_starts(doc)
             wanted = set(only)
             for s in only:  # a list sentence may inherit from the one before it
-                k = starts.index(s)
-                if k:
+                k = bisect_right(starts, s) - 1
+                if k > 0:
                     wanted.add(starts[k - 1])
-            matches = []
-            for s in sorted(wanted):
-                e = sentence_bounds(doc, s)[1]
-                matches.extend(self.matcher(doc[s:e]))  # PhraseMatcher: doc offsets
+            matches = [m for m in matches if starts[bisect_right(starts, m[1]) - 1] in wanted]
         for match_id, start, end in matches:
             key = strings[match_id]
             if key == "MOD_optional" and doc[start].text == "May" and self._date(doc, start):
@@ -191,11 +189,20 @@ class IcpNegation:
                 self.matcher.add(group, _phrases(nlp, spec[group]))
         self.rules = {r.id: r for r in tax.rules}
         self.key = spans_key
+        # a sentence without any word of a negation cue needs no cue matching at all
+        strings = nlp.vocab.strings
+        self.cue_words = {
+            strings.add(t.norm_)
+            for group in ("clause", "forward", "forward_short")
+            for phrase in _phrases(nlp, spec.get(group))
+            for t in phrase
+        } - {strings.add(w) for w in _FILLER}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = get_spans(doc, self.key)
         if not spans:
             return doc
+        norms = doc_norms(doc)
         by_sentence: dict[int, list[Span]] = defaultdict(list)
         for span in spans:
             by_sentence[sentence_bounds(doc, span.start)[0]].append(span)
@@ -203,6 +210,8 @@ class IcpNegation:
         added: list[Span] = []
         for s_start, sent_spans in by_sentence.items():
             s_end = sentence_bounds(doc, s_start)[1]
+            if self.cue_words.isdisjoint(norms[s_start:s_end]):
+                continue
             cues = [(strings[m], a, b) for m, a, b in self.matcher(doc[s_start:s_end])]  # doc offsets
             if not cues:
                 continue

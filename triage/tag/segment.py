@@ -33,8 +33,9 @@ _ABBREVIATIONS = """e.g. i.e. eg. ie. etc.. no. nos. sec. secs. art. arts. para.
     max. est. dept. govt. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. u.s. u.k. e.u.
     n.a. a.m. p.m. tel. ext. attn. resp. rev. ver. v. viz. cl. subsec. appx. annex. att. cont. mt. ft."""
 ABBREVIATIONS = frozenset(_ABBREVIATIONS.split())
-_TERMINAL = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
-_STARTER = re.compile(r"[\"'“‘(\[]?[A-Z0-9•▪◦●■►*–\-]")
+# a sentence end: the word before it, the stop, closing quotes / brackets, space, and a likely start
+_TERMINAL = re.compile(r"(?P<word>[^\s(\[]*?)(?P<stop>[.!?]+)[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•▪◦●■►*–\-])")
+_INITIALS = re.compile(r"(?:[a-z]\.)+")
 _LINE_BULLET = re.compile(
     r"\n[ \t]*(?=[•▪◦●■►*–\-][ \t]|\(?[a-z0-9]{1,3}[.)][ \t]|\(?[ivx]{1,4}\)[ \t]|\d+(?:\.\d+)+[ \t])"
 )
@@ -42,6 +43,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _INLINE_CLAUSE = re.compile(
     r"[;:]\s+(?=\([a-z]\)\s|\([ivx]{1,4}\)\s|\(\d{1,2}\)\s|[a-z]\)\s|\d+(?:\.\d+)+\s+[A-Z])"
 )
+_BULLETS = "•▪◦●■►"
 _INLINE_BULLET = re.compile(r"\s+(?=[•▪◦●■►]\s)")
 
 
@@ -49,21 +51,21 @@ def boundaries(text: str) -> list[int]:
     """Character offsets where a new sentence starts inside `text` (0 excluded), sorted."""
     starts: set[int] = set()
     for m in _TERMINAL.finditer(text):
-        end = m.end()
-        if end >= len(text) or not _STARTER.match(text, end):
-            continue
-        word_start = text.rfind(" ", 0, m.start()) + 1
-        word_start = max(word_start, text.rfind("\n", 0, m.start()) + 1, text.rfind("(", 0, m.start()) + 1)
-        word = text[word_start : m.start() + 1].lower()
-        if text[m.start()] == "." and (
-            word in ABBREVIATIONS or re.fullmatch(r"[a-z]\.", word) or re.fullmatch(r"(?:[a-z]\.){2,}", word)
-        ):
-            continue
-        starts.add(end)
-    for pattern in (_LINE_BULLET, _BLANK_LINE, _INLINE_CLAUSE, _INLINE_BULLET):
-        for m in pattern.finditer(text):
-            starts.add(m.end())
-    return sorted(s for s in starts if 0 < s < len(text) and not text[s].isspace())
+        if m.group("stop") == ".":
+            word = m.group("word").lower() + "."
+            if word in ABBREVIATIONS or _INITIALS.fullmatch(word):
+                continue  # "e.g. The", "Sec. 3.2", "J. Smith", "U.S. Government"
+        starts.add(m.end())
+    # the other rules need a character that most passages do not hold: test for it first
+    if "\n" in text:
+        starts.update(m.end() for m in _LINE_BULLET.finditer(text))
+        starts.update(m.end() for m in _BLANK_LINE.finditer(text))
+    if ";" in text or ":" in text:
+        starts.update(m.end() for m in _INLINE_CLAUSE.finditer(text))
+    if any(b in text for b in _BULLETS):
+        starts.update(m.end() for m in _INLINE_BULLET.finditer(text))
+    n = len(text)
+    return sorted(s for s in starts if 0 < s < n and not text[s].isspace())
 
 
 def doc_text(doc: Doc) -> str:
