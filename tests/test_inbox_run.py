@@ -415,3 +415,17 @@ def test_an_outcome_shows_on_the_index_page_at_once(inbox: Path):
     out = triage_cli("outcome", "acme.txt", "won", "--inbox", str(inbox))
     assert out.returncode == 0, out.stderr
     assert "<td>won</td>" in index.read_text()
+
+
+def test_a_ledger_kept_in_the_inbox_under_another_name_is_not_a_document(inbox: Path):
+    drop(inbox, "rfp.txt", "a deal")
+    tally, _ = run(inbox, ledger=inbox / "deals.db")
+    assert tally.triaged == 1 and tally.failed == 0
+    assert (inbox / "deals.db").is_file() and places(inbox)["done"] == ["rfp.txt"]
+
+
+def test_reports_written_into_the_inbox_itself_are_refused(inbox: Path):
+    from triage.errors import UsageError
+
+    with pytest.raises(UsageError, match="must not be the inbox"):
+        run(inbox, reports=inbox)

@@ -51,12 +51,19 @@ class Claim:
 class Inbox:
     """The folders of one inbox, and the only code that moves files between them."""
 
-    def __init__(self, root: str | Path):
+    def __init__(self, root: str | Path, *, own_files: tuple[Path, ...] = ()):
         self.root = Path(os.path.abspath(root))  # events from a file watcher come as absolute paths
         self.work = self.root / WORK
         self.done = self.root / DONE
         self.failed = self.root / FAILED
         self._lock_fd: int | None = None
+        # files triage itself keeps at the top of the inbox (a --ledger put there, with its journals)
+        self._own = {
+            p.name + suffix
+            for p in (Path(os.path.abspath(f)) for f in own_files)
+            if p.parent == self.root
+            for suffix in ("", "-wal", "-shm", "-journal")
+        }
 
     # --- set-up ---------------------------------------------------------------------------------
 
@@ -100,7 +107,7 @@ class Inbox:
         except FileNotFoundError:
             return []
         for entry in entries:
-            if is_ignored(entry.name):
+            if is_ignored(entry.name) or entry.name in self._own:
                 continue
             try:
                 if not entry.is_file(follow_symlinks=False):
@@ -114,7 +121,7 @@ class Inbox:
 
     def is_candidate(self, path: Path) -> bool:
         """Whether `path` is a document waiting at the top of this inbox."""
-        if path.parent != self.root or is_ignored(path.name):
+        if path.parent != self.root or is_ignored(path.name) or path.name in self._own:
             return False
         try:
             st = os.lstat(path)

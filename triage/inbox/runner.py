@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from triage.errors import REASONS
+from triage.errors import REASONS, UsageError
 from triage.inbox.filing import Claim, Inbox, error_file, same_file, write_atomic
 from triage.inbox.ledger import LEDGER_NAME, Ledger, LedgerRow, now_iso
 from triage.inbox.names import display_name
@@ -111,7 +111,7 @@ class InboxRunner:
     def __init__(self, options: RunOptions, on_event: Callable[[Event], None] | None = None):
         self.options = options
         self.on_event = on_event or (lambda event: None)
-        self.inbox = Inbox(options.inbox)
+        self.inbox = Inbox(options.inbox, own_files=(Path(options.ledger or ""),))
         self.reports = Path(options.reports or options.inbox / "reports")
         self.tracker = StabilityTracker(options.settle)
         self.tally = Tally()
@@ -133,6 +133,10 @@ class InboxRunner:
     # --- life cycle -----------------------------------------------------------------------------
 
     def __enter__(self) -> InboxRunner:
+        if self.reports == self.inbox.root:
+            raise UsageError(
+                "the reports folder must not be the inbox itself; use INBOX/reports or another folder"
+            )
         self.inbox.open()
         try:
             self._start_log()
