@@ -33,6 +33,7 @@ from triage.tag.taxonomy import Rule
 ICP_KEY = "icp"
 NORMS_KEY = "triage_norms"
 SPANS_KEY = "triage_spans"
+ANCHOR_PREFIX = "anchor:"  # match keys of the anchors of token patterns
 ANCHOR_WINDOW = 8  # a token pattern must fit within this many tokens either side of its anchor
 VERTICAL_KEY = "vertical"
 
@@ -139,39 +140,41 @@ class Context:
 
     def __init__(self, nlp: Language, words: Iterable[str]):
         self.singles: set[int] = set()
-        self.sequences: list[tuple[int, ...]] = []
+        self.sequences: dict[int, list[tuple[int, ...]]] = {}  # by their first word
         strings = nlp.vocab.strings
         for w in words:
             norms = tuple(strings.add(t.norm_) for t in nlp.make_doc(str(w)))
             if len(norms) == 1:
                 self.singles.add(norms[0])
             elif norms:
-                self.sequences.append(norms)
+                self.sequences.setdefault(norms[0], []).append(norms)
 
     def __bool__(self) -> bool:
         return bool(self.singles or self.sequences)
 
     def found_in(self, norms: Sequence[int], norm_set: set[int] | None = None) -> bool:
         """Whether any word or sequence stands in `norms` (a list of NORM hashes)."""
-        if self.singles and not self.singles.isdisjoint(norm_set if norm_set is not None else norms):
+        if norm_set is None:
+            norm_set = set(norms)
+        if self.singles and not self.singles.isdisjoint(norm_set):
             return True
-        for seq in self.sequences:
-            first, n = seq[0], len(seq)
-            for i in range(len(norms) - n + 1):
-                if norms[i] == first and tuple(norms[i : i + n]) == seq:
-                    return True
+        if self.sequences and not norm_set.isdisjoint(self.sequences):
+            sequences = self.sequences
+            for i, first in enumerate(norms):
+                for seq in sequences.get(first, ()):
+                    if tuple(norms[i : i + len(seq)]) == seq:
+                        return True
         return False
 
     def last_end(self, norms: Sequence[int]) -> int | None:
         """The index just after the last word or sequence found in `norms`, or None."""
         best = None
-        for i in range(len(norms)):
-            if norms[i] in self.singles:
+        for i, first in enumerate(norms):
+            if first in self.singles:
                 best = i + 1
-            for seq in self.sequences:
-                n = len(seq)
-                if norms[i] == seq[0] and tuple(norms[i : i + n]) == seq:
-                    best = max(best or 0, i + n)
+            for seq in self.sequences.get(first, ()):
+                if tuple(norms[i : i + len(seq)]) == seq:
+                    best = max(best or 0, i + len(seq))
         return best
 
     def found_near(self, doc: Doc, start: int, end: int) -> bool:
@@ -255,7 +258,6 @@ class RuleSet:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.anchors = PhraseMatcher(nlp.vocab, attr="NORM")
         self.tokens = Matcher(nlp.vocab)
         self.needs_number: set[str] = set()  # rules whose every pattern needs a number
         for rule in rules:
@@ -268,7 +270,7 @@ class RuleSet:
                 patterns = [_normalise_pattern(p) for p in rule.tokens]
                 self.tokens.add(rule.id, patterns)
                 words = sorted({w for p in rule.tokens for w in _anchor_words(p)})
-                self.anchors.add(rule.id, list(nlp.tokenizer.pipe(words)))
+                self.phrases.add(ANCHOR_PREFIX + rule.id, list(nlp.tokenizer.pipe(words)))
                 if all(any(t.get("LIKE_NUM") for t in p) for p in rule.tokens):
                     self.needs_number.add(rule.id)
         self.contexts = {
@@ -288,16 +290,21 @@ class RuleSet:
             matches += self.phrases_lower(doc)
         if len(self.phrases_exact):
             matches += self.phrases_exact(doc)
+        anchors = []  # the anchors of token patterns share the phrase matcher's one pass
         for match_id, start, end in matches:
-            rule = rules[strings[match_id]]
+            key = strings[match_id]
+            if key.startswith(ANCHOR_PREFIX):
+                anchors.append((key[len(ANCHOR_PREFIX) :], start, end))
+                continue
+            rule = rules[key]
             spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
-        if self.has_tokens:
+        if anchors:
             windows: list[tuple[int, int]] = []
             like_num = None
-            for match_id, start, end in self.anchors(doc):
+            for rule_id, start, end in anchors:
                 s_start, s_end = sentence_bounds(doc, start)
                 lo, hi = max(s_start, start - ANCHOR_WINDOW), min(s_end, end + ANCHOR_WINDOW)
-                if strings[match_id] in self.needs_number:
+                if rule_id in self.needs_number:
                     # the window only from the nearest number: "... 5,000 concurrent users"
                     like_num = like_num if like_num is not None else doc_attr(doc, LIKE_NUM)
                     numbers = [i for i in range(lo, hi) if like_num[i]]
