@@ -80,10 +80,19 @@ def synthetic(tagged, folds: int) -> dict:
         print(f"  {'PASS' if ok else 'MISS'}  {name}")
     if "bayes_generator" in result:
         g = result["bayes_generator"]
-        print(
-            f"  (given the latents only, the best any reader could do: AUC {g.get('auc_latents_only')}, "
-            f"Brier {g.get('brier_latents_only')})"
-        )
+        print("\n  ceilings from the generator (bayes.json):")
+        for label, auc, brier in (
+            ("true p_win (Bayes-optimal)", "auc", "brier"),
+            ("P(win | latents), noise integrated out", "auc_latents_only", "brier_latents_only"),
+            ("logistic regression on the true latents, CV", "cv_auc_true_latents", "cv_brier_true_latents"),
+            (
+                "logistic regression on a perfect tagger's counts, CV",
+                "cv_auc_perfect_tagger",
+                "cv_brier_perfect_tagger",
+            ),
+        ):
+            if auc in g:
+                print(f"    {label:55s} AUC {g[auc]:.3f}  Brier {g.get(brier, float('nan')):.3f}")
     return result
 
 
