@@ -827,6 +827,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     pages = target_pages(deal, crng, max_pages)
     budget = pages * WORDS_PER_PAGE
     small = pages <= 3
+    tiny = pages <= 2  # a short RFQ: one paragraph of instructions, no evaluation section
 
     rng = random.Random(f"text:{seed}:{deal.index}")
     content = write_content(deal, slots, rng, US_FRAMES if us else FRAMES)
@@ -838,7 +839,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     traps = [content.note(None, "trap", "info", fill(t, slots)) for t in trap_pool]
 
     alias = f'the "{slots["buyer"].removeprefix("the ")}"'  # Fjord Networks (the "Company")
-    head: list[Block] = [("cover", cover)]
+    head: list[Block] = [("cover", {**cover, "compact": small})]
     if not small:
         head.append(("pagebreak",))
     head.append(("h1", "§ Introduction"))
@@ -961,18 +962,18 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
         ["Contract award (indicative)", (issued + dt.timedelta(days=75)).isoformat()],
     ]
     instructions = B.US_INSTRUCTIONS[:] if us else B.INSTRUCTIONS[:]
-    n_instr = 2 if small else len(instructions)
+    n_instr = 1 if tiny else 2 if small else len(instructions)
     for j, (head_txt, sents) in enumerate(instructions[:n_instr], start=1):
         instr.append(("h2", f"§.{j} {head_txt}"))
         chosen = rng.sample(sents, k=min(len(sents), rng.randint(2, 4)))
         instr.append(("p", " ".join(fill(s, slots) for s in chosen)))
-        if head_txt in ("Timetable", "Instructions to Offerors"):
+        if head_txt in ("Timetable", "Instructions to Offerors") and not tiny:
             instr.append(("table", ["Activity", "Date"], timetable))
     if traps:
         instr.append(("p", traps.pop()))
 
     if small:
-        sections = [head, instr, background, reqs, evaluation[:2]]
+        sections = [head, instr, background, reqs] + ([] if tiny else [evaluation[:2]])
     else:
         order = layout.choices(("usual", "instructions last", "evaluation first"), weights=(0.6, 0.25, 0.15))[
             0
@@ -986,7 +987,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     sec_terms = len(sections) + 1
     matrix: list[Block] = []
     if matrix_rows:
-        matrix = [("pagebreak",), ("h1", "Annex R - Requirements matrix")]
+        matrix = ([] if small else [("pagebreak",)]) + [("h1", "Annex R - Requirements matrix")]
         matrix.append(("p", "Priority: M = mandatory, S = should have, C = could have."))
         matrix.append(("table", ["Ref", "Requirement", "Priority"], matrix_rows))
 
@@ -1153,7 +1154,7 @@ def render_pdf(blocks: Sequence[Block], path: Path, header: str) -> None:
         kind = b[0]
         if kind == "cover":
             c = b[1]
-            w.y += 40
+            w.y += 0 if c.get("compact") else 40
             w.para(c["org"], "B", 12, lh=7, after=6)
             w.para(c["title"], "B", 20, lh=10, after=1)
             w.para(c["kind"], "", 14, lh=8, after=8)
