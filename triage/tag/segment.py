@@ -34,7 +34,7 @@ _ABBREVIATIONS = """e.g. i.e. eg. ie. etc.. no. nos. sec. secs. art. arts. para.
     n.a. a.m. p.m. tel. ext. attn. resp. rev. ver. v. viz. cl. subsec. appx. annex. att. cont. mt. ft."""
 ABBREVIATIONS = frozenset(_ABBREVIATIONS.split())
 # a sentence end: the word before it, the stop, closing quotes / brackets, space, and a likely start
-_TERMINAL = re.compile(r"(?P<word>[^\s(\[]*?)(?P<stop>[.!?]+)[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•▪◦●■►*–\-])")
+_TERMINAL = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•▪◦●■►*–\-])")
 _INITIALS = re.compile(r"(?:[a-z]\.)+")
 _LINE_BULLET = re.compile(
     r"\n[ \t]*(?=[•▪◦●■►*–\-][ \t]|\(?[a-z0-9]{1,3}[.)][ \t]|\(?[ivx]{1,4}\)[ \t]|\d+(?:\.\d+)+[ \t])"
@@ -51,8 +51,12 @@ def boundaries(text: str) -> list[int]:
     """Character offsets where a new sentence starts inside `text` (0 excluded), sorted."""
     starts: set[int] = set()
     for m in _TERMINAL.finditer(text):
-        if m.group("stop") == ".":
-            word = m.group("word").lower() + "."
+        stop = m.start()
+        if text[stop] == ".":
+            word_start = (
+                max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop), text.rfind("(", 0, stop)) + 1
+            )
+            word = text[word_start : stop + 1].lower()
             if word in ABBREVIATIONS or _INITIALS.fullmatch(word):
                 continue  # "e.g. The", "Sec. 3.2", "J. Smith", "U.S. Government"
         starts.add(m.end())
