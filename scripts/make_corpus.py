@@ -413,7 +413,7 @@ def make_slots(deal: Deal, rng: random.Random) -> dict[str, str]:
         "n_staff": nice(10 ** (2.8 + 0.5 * e + rng.gauss(0, 0.2))),
         "n_langs": str(n_langs),
         "n_countries": str(max(2, round(n_langs * rng.uniform(0.8, 1.6)))),
-        "n_sites": str(max(2, round(math.exp(1.5 + 0.7 * e + rng.gauss(0, 0.3))))),
+        "n_sites": str(max(3, round(math.exp(1.5 + 0.7 * e + rng.gauss(0, 0.3))))),
         "n_brands": str(2 + round(math.exp(0.3 * e))),
         "uptime": uptime,
         "peak": nice(n_users / rng.uniform(15, 50)),
@@ -838,6 +838,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
         trap_pool = rng.sample(B.TRAPS, k=rng.randint(3, 7))
     traps = [content.note(None, "trap", "info", fill(t, slots)) for t in trap_pool]
 
+    contexts = rng.sample(v["context"], k=2)  # one for the introduction, another for the background
     alias = f'the "{slots["buyer"].removeprefix("the ")}"'  # Fjord Networks (the "Company")
     head: list[Block] = [("cover", {**cover, "compact": small})]
     if not small:
@@ -850,7 +851,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
             else f"{{org}} ({alias}) invites suitably qualified organisations to submit proposals for the {title}.",
             slots,
         ),
-        fill(rng.choice(v["context"]), slots),
+        fill(contexts[0], slots),
     ]
     if content.scope:
         intro.append(content.scope[0])
@@ -862,7 +863,7 @@ def build_blocks(deal: Deal, max_pages: int = 40) -> tuple[list[Block], dict[str
     background: list[Block] = []
     facts = content.facts[:]
     background.append(("h1", "§ Background and current situation"))
-    bg_sents = [fill(rng.choice(v["context"]), slots), fill(rng.choice(B.BACKGROUND_GENERIC), slots)]
+    bg_sents = [fill(contexts[1], slots), fill(rng.choice(B.BACKGROUND_GENERIC), slots)]
     bg_sents += facts[: max(1, len(facts) // 2)]
     rest = facts[max(1, len(facts) // 2) :]
     for i in range(0, len(bg_sents), 3):
