@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
@@ -226,7 +227,8 @@ def test_a_saved_model_loads_and_scores_the_same(model, saved, deals):
     assert card["feature_names"] == feature_names()
     assert {"auc", "brier", "log_loss", "reliability"} <= set(card["metrics"])
     assert "scikit-learn" in card["libraries"]
-    assert (saved / "reliability.svg").read_text().startswith("<svg")
+    svg = ET.fromstring((saved / "reliability.svg").read_text())
+    assert svg.tag.endswith("svg") and svg.findall(".//{http://www.w3.org/2000/svg}circle")
     assert "90 deals" in (saved / "MODEL_CARD.md").read_text()
 
 

@@ -152,7 +152,28 @@ def test_evaluate_prints_the_model_beside_the_baseline_and_bayes(corpus, capsys)
     assert 0 <= result["results"]["triage model (CV)"]["brier"] <= 1
 
 
-def test_from_ledger_without_a_path_is_a_clear_usage_error(tmp_path, capsys):
+def test_from_ledger_without_a_ledger_is_a_clear_usage_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
     code = main(["train", "--from-ledger", "--out", str(tmp_path / "m")])
     assert code == 2
-    assert "--from-ledger" in capsys.readouterr().err
+    assert "no ledger at triage.sqlite; use --from-ledger INBOX" in capsys.readouterr().err
+
+
+def test_train_from_the_ledger_of_an_inbox(corpus, tmp_path, capsys):
+    ledger_module = pytest.importorskip("triage.inbox.ledger")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with open(corpus) as fh:
+        rows = list(csv.DictReader(fh))
+    with ledger_module.Ledger(ledger_module.default_ledger_path(inbox)) as ledger:
+        for i, row in enumerate(rows):
+            stored = corpus.parent / row["path"]
+            added = ledger.add(
+                sha256=f"{i:064x}", name=stored.name, status="done", received_at=0.0, stored_path=stored
+            )
+            ledger.record_outcome(f"{i:064x}", row["outcome"])
+            assert added.id
+    out = tmp_path / "model"
+    assert main(["train", "--from-ledger", str(inbox), "--out", str(out), "--folds", "3"]) == 0
+    assert "Trained on 59 deals" in capsys.readouterr().out
+    assert load_model(out).info.trained_on == 59

@@ -8,7 +8,7 @@ worse on the same deals (cross-validated AUC and Brier score), unless --force.
 Examples:
   triage train corpus/generated/deals.csv --out models/default --force
   triage train ~/deals --out models/ours --jobs 2     # ~/deals/won/*.pdf, ~/deals/lost/*.docx
-  triage train --from-ledger inbox/.triage/ledger.sqlite --out models/ours"""
+  triage train --from-ledger ~/rfp-inbox --out models/ours   # outcomes from `triage outcome`"""
 
 from __future__ import annotations
 
@@ -46,23 +46,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="extract and tag every document again")
 
 
-def _ledger_path(args: argparse.Namespace) -> str:
+def _ledger_path(args: argparse.Namespace):
+    """The ledger --from-ledger names: a ledger file, an inbox folder (INBOX/triage.sqlite), or
+    DEALS as the inbox, or triage.sqlite in the current folder."""
+    from pathlib import Path
+
     from triage.errors import UsageError
 
-    if args.from_ledger:
-        return args.from_ledger
     try:
-        from triage.inbox import ledger as ledger_module
+        from triage.inbox.ledger import LEDGER_NAME, default_ledger_path
     except ImportError as exc:
         raise UsageError(
             "--from-ledger needs the inbox ledger, which this version of triage does not have"
         ) from exc
-    default = getattr(ledger_module, "default_ledger_path", None)
-    if default is None or not args.deals:
+    where = args.from_ledger or args.deals
+    path = default_ledger_path(where) if where else Path(LEDGER_NAME)
+    if not Path(path).is_file():
         raise UsageError(
-            "--from-ledger needs the ledger's path: `triage train --from-ledger INBOX/…/ledger.sqlite`"
+            f"no ledger at {path}; use --from-ledger INBOX or --from-ledger PATH/TO/{LEDGER_NAME}"
         )
-    return str(default(args.deals))
+    return path
 
 
 def run(args: argparse.Namespace) -> int:
