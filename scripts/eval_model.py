@@ -53,6 +53,10 @@ def seed_deals(corpus: Path, jobs: int):
         f"read and tagged {len(tagged)} of {len(deals)} deals in {time.perf_counter() - started:.1f} s",
         file=sys.stderr,
     )
+    if len(tagged) < 0.9 * len(deals):
+        raise SystemExit(
+            f"only {len(tagged)} of {len(deals)} deals could be read; regenerate {corpus} and retry"
+        )
     return tagged
 
 
