@@ -29,9 +29,9 @@ def write_csv(path: Path, rows: list[dict]) -> Path:
 
 @pytest.fixture
 def corpus(tmp_path, monkeypatch):
-    """A folder of 60 deal files with deals.csv (with p_win), whose 'extraction and tagging' returns
+    """A folder of 45 deal files with deals.csv (with p_win), whose 'extraction and tagging' returns
     hand-built tagged documents; deal-0007 cannot be read."""
-    deals = synthetic_deals(60, seed=11)
+    deals = synthetic_deals(45, seed=11)
     docs_dir = tmp_path / "deals" / "docs"
     docs_dir.mkdir(parents=True)
     by_path, rows = {}, []
@@ -102,9 +102,9 @@ def test_train_writes_a_model_and_skips_unreadable_files(corpus, tmp_path, capsy
     assert main(["train", str(corpus), "--out", str(out), "--folds", "3"]) == 0
     captured = capsys.readouterr()
     assert "deal-0007.txt: the file is damaged" in captured.err
-    assert "Trained on 59 deals" in captured.out
+    assert "Trained on 44 deals" in captured.out
     model = load_model(out)
-    assert model.info.trained_on == 59
+    assert model.info.trained_on == 44
     assert json.loads((out / "model.json").read_text())["source"] == str(corpus)
 
 
@@ -116,7 +116,7 @@ def test_retraining_keeps_a_better_model_unless_forced(corpus, tmp_path, capsys)
     # The old model saw every deal (optimistic), so the cross-validated new one looks worse
     code = main(["train", str(corpus), "--out", str(out), "--folds", "3"])
     captured = capsys.readouterr()
-    assert "previous model was trained on 59 of these deals" in captured.out
+    assert "previous model was trained on 44 of these deals" in captured.out
     if code == 1:
         assert "use --force" in captured.err
         assert load_model(out).info.version == first
@@ -148,7 +148,7 @@ def test_evaluate_prints_the_model_beside_the_baseline_and_bayes(corpus, capsys)
         assert row in out
     assert main(["evaluate", str(corpus), "--folds", "3", "--format", "json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["deals"] == 59 and result["folds"] == 3
+    assert result["deals"] == 44 and result["folds"] == 3
     assert 0 <= result["results"]["triage model (CV)"]["brier"] <= 1
 
 
@@ -175,5 +175,5 @@ def test_train_from_the_ledger_of_an_inbox(corpus, tmp_path, capsys):
             assert added.id
     out = tmp_path / "model"
     assert main(["train", "--from-ledger", str(inbox), "--out", str(out), "--folds", "3"]) == 0
-    assert "Trained on 59 deals" in capsys.readouterr().out
-    assert load_model(out).info.trained_on == 59
+    assert "Trained on 44 deals" in capsys.readouterr().out
+    assert load_model(out).info.trained_on == 44

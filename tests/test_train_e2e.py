@@ -35,7 +35,7 @@ def _generator():
 def tiny_corpus(tmp_path_factory):
     generate = _generator()
     out = tmp_path_factory.mktemp("corpus")
-    return generate(out, n=40, seed=7, max_pages=2)
+    return generate(out, n=30, seed=7, max_pages=2)
 
 
 def test_train_evaluate_and_score_a_generated_corpus(tiny_corpus, tmp_path, monkeypatch, capsys):
@@ -47,11 +47,11 @@ def test_train_evaluate_and_score_a_generated_corpus(tiny_corpus, tmp_path, monk
     model_dir = tmp_path / "model"
     assert main(["train", str(tiny_corpus), "--out", str(model_dir), "--folds", "3", "--jobs", "1"]) == 0
     out = capsys.readouterr().out
-    assert "Trained on 40 deals" in out
+    assert "Trained on 30 deals" in out
 
     model = load_model(model_dir)
     card = json.loads((model_dir / "model.json").read_text())
-    assert card["trained_on"] == 40 and 0.0 <= card["metrics"]["auc"] <= 1.0
+    assert card["trained_on"] == 30 and 0.0 <= card["metrics"]["auc"] <= 1.0
 
     assert (
         main(["evaluate", str(tiny_corpus), "--model", str(model_dir), "--folds", "3", "--format", "json"])
