@@ -397,3 +397,30 @@ def test_broken_user_taxonomy_is_a_clear_error(tmp_path):
     user.write_text("tags:\n  not_a_tag:\n    - id: x\n      phrases: [y]\n")
     with pytest.raises(UsageError, match="unknown tag"):
         load_pipeline(user)
+
+
+def test_pipeline_is_built_once_per_process_and_taxonomy():
+    assert load_pipeline() is load_pipeline()
+    assert [name for name, _ in load_pipeline().pipeline] == [
+        "rfp_sentences",
+        "icp_rules",
+        "icp_sense",
+        "icp_modality",
+        "icp_negation",
+        "icp_quantities",
+        "icp_vertical",
+    ]
+
+
+def test_tag_many_yields_each_document_in_order():
+    from triage.tag import tag_many
+
+    docs = [
+        _document(Passage(id="p1.1", text="The portal shall support SAML.", kind="paragraph", page=1)),
+        _document(
+            Passage(id="p1.1", text="Content shall be published in 12 languages.", kind="paragraph", page=1)
+        ),
+    ]
+    tagged = list(tag_many(iter(docs)))
+    assert [t.document for t in tagged] == docs
+    assert [{s.tag for s in t.spans} for t in tagged] == [{"access_control"}, {"multi_site"}]
