@@ -92,6 +92,15 @@ def test_features_are_capped_at_the_training_ceiling():
     assert features.transform([huge])[0, column("scale.quantity")] == pytest.approx(math.log1p(5000))
 
 
+def test_a_quantity_that_is_not_a_number_is_ignored():
+    doc = tagged_document(
+        [("scale", "mandatory", {"quantity": float("nan")}), ("scale", "mandatory", {"quantity": 40})]
+    )
+    features = TagFeatures().fit([doc])
+    assert features.transform([doc])[0, column("scale.quantity")] == pytest.approx(math.log1p(40))
+    assert features.evidence(doc)["scale.quantity"][0].quantity.value == 40
+
+
 def test_every_feature_has_a_name_and_a_dimension():
     features = TagFeatures().fit([tagged_document([])])
     names = list(features.get_feature_names_out())

@@ -162,7 +162,9 @@ class TagFeatures(TransformerMixin, BaseEstimator):
             spans = by_tag.get(tag, [])
             row.append(self._rate((s for s in spans if s.modality == "mandatory"), words))
             row.append(self._rate((s for s in spans if s.modality != "mandatory"), words))
-            quantities = [s.quantity.value for s in spans if s.quantity is not None]
+            quantities = [
+                s.quantity.value for s in spans if s.quantity is not None and math.isfinite(s.quantity.value)
+            ]
             row.append(math.log1p(max(0.0, max(quantities))) if quantities else 0.0)
             if tag == "integration":
                 row.append(math.log1p(len(_distinct_systems(spans))))
@@ -186,7 +188,7 @@ class TagFeatures(TransformerMixin, BaseEstimator):
             spans = doc.active(tag)
             mandatory = tuple(s for s in spans if s.modality == "mandatory")
             other = tuple(s for s in spans if s.modality != "mandatory")
-            with_quantity = [s for s in spans if s.quantity is not None]
+            with_quantity = [s for s in spans if s.quantity is not None and math.isfinite(s.quantity.value)]
             if mandatory:
                 found[f"{tag}.mandatory"] = mandatory
             if other:
