@@ -215,14 +215,16 @@ def tag_deals(
 
 
 class _progress:
-    """A progress bar on standard error (rich), or nothing when disabled or not a terminal."""
+    """Progress on standard error: a rich bar on a terminal, else a line at every quarter."""
 
     def __init__(self, total: int, *, enabled: bool):
-        self.total, self.enabled, self.bar = total, enabled and sys.stderr.isatty(), None
+        self.total, self.enabled, self.bar, self.done = total, enabled, None, 0
 
     def __enter__(self) -> Callable[[], None]:
-        if not self.enabled:
+        if not self.enabled or not self.total:
             return lambda: None
+        if not sys.stderr.isatty():
+            return self._line
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -236,6 +238,12 @@ class _progress:
         self.bar.start()
         task = self.bar.add_task("deals", total=self.total)
         return lambda: self.bar.advance(task)
+
+    def _line(self) -> None:
+        self.done += 1
+        step = max(1, self.total // 4)
+        if self.done % step == 0 or self.done == self.total:
+            print(f"triage: read {self.done} of {self.total} deals", file=sys.stderr, flush=True)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
