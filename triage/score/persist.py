@@ -198,6 +198,23 @@ def card_markdown(card: dict) -> str:
                     for label, key in (("previous", "old"), ("this", "new"))
                 ),
             ]
+    rules = card.get("rules", {})
+    lines += [
+        "",
+        "## How to read a score",
+        "- The score is round(100 x calibrated probability of winning). Its log-odds are the intercept (a "
+        "document average in every feature) plus one contribution per feature, measured against the "
+        "average training deal; the complexity, security and enterprise sub-scores are the sums of their "
+        "features' contributions (log-odds units). Every contribution lists the sentences it came from.",
+        f"- Recommendation: `pursue` at a score of {rules.get('pursue_at')} or more, unless another platform "
+        "is mandated or part of the work is out of scope (stated as a requirement, or three times), or a "
+        f"dimension sums to {rules.get('weak_dimension')} or less: then `pursue_with_partner`; `walk_away` "
+        f"below {rules.get('walk_away_below')}; `qualify_further` in between, with fewer than "
+        f"{rules.get('min_evidence')} requirement mentions, or when {rules.get('max_outside')} or more features "
+        "lie well outside the training range (low confidence).",
+        "- Features are capped at the largest value seen in training, so a document unlike the training "
+        "deals cannot push the score beyond what the model learned.",
+    ]
     lines += ["", "## Features", ""]
     lines += [f"- `{n}`: {describe_feature(n)}" for n in card.get("feature_names", [])]
     return "\n".join(lines) + "\n"
