@@ -72,9 +72,12 @@ class Inbox:
         the same inbox at once. Raises UsageError when the inbox is missing or already in use."""
         if not self.root.is_dir():
             raise UsageError(f"the inbox folder does not exist: {self.root}")
-        for folder in (self.work, self.done, self.failed):
-            folder.mkdir(exist_ok=True)
-        fd = os.open(self.work / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            for folder in (self.work, self.done, self.failed):
+                folder.mkdir(exist_ok=True)
+            fd = os.open(self.work / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise UsageError(f"cannot set up the inbox {self.root}: {exc.strerror or exc}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -165,6 +168,9 @@ class Inbox:
         except FileNotFoundError:
             folder.rmdir()
             return None
+        except OSError:
+            folder.rmdir()
+            raise
         return Claim(target, path.name, time.time())
 
     def requeue(self, claim: Claim) -> Path | None:

@@ -121,6 +121,7 @@ class InboxRunner:
         self._ids = itertools.count(1)
         self._stable: collections.deque[Path] = collections.deque()
         self._queued: set[Path] = set()
+        self._unclaimable: set[Path] = set()
         self._ready: collections.deque[_Work] = collections.deque()
         self._deferred: list[_Work] = []
         self._inflight: dict[int, _Work] = {}
@@ -307,7 +308,15 @@ class InboxRunner:
             self._queued.discard(path)
             if not self.inbox.is_candidate(path):
                 continue
-            claim = self.inbox.claim(path)
+            try:
+                claim = self.inbox.claim(path)
+            except OSError as exc:  # e.g. no permission to move it: leave it where it is
+                if path not in self._unclaimable:
+                    self._unclaimable.add(path)
+                    log.warning(
+                        "cannot take %s from the inbox: %s", display_name(path.name), exc.strerror or exc
+                    )
+                continue
             if claim is not None:
                 self._start(claim)
 
