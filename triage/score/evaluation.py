@@ -15,6 +15,8 @@ from triage.types import TaggedDocument
 
 # A new model replaces the current one unless it is worse by more than this (noise allowance)
 REPLACE_TOLERANCE = {"auc": 0.005, "brier": 0.005}
+# The old model is compared on the deals it has not seen only if at least this many of each outcome
+MIN_UNSEEN = 10
 
 
 def document_text(tagged: TaggedDocument) -> str:
@@ -109,33 +111,47 @@ def compare_models(
     docs: Sequence[TaggedDocument],
     y: Sequence[bool],
 ) -> dict:
-    """Should `new` replace `old`? Both judged on the same deals: the new recipe by its out-of-fold
-    probabilities `new_p` (each deal scored by a model that did not see it), the old model by
-    scoring the deals as it is. Where the old model was trained on some of these deals, only the
-    others are compared (if at least 10 of both outcomes remain); otherwise all, with a note that
-    the old model's figures are optimistic."""
+    """Should `new` replace `old`? Only if it is not worse (AUC and Brier, within REPLACE_TOLERANCE).
+
+    The new model is judged by its out-of-fold probabilities `new_p` on the new deals (each deal
+    scored by a model that did not see it). The old model is judged on the same deals, scored as it
+    is, but only on those it was not trained on (its scores on the others would flatter it), when at
+    least MIN_UNSEEN of each outcome are left. Otherwise (the usual case when retraining on the same
+    deals plus a few more) no fair comparison on the same deals exists, and the new cross-validated
+    figures are set against the old model's own cross-validated figures from its card."""
     y = np.asarray(y, dtype=int)
     seen = set(old.card.get("training_sha256", []))
     unseen = np.asarray([d.document.sha256 not in seen for d in docs])
-    note = ""
-    mask = np.ones(len(y), dtype=bool)
-    if unseen.sum() < len(y):
-        ys = y[unseen]
-        if ys.sum() >= 10 and len(ys) - ys.sum() >= 10:
-            mask = unseen
-            note = f"compared on the {int(unseen.sum())} deals the previous model had not seen"
-        else:
-            note = (
-                f"the previous model was trained on {int((~unseen).sum())} of these deals, "
-                "so its figures are optimistic"
-            )
-    old_p = old.predict_proba(docs)
-    m_old = metrics.binary_metrics(y[mask], old_p[mask])
-    m_new = metrics.binary_metrics(y[mask], np.asarray(new_p)[mask])
+    ys = y[unseen]
+    if ys.sum() >= MIN_UNSEEN and len(ys) - ys.sum() >= MIN_UNSEEN:
+        m_old = metrics.binary_metrics(
+            ys, old.predict_proba([d for d, u in zip(docs, unseen, strict=True) if u])
+        )
+        m_new = metrics.binary_metrics(ys, np.asarray(new_p)[unseen])
+        basis = f"on the {int(unseen.sum())} deals the previous model had not seen"
+    elif old.card.get("metrics"):
+        m_old = {k: old.card["metrics"].get(k, math.nan) for k in ("auc", "brier", "log_loss", "n", "won")}
+        m_old = {k: math.nan if v is None else v for k, v in m_old.items()}
+        m_new = metrics.binary_metrics(y, new_p)
+        basis = (
+            f"cross-validated, set against the previous model's own cross-validated figures "
+            f"(it was trained on {int((~unseen).sum())} of these {len(y)} deals, so scoring them again would flatter it)"
+        )
+    else:
+        return {
+            "replace": True,
+            "summary": f"Replaces {old.info.version}, whose card holds no metrics to compare with.",
+            "old": {"version": old.info.version, "trained_on": old.info.trained_on},
+            "new": {
+                **metrics.binary_metrics(y, new_p),
+                "version": new.info.version,
+                "trained_on": new.info.trained_on,
+            },
+        }
     worse = []
     if not math.isnan(m_old["auc"]) and m_new["auc"] < m_old["auc"] - REPLACE_TOLERANCE["auc"]:
         worse.append(f"AUC {m_new['auc']:.3f} < {m_old['auc']:.3f}")
-    if m_new["brier"] > m_old["brier"] + REPLACE_TOLERANCE["brier"]:
+    if not math.isnan(m_old["brier"]) and m_new["brier"] > m_old["brier"] + REPLACE_TOLERANCE["brier"]:
         worse.append(f"Brier {m_new['brier']:.3f} > {m_old['brier']:.3f}")
     verdict = (
         f"worse than the previous model ({'; '.join(worse)})"
@@ -145,10 +161,8 @@ def compare_models(
     )
     return {
         "replace": not worse,
-        "summary": f"Replaces {old.info.version}: the new model is {verdict} on {int(mask.sum())} deals"
-        + (f"; {note}" if note else "")
-        + ".",
+        "summary": f"{'Replaces' if not worse else 'Compared with'} {old.info.version}: the new model is {verdict}, {basis}.",
         "old": {**m_old, "version": old.info.version, "trained_on": old.info.trained_on},
         "new": {**m_new, "version": new.info.version, "trained_on": new.info.trained_on},
-        "note": note,
+        "basis": basis,
     }
