@@ -84,3 +84,11 @@ def test_text_rendering_marks_what_matched():
     assert "integration: 1 (1 mandatory, 0 negated)" in text
     assert "The portal shall [integrate with] 14 systems." in text
     assert "NEGATED" in text
+
+
+def test_jsonl_survives_a_line_that_is_not_utf8():
+    stdin = io.BytesIO(b'{"text": "A wiki."}\n\xff\xfe broken\n{"text": "SSO."}\n')
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run_jsonl(stdin, stdout, stderr) == 1
+    assert len(stdout.getvalue().splitlines()) == 2
+    assert stderr.getvalue().startswith("triage: error: line 2:")

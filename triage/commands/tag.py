@@ -47,18 +47,27 @@ def run(args: argparse.Namespace) -> int:
     if args.jsonl:
         if args.file:
             raise UsageError("give either FILE or --jsonl (which reads standard input), not both")
-        return run_jsonl(sys.stdin, sys.stdout, sys.stderr, taxonomy=args.taxonomy)
+        return run_jsonl(
+            getattr(sys.stdin, "buffer", sys.stdin), sys.stdout, sys.stderr, taxonomy=args.taxonomy
+        )
     if not args.file:
         raise UsageError("name a document to tag (or use --jsonl to tag JSON lines from standard input)")
     return run_file(args.file, args.format, taxonomy=args.taxonomy)
 
 
 def run_jsonl(stdin, stdout, stderr, taxonomy: str | None = None) -> int:
-    """Tag every JSON line of `stdin`; returns 1 if any line was bad (the others are still written)."""
+    """Tag every JSON line of `stdin` (text or bytes lines); returns 1 if any line was bad (the others
+    are still written)."""
     from triage.tag import tag_text
 
     bad = 0
-    for number, line in enumerate(stdin, start=1):
+    for number, raw in enumerate(stdin, start=1):
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError:
+            bad += 1
+            stderr.write(f"triage: error: line {number}: not UTF-8 text\n")
+            continue
         if not line.strip():
             continue
         try:

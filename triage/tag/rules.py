@@ -113,10 +113,13 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """(start, end) token indices of the sentence holding token `i`."""
-    starts = sentence_starts(doc)
-    k = bisect_right(starts, i) - 1
-    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-    return starts[k], end
+    starts = doc.user_data.get(STARTS_KEY)
+    if starts is None:
+        starts = sentence_starts(doc)
+    if len(starts) == 1:
+        return 0, len(doc)
+    k = bisect_right(starts, i)
+    return starts[k - 1], (starts[k] if k < len(starts) else len(doc))
 
 
 def doc_attr(doc: Doc, attr: int) -> list[int]:
