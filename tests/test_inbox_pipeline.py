@@ -55,6 +55,7 @@ def test_run_with_the_real_pipeline(tmp_path: Path):
     drop(inbox, "brochure.txt", BROCHURE_RFP)
     drop(inbox, "springfield copy.md", PORTAL_RFP)
     drop(inbox, "empty.txt", "")
+    drop(inbox, "blank.md", "\n  \n")
     drop(inbox, "web page.pdf", "<!DOCTYPE html><html><body>not a pdf</body></html>")
     env = {k: v for k, v in os.environ.items() if k != "TRIAGE_INBOX_TRIAGER"}
     out = subprocess.run(
@@ -65,12 +66,13 @@ def test_run_with_the_real_pipeline(tmp_path: Path):
         timeout=180,
     )
     assert out.returncode == 1, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "2 triaged, 2 failed, 1 already seen"
+    assert out.stdout.strip().splitlines()[-1] == "2 triaged, 3 failed, 1 already seen"
     assert places(inbox)["done"] == ["brochure.txt", "springfield copy.md", "springfield portal.md"]
-    assert places(inbox)["failed"] == ["empty.txt", "web page.pdf"]
+    assert places(inbox)["failed"] == ["blank.md", "empty.txt", "web page.pdf"]
     with Ledger(inbox / "triage.sqlite") as ledger:
         rows = {r.file_name: r for r in ledger.rows()}
     assert rows["empty.txt"].reason in ("empty", "no_text")
+    assert rows["blank.md"].reason in ("empty", "no_text")
     assert rows["web page.pdf"].reason == "wrong_type"
     for name in ("springfield portal.md", "brochure.txt"):
         row = rows[name]

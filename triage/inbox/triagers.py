@@ -90,6 +90,8 @@ class PipelineTriager:
 
         sniff(path, limits=self.limits)
         document = extract(path, limits=self.limits)  # a parser's own error on a bad file: "damaged"
+        if not document.words:
+            raise TriageError(code="no_text")  # nothing to score: a blank page is not a deal
         try:
             report = triage_document(document, self.model)
             written = write_reports(
