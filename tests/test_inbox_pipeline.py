@@ -52,7 +52,7 @@ def test_run_with_the_real_pipeline(tmp_path: Path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     drop(inbox, "springfield portal.md", PORTAL_RFP)
-    drop(inbox, "brochure.txt", BROCHURE_RFP)
+    drop(inbox, '"><img src=x onerror=alert(1)>.txt', BROCHURE_RFP)
     drop(inbox, "springfield copy.md", PORTAL_RFP)
     drop(inbox, "empty.txt", "")
     drop(inbox, "blank.md", "\n  \n")
@@ -67,14 +67,15 @@ def test_run_with_the_real_pipeline(tmp_path: Path):
     )
     assert out.returncode == 1, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "2 triaged, 3 failed, 1 already seen"
-    assert places(inbox)["done"] == ["brochure.txt", "springfield copy.md", "springfield portal.md"]
+    evil = '"><img src=x onerror=alert(1)>.txt'
+    assert places(inbox)["done"] == sorted([evil, "springfield copy.md", "springfield portal.md"])
     assert places(inbox)["failed"] == ["blank.md", "empty.txt", "web page.pdf"]
     with Ledger(inbox / "triage.sqlite") as ledger:
         rows = {r.file_name: r for r in ledger.rows()}
     assert rows["empty.txt"].reason in ("empty", "no_text")
     assert rows["blank.md"].reason in ("empty", "no_text")
     assert rows["web page.pdf"].reason == "wrong_type"
-    for name in ("springfield portal.md", "brochure.txt"):
+    for name in ("springfield portal.md", evil):
         row = rows[name]
         report = json.loads(Path(row.reports["json"]).read_text())
         assert report["score"] == row.score and report["recommendation"] == row.recommendation
@@ -82,4 +83,5 @@ def test_run_with_the_real_pipeline(tmp_path: Path):
         assert Path(row.reports["html"]).is_file()
         assert row.model_version
     index = (inbox / "reports" / "index.html").read_text()
-    assert "springfield portal.md" in index and "brochure.txt" in index
+    assert "springfield portal.md" in index and "onerror=alert(1)&gt;.txt" in index
+    assert "<img" not in index  # the name is text on the page, never markup
