@@ -105,7 +105,7 @@ def search(tagged) -> list[dict]:
     y = [d.won for d, _ in tagged]
     split = metrics.splits(y, 5, seed=1)
     rows = []
-    for C in (0.03, 0.1, 0.3, 1.0):
+    for C in (0.003, 0.01, 0.03, 0.1, 0.3):
         for exponent in (0.0, 0.5, 1.0):
             recipe = {**DEFAULT_RECIPE, "C": C, "length_exponent": exponent}
             m, _ = cross_validated(docs, y, recipe=recipe, split=split, seed=1)
