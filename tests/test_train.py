@@ -139,6 +139,7 @@ def test_retraining_replaces_a_model_only_when_not_worse(corpus, tmp_path, capsy
     assert load_model(out).info.version == second
     assert main(["train", str(shuffled), "--out", str(out), "--folds", "3", "--force"]) == 0
     assert load_model(out).info.version != second
+    assert "Replaced anyway (--force)" in (out / "MODEL_CARD.md").read_text()
 
 
 def test_train_refuses_too_few_deals(corpus, tmp_path, capsys):

@@ -113,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
             if not comparison["replace"] and not args.force:
                 print(f"triage: kept the model in {out}; use --force to replace it anyway", file=sys.stderr)
                 return 1
+            if not comparison["replace"]:
+                comparison["summary"] += " Replaced anyway (--force)."
     save_model(model, out)
     print(f"Saved model {model.info.version} to {out}")
     return 0
