@@ -35,6 +35,12 @@ def add_inbox_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs", "-j", type=_positive_int, default=1, metavar="N", help="worker processes (default 1)"
     )
+    parser.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        help="triage on the Dask cluster at ADDRESS instead of local workers (needs triage[dask]; "
+        "the workers must see INBOX and the reports folder at the same paths)",
+    )
     parser.add_argument("--ledger", metavar="PATH", help="the ledger database (default INBOX/triage.sqlite)")
     parser.add_argument("--model", metavar="DIR", help="the fit model folder (default: the bundled model)")
     parser.add_argument(
@@ -89,6 +95,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
         max_bytes=args.max_size * 1024 * 1024 if args.max_size else None,
         settle=args.settle,
         model_dir=args.model,
+        dask_scheduler=args.dask_scheduler,
     )
 
 

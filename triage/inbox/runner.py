@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from triage.errors import REASONS, UsageError
 from triage.inbox.filing import Claim, Inbox, error_file, same_file, write_atomic
@@ -35,6 +35,9 @@ from triage.inbox.names import display_name
 from triage.inbox.stability import StabilityTracker
 from triage.inbox.triagers import DEFAULT_TRIAGER, TRIAGER_ENV, WorkerConfig
 from triage.inbox.workers import Job, JobResult, WorkerPool
+
+if TYPE_CHECKING:
+    from triage.inbox.dask_pool import DaskPool
 
 log = logging.getLogger("triage.inbox")
 
@@ -59,6 +62,7 @@ class RunOptions:
     model_dir: str | None = None
     formats: tuple[str, ...] = ("html", "json")
     triager: str | None = None  # `module:attr`; default from TRIAGE_INBOX_TRIAGER or the pipeline
+    dask_scheduler: str | None = None  # run the documents on this Dask cluster instead of local workers
 
     def __post_init__(self) -> None:
         self.inbox = Path(os.path.abspath(self.inbox))
@@ -116,7 +120,7 @@ class InboxRunner:
         self.tracker = StabilityTracker(options.settle)
         self.tally = Tally()
         self.ledger: Ledger | None = None
-        self.pool: WorkerPool | None = None
+        self.pool: WorkerPool | DaskPool | None = None
         self.stopping = False
         self._ids = itertools.count(1)
         self._stable: collections.deque[Path] = collections.deque()
@@ -152,13 +156,21 @@ class InboxRunner:
                 max_chars=self.options.max_chars,
                 max_bytes=self.options.max_bytes,
             )
-            self.pool = WorkerPool(
-                config,
-                spec=self.options.triager or DEFAULT_TRIAGER,
-                jobs=self.options.jobs,
-                timeout=self.options.timeout,
-                max_memory_mb=self.options.max_memory_mb,
-            )
+            spec = self.options.triager or DEFAULT_TRIAGER
+            if self.options.dask_scheduler:
+                from triage.inbox.dask_pool import DaskPool
+
+                self.pool = DaskPool(
+                    config, spec=spec, address=self.options.dask_scheduler, timeout=self.options.timeout
+                )
+            else:
+                self.pool = WorkerPool(
+                    config,
+                    spec=spec,
+                    jobs=self.options.jobs,
+                    timeout=self.options.timeout,
+                    max_memory_mb=self.options.max_memory_mb,
+                )
             self.pool.start()
         except BaseException:
             self._shutdown()
