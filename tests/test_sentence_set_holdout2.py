@@ -1,0 +1,140 @@
+"""Checks that the second held-out sentence set (tests/data/sentences_holdout2.jsonl) is well formed
+and covers what the tagger is judged on: valid tag ids, modality and kind, unique ids, the labelling
+invariants of tests/data/README.md, the coverage minimums of its README section, and no sentence (or
+near copy of one) shared with the dev and first holdout sets. These checks read the file's shape and
+counts only; nothing here tunes the tagger on its text."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from triage.types import ALL_TAGS
+
+DATA = Path(__file__).resolve().parent / "data"
+HOLDOUT2 = DATA / "sentences_holdout2.jsonl"
+OTHERS = ("sentences_dev.jsonl", "sentences_holdout.jsonl", "sentences_tune.jsonl")
+MODALITIES = ("mandatory", "desirable", "optional", "info")
+KINDS = ("plain", "paraphrase", "trap", "negation")
+KEYS = {"id", "text", "tags", "modality", "kind"}
+OPTIONAL_KEYS = {"about"}
+ID_PATTERN = re.compile(r"h2-\d{4}")
+
+
+def load(path: Path) -> list[dict]:
+    """The records of one JSON-lines file, failing with the line number of a broken line."""
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        assert line.strip(), f"{path.name}:{number}: blank line"
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as exc:  # pragma: no cover - only on a broken file
+            pytest.fail(f"{path.name}:{number}: not JSON: {exc}")
+    return records
+
+
+def normalised(text: str) -> str:
+    """Lower case with runs of white space folded, so trivial re-spacing does not hide a copy."""
+    return " ".join(text.lower().split())
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return load(HOLDOUT2)
+
+
+class OtherTexts(list):
+    """The sentences of the other sets; its repr hides them so a failure never prints their wording."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} sentences of the other sets>"
+
+
+@pytest.fixture(scope="module")
+def other_texts() -> list[str]:
+    texts = OtherTexts()
+    for name in OTHERS:
+        path = DATA / name
+        if path.exists():
+            texts += [rec["text"] for rec in load(path)]
+    return texts
+
+
+def test_records_are_well_formed(records: list[dict]) -> None:
+    for rec in records:
+        where = rec.get("id")
+        assert KEYS <= rec.keys() <= KEYS | OPTIONAL_KEYS, where
+        assert ID_PATTERN.fullmatch(rec["id"]), where
+        assert isinstance(rec["text"], str) and rec["text"] and rec["text"].strip() == rec["text"], where
+        assert rec["modality"] in MODALITIES, where
+        assert rec["kind"] in KINDS, where
+        for field in ("tags", *(["about"] if "about" in rec else [])):
+            values = rec[field]
+            assert isinstance(values, list), where
+            assert set(values) <= set(ALL_TAGS), f"{where}: unknown tag in {values}"
+            assert values == [t for t in ALL_TAGS if t in values], f"{where}: {field} not in ALL_TAGS order"
+
+
+def test_ids_are_unique_and_numbered_in_order(records: list[dict]) -> None:
+    ids = [rec["id"] for rec in records]
+    assert ids == [f"h2-{n:04d}" for n in range(1, len(ids) + 1)]
+
+
+def test_traps_and_negations_say_what_they_are_about(records: list[dict]) -> None:
+    for rec in records:
+        if rec["kind"] in ("trap", "negation"):
+            assert rec.get("about"), f"{rec['id']}: a {rec['kind']} needs 'about'"
+        if rec["kind"] == "negation":
+            negated_and_tagged = set(rec["about"]) & set(rec["tags"])
+            assert not negated_and_tagged, f"{rec['id']}: negated tag also labelled {negated_and_tagged}"
+
+
+def test_no_text_is_repeated_or_shared_with_the_other_sets(
+    records: list[dict], other_texts: list[str]
+) -> None:
+    mine = [normalised(rec["text"]) for rec in records]
+    repeated = [t for t, n in Counter(mine).items() if n > 1]
+    assert not repeated, repeated
+    shared = set(mine) & {normalised(t) for t in other_texts}
+    assert not shared, sorted(shared)
+
+
+def test_no_sentence_is_a_near_copy_of_another_set(records: list[dict], other_texts: list[str]) -> None:
+    """Independent wording: no sentence shares 80 % of its words with a sentence of the other sets."""
+    theirs = [words(t) for t in other_texts]
+    close = []
+    for rec in records:
+        own = words(rec["text"])
+        for other in theirs:
+            if own and other and len(own & other) / len(own | other) >= 0.8:
+                close.append(rec["id"])
+                break
+    assert not close, close
+
+
+def test_size_and_shares(records: list[dict]) -> None:
+    assert len(records) >= 260
+    untagged = sum(not rec["tags"] for rec in records) / len(records)
+    assert 0.15 <= untagged <= 0.25
+    modalities = Counter(rec["modality"] for rec in records)
+    assert all(modalities[m] >= 25 for m in MODALITIES), modalities
+    kinds = Counter(rec["kind"] for rec in records)
+    assert all(kinds[k] >= 25 for k in KINDS), kinds
+    assert sum(len(rec["tags"]) >= 2 for rec in records) >= 60
+    with_number = sum(bool(re.search(r"\d[\d,.]*\s*(%|[a-z])", rec["text"].lower())) for rec in records)
+    assert with_number >= 60
+
+
+@pytest.mark.parametrize("tag", ALL_TAGS)
+def test_every_tag_is_covered(records: list[dict], tag: str) -> None:
+    assert sum(tag in rec["tags"] for rec in records) >= 10
+    assert sum(rec["kind"] == "trap" and tag in rec.get("about", []) for rec in records) >= 3
+    assert sum(rec["kind"] == "negation" and tag in rec.get("about", []) for rec in records) >= 2
