@@ -194,3 +194,17 @@ def test_large_xml_part_refused_even_at_a_modest_ratio(tmp_path: Path) -> None:
     assert sniff(path) == "docx"
     code, message = code_of(path, ExtractLimits(max_zip_xml=1024))
     assert code == "zip_bomb" and "word/document.xml" in message
+
+
+def test_limits_from_the_environment_apply_to_every_command(tmp_path, monkeypatch):
+    from triage.errors import TriageError
+    from triage.extract import extract
+
+    path = tmp_path / "notes.txt"
+    path.write_text("The portal shall support single sign-on for 40,000 members.\n" * 50)
+    monkeypatch.setenv("TRIAGE_MAX_BYTES", "100")
+    with pytest.raises(TriageError) as caught:
+        extract(path)
+    assert caught.value.code == "too_large"
+    monkeypatch.delenv("TRIAGE_MAX_BYTES")
+    assert extract(path).passages

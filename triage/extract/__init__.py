@@ -29,7 +29,7 @@ def extract(
     `engine` chooses the PDF engine ("pypdf", "pdfium", "auto"; see `extract_pdf`) and is ignored
     for other formats. Raises a TriageError subclass (ExtractionError, PasswordRequired, RefusedFile,
     UnsupportedFormat) with a reason code of `triage.errors.REASONS` for anything that cannot be read."""
-    limits = limits or ExtractLimits()
+    limits = limits or ExtractLimits.from_env()
     kind = sniff(path, limits)
     if kind == "pdf":
         return extract_pdf(path, password=password, limits=limits, engine=engine)

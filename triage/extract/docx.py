@@ -30,7 +30,7 @@ def extract_docx(
     `t{table}.r{row}.c{cell}` for table cells, `h{section}.{n}` / `f{section}.{n}` for header and
     footer paragraphs (region "header" / "footer"). `password` is accepted for a common signature;
     encrypted Word files are refused before this point (see `sniff`)."""
-    limits = limits or ExtractLimits()
+    limits = limits or ExtractLimits.from_env()
     where = str(path)
     data = Path(path).read_bytes()
     sha256 = hashlib.sha256(data).hexdigest()

@@ -38,7 +38,7 @@ def extract_pdf(
     `engine` is "pypdf" (the default, always available), "pdfium" (pypdfium2, the `triage[fast]`
     extra) or "auto" (pdfium when installed); the environment variable TRIAGE_PDF_ENGINE sets it
     when the argument is not given. Both engines go through the same cleanup."""
-    limits = limits or ExtractLimits()
+    limits = limits or ExtractLimits.from_env()
     where = str(path)
     data = Path(path).read_bytes()
     if len(data) > limits.max_bytes:

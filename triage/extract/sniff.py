@@ -53,7 +53,7 @@ def sniff(path: str | os.PathLike[str], limits: ExtractLimits | None = None) -> 
     """The format of the file at `path` ("pdf" | "docx" | "txt" | "md"), or a TriageError that says
     what the file is instead (codes: empty, too_large, wrong_type, unsupported, macro_enabled,
     legacy_word, password_protected, zip_bomb, damaged)."""
-    limits = limits or ExtractLimits()
+    limits = limits or ExtractLimits.from_env()
     p = Path(path)
     where = str(path)
     claimed = _claimed(p)

@@ -57,7 +57,7 @@ def extract_text(
 ) -> Document:
     """The passages of a .txt or .md file; Markdown syntax (emphasis, links, code marks) is kept in
     .txt files and reduced to its words in .md files."""
-    limits = limits or ExtractLimits()
+    limits = limits or ExtractLimits.from_env()
     where = str(path)
     data = Path(path).read_bytes()
     text = _CONTROL.sub("", decode(data))

@@ -136,7 +136,7 @@ def make_limits(max_pages: int | None, max_chars: int | None, max_bytes: int | N
 
     from triage.extract import ExtractLimits
 
-    base = ExtractLimits.from_env() if hasattr(ExtractLimits, "from_env") else ExtractLimits()
+    base = ExtractLimits.from_env()
     names = {f.name for f in fields(ExtractLimits)}
     wanted = {"max_pages": max_pages, "max_chars": max_chars, "max_bytes": max_bytes}
     return replace(base, **{k: v for k, v in wanted.items() if v is not None and k in names})
