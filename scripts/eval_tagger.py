@@ -2,7 +2,9 @@
 
 Reports, each apart:
 
-(a) the dev sentences (tests/data/sentences_dev.jsonl): the rules were tuned on these;
+(a) the dev sentences (tests/data/sentences_dev.jsonl) and the tuning sentences
+    (tests/data/sentences_tune.jsonl, written from the tag definitions before the rules were
+    broadened): the rules were tuned on both;
 (b) the held-aside sentences (tests/data/sentences_holdout.jsonl): never read while writing the rules;
     only these aggregate figures are printed, never a sentence;
 (c) PROMISE NFR (../shared/bench/promise_nfr.csv), zero-shot: a requirement counts as security when any
@@ -18,7 +20,9 @@ Each text goes through the same path as `triage tag --jsonl` (triage.commands.ta
 the tag figures: modality accuracy, and how many negation sentences still had their negated tag
 counted ("negated counted"). Figures go to standard output as tables and to bench/eval_tagger.json.
 
-    .venv/bin/python scripts/eval_tagger.py [--errors]     # --errors: the dev set's wrong sentences
+    .venv/bin/python scripts/eval_tagger.py [--errors] [--tuning-only]
+    # --errors: the dev and tune sets' wrong sentences (never the holdout's or PROMISE's)
+    # --tuning-only: score dev and tune alone, without reading the holdout or PROMISE
 """
 
 from __future__ import annotations
@@ -192,12 +196,23 @@ def print_sentence_table(name: str, result: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--errors", action="store_true", help="print the dev sentences the tagger gets wrong")
+    parser.add_argument(
+        "--errors", action="store_true", help="print the dev and tune sentences the tagger gets wrong"
+    )
+    parser.add_argument(
+        "--tuning-only", action="store_true", help="score the dev and tune sets only (no holdout, no PROMISE)"
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "eval_tagger.json")
     args = parser.parse_args(argv)
     results: dict[str, object] = {}
     results["dev"] = score_sentences(DATA / "sentences_dev.jsonl", show_errors=args.errors)
     print_sentence_table("dev (rules tuned on it)", results["dev"])  # type: ignore[arg-type]
+    tune = DATA / "sentences_tune.jsonl"
+    if tune.is_file():
+        results["tune"] = score_sentences(tune, show_errors=args.errors)
+        print_sentence_table("tune (written from the definitions; rules tuned on it)", results["tune"])  # type: ignore[arg-type]
+    if args.tuning_only:
+        return 0
     holdout = DATA / "sentences_holdout.jsonl"
     if holdout.is_file():
         results["holdout"] = score_sentences(holdout)
