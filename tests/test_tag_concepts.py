@@ -1,0 +1,94 @@
+"""The concepts the taxonomy learned from the tag definitions (not from any labelled sentence set):
+each fires on an indirect wording a buyer uses, and stays quiet on a look-alike in another sense."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.tag import tag_text
+
+
+def tags_of(text: str) -> list[str]:
+    return tag_text(text)["tags"]
+
+
+FIRES = [
+    ("integration", "Invoices raised in the portal shall be posted back to the general ledger every night."),
+    ("integration", "Our booking tool and the CRM do not talk to each other."),
+    ("user_roles", "Landlords, tenants and letting agents should each see their own dashboard."),
+    ("workflow", "Timesheets shall be approved by the line manager before payroll runs."),
+    ("workflow", "Unanswered complaints are escalated automatically to a team leader after five days."),
+    ("collaboration", "Engineers want to exchange experiences and tips with colleagues at other plants."),
+    ("collaboration", "The intranet shall provide private spaces where working groups share drafts."),
+    ("access_control", "Users shall only be able to see the records of their own branch office."),
+    ("access_control", "Access to the payroll module shall be restricted to HR managers."),
+    ("access_control", "Clerks shall not be able to modify a posted transaction."),
+    ("access_control", "Users shall be logged off automatically after 20 minutes of inactivity."),
+    ("account_services", "Patients must be able to change their postal address and phone number online."),
+    (
+        "account_services",
+        "A member who forgets their password shall be able to choose a new password by e-mail.",
+    ),
+    ("compliance", "Personal data shall be processed lawfully and kept no longer than necessary."),
+    ("compliance", "Case files shall be kept for 10 years after closure."),
+    ("security_ops", "The product shall protect stored data against unauthorized disclosure."),
+    ("security_ops", "The portal shall resist SQL injection and cross-site scripting."),
+    ("security_ops", "Every change to a payment record shall be logged with the user and time."),
+    ("scale", "Searches shall return results in less than 3 seconds."),
+    ("scale", "After a data centre failure, the service shall be restored within two hours."),
+    (
+        "multi_site",
+        "The platform shall run the websites of our six subsidiaries, each with its own look and feel.",
+    ),
+    (
+        "extensibility",
+        "Our developers shall be able to build new services on the platform using sample code.",
+    ),
+    ("extensibility", "Every small change today means a change request to the supplier."),
+    ("turnkey", "We want a commercially available product that works as it comes."),
+    ("turnkey", "The Council has no development resources and will not maintain any code."),
+    ("out_of_scope", "This contract covers the supply of mobile phones and airtime for field staff."),
+    ("out_of_scope", "The tender is for the printing and posting of council tax bills."),
+]
+
+QUIET = [
+    ("integration", "Security updates to the operating system shall be applied monthly."),
+    ("collaboration", "The Supplier shall work collaboratively with the outgoing contractor."),
+    ("collaboration", "A supplier engagement forum will be held on 3 March."),
+    ("access_control", "Only two pages of references may be submitted by bidders."),
+    ("account_services", "Visitors must sign in at reception."),
+    ("compliance", "The annual accounts shall be audited by a registered auditor."),
+    ("compliance", "The Contractor shall comply with the Construction (Design and Management) Regulations."),
+    ("security_ops", "Users shall be logged in through the corporate portal."),
+    ("security_ops", "All bids will be treated as confidential."),
+    ("scale", "The portal shall be available to all residents."),
+    ("scale", "The dashboard shall refresh every 60 seconds."),
+    ("turnkey", "The new sports hall shall be delivered on a turnkey basis."),
+    ("out_of_scope", "The Department has separately procured new laptops."),
+    ("out_of_scope", "The Contractor shall supply a site plan at a scale of 1:500."),
+    ("extensibility", "The contract may be extended by 12 months."),
+]
+
+
+@pytest.mark.parametrize(("tag_id", "text"), FIRES)
+def test_concept_fires_on_indirect_wording(tag_id: str, text: str) -> None:
+    assert tag_id in tags_of(text)
+
+
+@pytest.mark.parametrize(("tag_id", "text"), QUIET)
+def test_concept_stays_quiet_on_look_alike(tag_id: str, text: str) -> None:
+    assert tag_id not in tags_of(text)
+
+
+def test_excluding_a_period_does_not_negate_the_uptime() -> None:
+    out = tag_text("The service shall be available 99.9 % of the time, excluding planned maintenance.")
+    assert "scale" in out["tags"]
+
+
+def test_excluded_scope_still_negates() -> None:
+    assert "integration" not in tags_of("Integration with the ERP is excluded from this phase.")
+
+
+def test_a_condition_on_login_is_not_a_negation() -> None:
+    out = tag_text("A user who is not logged in shall not be able to view member content.")
+    assert "access_control" in out["tags"]
