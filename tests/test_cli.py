@@ -37,3 +37,9 @@ def test_error_line_is_one_line_even_for_hostile_names():
     line = error_line("evil\nname.pdf", "damaged\r\nfile")
     assert "\n" not in line and "\r" not in line
     assert line.startswith("triage: error: evil name.pdf: ")
+
+
+def test_error_line_sends_no_terminal_escape_sequence():
+    line = error_line("\x1b]0;pwned\x07rfp.pdf", "bad \x1b[31mred\u2028text")
+    assert "\x1b" not in line and "\x07" not in line and "\u2028" not in line
+    assert line == "triage: error: \\x1b]0;pwned\\x07rfp.pdf: bad \\x1b[31mred text"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from triage import __version__
@@ -55,10 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_LINE_BREAKS = re.compile(r"[\n\r\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def error_line(path: object, message: object) -> str:
-    """The one line a bad input gets on standard error: `triage: error: FILE: reason`."""
+    """The one line a bad input gets on standard error: `triage: error: FILE: reason`.
+
+    File names and messages may carry a document's or a sender's text: line breaks become spaces and
+    other control characters (a terminal's escape sequences) are shown as `\\xNN`, never sent as they are."""
     text = f"{path}: {message}" if path else str(message)
-    return "triage: error: " + text.replace("\n", " ").replace("\r", " ")
+    text = _LINE_BREAKS.sub(" ", text)
+    return "triage: error: " + _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def main(argv: list[str] | None = None) -> int:
