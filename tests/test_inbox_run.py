@@ -338,9 +338,15 @@ def test_run_with_a_ledger_elsewhere(inbox: Path, tmp_path: Path):
         assert [r.file_name for r in books.rows()] == ["good.txt"]
 
 
-def test_bad_options_are_usage_errors(inbox: Path):
-    assert triage_cli("run", str(inbox), "--jobs", "0").returncode == 2
-    assert triage_cli("run", str(inbox), "--timeout", "-1").returncode == 2
+@pytest.mark.parametrize(
+    "bad", [("--jobs", "0"), ("--timeout", "-1"), ("--timeout", "nan"), ("--settle", "inf")]
+)
+def test_bad_options_are_usage_errors(inbox: Path, bad: tuple[str, str]):
+    from triage.cli import build_parser
+
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(["run", str(inbox), *bad])
+    assert exit_.value.code == 2
 
 
 def test_sigterm_stops_a_run_and_puts_the_document_back(inbox: Path):

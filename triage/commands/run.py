@@ -200,6 +200,6 @@ def _non_negative_float(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if value < 0 or value != value:
+    if not 0 <= value < float("inf"):  # also refuses nan: `--settle inf` would never end a run
         raise argparse.ArgumentTypeError(f"expected a number of at least 0, got {text!r}")
     return value
