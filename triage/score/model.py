@@ -203,7 +203,13 @@ class FitModel:
         low, high = np.asarray(ranges["min"], dtype=float), np.asarray(ranges["max"], dtype=float)
         margin = self.rules["outside_range"] * np.maximum(high - low, 1e-9)
         outside = (x < low - margin) | (x > high + margin)
-        return [n for n, o in zip(self._names, outside, strict=True) if o and not n.startswith("vertical.")]
+        # a walk-away signal stated more often than in training is no reason to doubt the score (it is
+        # capped, and a firmly stated one has its own rule)
+        return [
+            n
+            for n, o in zip(self._names, outside, strict=True)
+            if o and not n.startswith(("vertical.", "signal."))
+        ]
 
 
 def _contributions(names, x, terms, evidence, vertical: str) -> tuple[Contribution, ...]:
