@@ -390,29 +390,40 @@ class InboxRunner:
 
     # --- filing ---------------------------------------------------------------------------------
 
-    def _file_done(self, work: _Work, result: JobResult) -> None:
-        assert self.ledger is not None and result.triaged is not None
-        t = result.triaged
-        target = self.inbox.destination(work.claim, self.inbox.done)
+    def _record(self, work: _Work, folder: Path, status: str, **fields: Any) -> tuple[LedgerRow, Path]:
+        """Commit the ledger row of a claimed file, to be filed under a free name in `folder`."""
+        assert self.ledger is not None
+        target = self.inbox.destination(work.claim, folder)
         row = self.ledger.add(
             sha256=work.sha256,
             name=work.claim.name,
-            status="done",
+            status=status,
             received_at=work.claim.received_at,
             stored_path=target,
-            report_id=work.report_id,
-            seconds=round(result.seconds, 3),
-            model_version=t.model_version,
-            score=t.score,
-            probability=t.probability,
-            recommendation=t.recommendation,
-            vertical=t.vertical,
-            deadline=t.deadline,
-            reports=t.reports,
+            **fields,
         )
-        final = self.inbox.file(work.claim, target)
+        return row, target
+
+    def _move(self, claim: Claim, row: LedgerRow, target: Path) -> Path:
+        """File the original at `target` (or the next free name, which the ledger row then gets)."""
+        assert self.ledger is not None
+        final = self.inbox.file(claim, target)
         if final != target:
             self.ledger.set_stored_path(row.id, final)
+        return final
+
+    def _file_done(self, work: _Work, result: JobResult) -> None:
+        assert result.triaged is not None
+        t = result.triaged
+        row, target = self._record(
+            work,
+            self.inbox.done,
+            "done",
+            report_id=work.report_id,
+            seconds=round(result.seconds, 3),
+            **_verdict(t),
+        )
+        self._move(work.claim, row, target)
         self.tally.triaged += 1
         log.info(
             "triaged %s: score %s, %s (%.2f s, worker peak %s MB); reports %s",
@@ -427,28 +438,16 @@ class InboxRunner:
         self.on_event(Event("triaged", display_name(work.claim.name), f"{t.score} {t.recommendation}", row))
 
     def _file_duplicate(self, work: _Work, first: LedgerRow) -> None:
-        assert self.ledger is not None
-        target = self.inbox.destination(work.claim, self.inbox.done)
-        row = self.ledger.add(
-            sha256=work.sha256,
-            name=work.claim.name,
-            status="duplicate",
-            received_at=work.claim.received_at,
-            stored_path=target,
+        row, target = self._record(
+            work,
+            self.inbox.done,
+            "duplicate",
             report_id=first.report_id,
             duplicate_of=first.id,
-            model_version=first.model_version,
-            score=first.score,
-            probability=first.probability,
-            recommendation=first.recommendation,
-            vertical=first.vertical,
-            deadline=first.deadline,
-            reports=first.reports,
             message=f"same content as {first.file_name}",
+            **_verdict(first),
         )
-        final = self.inbox.file(work.claim, target)
-        if final != target:
-            self.ledger.set_stored_path(row.id, final)
+        self._move(work.claim, row, target)
         self.tally.duplicates += 1
         log.info(
             "already seen %s: same content as %s (triaged %s)",
@@ -470,14 +469,10 @@ class InboxRunner:
         seconds: float = 0.0,
         peak_mb: float | None = None,
     ) -> None:
-        assert self.ledger is not None
-        target = self.inbox.destination(work.claim, self.inbox.failed)
-        row = self.ledger.add(
-            sha256=work.sha256,
-            name=work.claim.name,
-            status="failed",
-            received_at=work.claim.received_at,
-            stored_path=target,
+        row, target = self._record(
+            work,
+            self.inbox.failed,
+            "failed",
             report_id=work.report_id or None,
             reason=code,
             message=message,
@@ -485,9 +480,8 @@ class InboxRunner:
             seconds=round(seconds, 3),
         )
         self._write_error(target, row)
-        final = self.inbox.file(work.claim, target)
+        final = self._move(work.claim, row, target)
         if final != target:
-            self.ledger.set_stored_path(row.id, final)
             self._write_error(final, row)
             with contextlib.suppress(OSError):
                 os.unlink(error_file(target))  # our own note, written for the name we lost
@@ -533,9 +527,7 @@ class InboxRunner:
                 continue
             if row.status == "failed":
                 self._write_error(stored, row)
-            final = self.inbox.file(work.claim, stored)
-            if final != stored:
-                self.ledger.set_stored_path(row.id, final)
+            self._move(work.claim, row, stored)
             log.info("finished filing %s (%s)", display_name(work.claim.name), row.status)
             return True
         return False
@@ -607,6 +599,14 @@ def report_base(name: str) -> str:
     stem = display_name(name).rsplit(".", 1)[0]
     base = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.")[:80]
     return base or "document"
+
+
+_VERDICT = ("model_version", "score", "probability", "recommendation", "vertical", "deadline", "reports")
+
+
+def _verdict(source: object) -> dict[str, Any]:
+    """The ledger fields of a document's verdict, from a worker's answer or the first copy's row."""
+    return {name: getattr(source, name) for name in _VERDICT}
 
 
 def _one_line(text: str) -> str:
