@@ -49,6 +49,11 @@ FIRES = [
     ("turnkey", "The Council has no development resources and will not maintain any code."),
     ("out_of_scope", "This contract covers the supply of mobile phones and airtime for field staff."),
     ("out_of_scope", "The tender is for the printing and posting of council tax bills."),
+    ("out_of_scope", "The Trust is seeking a provider of school transport for pupils with special needs."),
+    ("compliance", "Customers must be able to withdraw their consent to marketing at any time."),
+    ("compliance", "All data shall be hosted in Canadian data centres."),
+    ("collaboration", "Members want a place to discuss topics with peers online."),
+    ("access_control", "Administrators shall sign in with two-step verification."),
 ]
 
 QUIET = [
@@ -67,6 +72,10 @@ QUIET = [
     ("out_of_scope", "The Department has separately procured new laptops."),
     ("out_of_scope", "The Contractor shall supply a site plan at a scale of 1:500."),
     ("extensibility", "The contract may be extended by 12 months."),
+    ("out_of_scope", "The supplier shall provide a service desk during office hours."),
+    ("out_of_scope", "The portal must cater for residents and businesses."),
+    ("compliance", "The Contractor shall not subcontract without the written consent of the Authority."),
+    ("collaboration", "Bidders may discuss their proposals at a clarification meeting."),
 ]
 
 
