@@ -12,12 +12,13 @@ import pytest
 from triage.errors import TriageError
 from triage.extract import extract, sniff
 
-# hostile file -> the reason code it must be refused with (None: it must extract)
+# hostile file -> the reason code it must be refused with (None: it must extract); the inbox test
+# (test_hostile_inbox.py) expects the same of `triage run`
 HOSTILE = {
     "pdf_good_baseline.pdf": None,
     "pdf_zero_bytes.pdf": "empty",
     "pdf_truncated.pdf": "damaged",
-    "pdf_garbage_xref.pdf": None,
+    "pdf_garbage_xref.pdf": None,  # the cross-reference table is rebuilt from the objects
     "pdf_random_bytes.pdf": "wrong_type",
     "pdf_actually_html.pdf": "wrong_type",
     "pdf_junk_prefix.pdf": None,
@@ -25,16 +26,16 @@ HOSTILE = {
     "pdf_deep_nesting_dict.pdf": "damaged",
     "pdf_deep_nesting_content.pdf": "damaged",
     "pdf_cyclic_page_tree.pdf": "damaged",
-    "pdf_outline_loop.pdf": None,
+    "pdf_outline_loop.pdf": None,  # the outline is never followed
     "pdf_circular_prev_xref.pdf": None,
     "pdf_inline_image_no_EI.pdf": "damaged",
     "pdf_comment_at_stream_end.pdf": None,
     "pdf_flate_bomb_900MB.pdf": "zip_bomb",
-    "pdf_10000_pages.pdf": "too_large",
+    "pdf_10000_pages.pdf": "too_large",  # over the default page cap (--max-pages)
     "pdf_html_injection.pdf": None,
     "pdf_encrypted_rc4_userpw.pdf": "password_protected",
     "pdf_encrypted_aes256_userpw.pdf": "password_protected",
-    "pdf_encrypted_aes256_owneronly.pdf": None,
+    "pdf_encrypted_aes256_owneronly.pdf": None,  # empty user password: any viewer opens it
     "docx_good_baseline.docx": None,
     "docx_zero_bytes.docx": "empty",
     "docx_truncated.docx": "damaged",
@@ -44,7 +45,7 @@ HOSTILE = {
     "docx_legacy_doc_renamed.docx": "legacy_word",
     "docx_password_protected.docx": "password_protected",
     "docx_billion_laughs.docx": "damaged",
-    "docx_xxe_external_entity.docx": None,
+    "docx_xxe_external_entity.docx": None,  # the entity is not resolved
     "docx_html_injection.docx": None,
     "docx_zip_bomb_textnode.docx": "zip_bomb",
     "docx_zip_bomb_paragraphs.docx": "zip_bomb",

@@ -13,46 +13,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from test_extract_shared import HOSTILE
 
-# Files whose text is readable despite their quirk: they must be triaged like any other document.
-TRIAGED = {
-    "pdf_good_baseline.pdf",
-    "pdf_html_injection.pdf",
-    "pdf_encrypted_aes256_owneronly.pdf",  # empty user password: any viewer opens it
-    "pdf_junk_prefix.pdf",
-    "pdf_garbage_xref.pdf",  # the cross-reference table is rebuilt from the objects
-    "pdf_circular_prev_xref.pdf",
-    "pdf_comment_at_stream_end.pdf",
-    "pdf_outline_loop.pdf",  # the outline is never followed
-    "docx_good_baseline.docx",
-    "docx_html_injection.docx",
-    "docx_xxe_external_entity.docx",  # the entity is not resolved
-}
-FAILED = {
-    "pdf_zero_bytes.pdf": "empty",
-    "pdf_truncated.pdf": "damaged",
-    "pdf_random_bytes.pdf": "wrong_type",
-    "pdf_actually_html.pdf": "wrong_type",
-    "pdf_image_only_scan.pdf": "scanned",
-    "pdf_deep_nesting_dict.pdf": "damaged",
-    "pdf_deep_nesting_content.pdf": "damaged",
-    "pdf_cyclic_page_tree.pdf": "damaged",
-    "pdf_inline_image_no_EI.pdf": "damaged",
-    "pdf_flate_bomb_900MB.pdf": "zip_bomb",
-    "pdf_10000_pages.pdf": "too_large",  # over the default page cap (--max-pages)
-    "pdf_encrypted_rc4_userpw.pdf": "password_protected",
-    "pdf_encrypted_aes256_userpw.pdf": "password_protected",
-    "docx_zero_bytes.docx": "empty",
-    "docx_truncated.docx": "damaged",
-    "docx_random_bytes.docx": "wrong_type",
-    "docx_missing_main_part.docx": "damaged",
-    "docx_docm_renamed.docx": "macro_enabled",
-    "docx_legacy_doc_renamed.docx": "legacy_word",
-    "docx_password_protected.docx": "password_protected",
-    "docx_billion_laughs.docx": "damaged",
-    "docx_zip_bomb_textnode.docx": "zip_bomb",
-    "docx_zip_bomb_paragraphs.docx": "zip_bomb",
-}
+# Files whose text is readable despite their quirk must be triaged like any other document; every
+# other one is filed with the reason code `triage extract` gives it.
+TRIAGED = {name for name, code in HOSTILE.items() if code is None}
+FAILED = {name: code for name, code in HOSTILE.items() if code is not None}
 ODD_NAMES = [
     "new\nline.pdf",
     '"><img src=x onerror=alert(1)>.docx',
