@@ -33,21 +33,9 @@ TOPICS = [
 def make_rfp_pdf(path: Path, pages: int) -> Path:
     """A PDF shaped like a real RFP: running header, "Page N of M" footer, numbered headings and
     clauses, paragraphs with a hyphenated line end, bullets and a requirements table on each page."""
-    from fpdf import FPDF
+    from triage.extract.testing import rfp_canvas
 
-    class RFP(FPDF):
-        def header(self) -> None:
-            self.set_font("Helvetica", size=9)
-            self.cell(0, 8, "City of Example - RFP 2024-17 Customer Portal", new_x="LMARGIN", new_y="NEXT")
-            self.ln(2)
-
-        def footer(self) -> None:
-            self.set_y(-15)
-            self.set_font("Helvetica", size=9)
-            self.cell(0, 8, f"Page {self.page_no()} of {{total}}", align="C")
-
-    pdf = RFP()
-    pdf.alias_nb_pages("{total}")
+    pdf = rfp_canvas()
     pdf.set_auto_page_break(True, 20)
     for i in range(pages):
         topic = TOPICS[i % len(TOPICS)]

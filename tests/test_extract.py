@@ -9,6 +9,7 @@ import pytest
 
 from triage.errors import ExtractionError, PasswordRequired, RefusedFile, TriageError
 from triage.extract import ExtractLimits, extract
+from triage.extract.testing import rfp_canvas
 
 TOPICS = ["Single Sign-On", "ERP Integration", "Partner Portal", "Content Workflow"]
 
@@ -16,28 +17,7 @@ TOPICS = ["Single Sign-On", "ERP Integration", "Partner Portal", "Content Workfl
 def make_pdf(path: Path, pages: int = 3, *, password: str | None = None) -> Path:
     """An RFP-like PDF: running header, "Page N of M" footer, a heading, a paragraph with a word
     hyphenated across a line end, numbered clauses, a bullet, a lettered item per page."""
-    from fpdf import FPDF
-
-    class RFP(FPDF):
-        def header(self) -> None:
-            self.set_font("Helvetica", size=9)
-            self.cell(0, 8, "City of Example - RFP 2024-17 Customer Portal", new_x="LMARGIN", new_y="NEXT")
-            self.ln(2)
-
-        def footer(self) -> None:
-            self.set_y(-15)
-            self.set_font("Helvetica", size=9)
-            self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
-
-    pdf = RFP()
-    pdf.alias_nb_pages()
-    pdf.set_title("Customer Portal RFP")
-    if password:
-        from fpdf.enums import EncryptionMethod
-
-        pdf.set_encryption(
-            owner_password="owner", user_password=password, encryption_method=EncryptionMethod.AES_128
-        )
+    pdf = rfp_canvas(title="Customer Portal RFP", password=password)
     for i in range(pages):
         topic = TOPICS[i % len(TOPICS)]
         pdf.add_page()
