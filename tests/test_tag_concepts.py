@@ -54,6 +54,16 @@ FIRES = [
     ("compliance", "All data shall be hosted in Canadian data centres."),
     ("collaboration", "Members want a place to discuss topics with peers online."),
     ("access_control", "Administrators shall sign in with two-step verification."),
+    (
+        "integration",
+        "Supplier invoices shall be matched automatically against purchase orders held in Oracle.",
+    ),
+    ("workflow", "Residents must be able to report a fault and follow it until it is fixed."),
+    (
+        "collaboration",
+        "Policy officers should be able to co-write papers and comment on each other's drafts.",
+    ),
+    ("out_of_scope", "The Trust requires the supply, installation and maintenance of lifts in two wards."),
 ]
 
 QUIET = [
@@ -76,6 +86,10 @@ QUIET = [
     ("out_of_scope", "The portal must cater for residents and businesses."),
     ("compliance", "The Contractor shall not subcontract without the written consent of the Authority."),
     ("collaboration", "Bidders may discuss their proposals at a clarification meeting."),
+    ("collaboration", "The Authority will share knowledge about this procurement with other public bodies."),
+    ("multi_site", "The pilot will run in two regions before national roll-out."),
+    ("access_control", "The intranet shall offer role-specific home pages for nurses and doctors."),
+    ("integration", "Tribal communities shall be consulted on the new website."),
 ]
 
 
@@ -101,3 +115,14 @@ def test_excluded_scope_still_negates() -> None:
 def test_a_condition_on_login_is_not_a_negation() -> None:
     out = tag_text("A user who is not logged in shall not be able to view member content.")
     assert "access_control" in out["tags"]
+
+
+def test_unnecessary_negates() -> None:
+    assert "scale" not in tags_of(
+        "Only a few hundred visitors are expected, so high availability is unnecessary."
+    )
+
+
+def test_refusing_custom_modules_reads_as_turnkey() -> None:
+    out = tag_text("We do not expect the supplier to build any custom modules.")
+    assert "turnkey" in out["tags"] and "extensibility" not in out["tags"]
