@@ -21,7 +21,6 @@ import itertools
 import logging
 import os
 import queue
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,12 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from triage.errors import REASONS, UsageError
-from triage.inbox.filing import Claim, Inbox, error_file, same_file, write_atomic
+from triage.inbox.filing import Claim, Inbox, error_file, same_file
 from triage.inbox.ledger import LEDGER_NAME, Ledger, LedgerRow, now_iso
 from triage.inbox.names import display_name
 from triage.inbox.stability import StabilityTracker
 from triage.inbox.triagers import DEFAULT_TRIAGER, TRIAGER_ENV, WorkerConfig
 from triage.inbox.workers import Job, JobResult, WorkerPool
+from triage.report.files import atomic_write, safe_name
 
 if TYPE_CHECKING:
     from triage.inbox.dask_pool import DaskPool
@@ -509,7 +509,7 @@ class InboxRunner:
         if row.details:
             lines.append("details: " + row.details.strip().replace("\n", "\n         "))
         lines += [f"sha256:  {row.sha256}", f"when:    {row.triaged_at}", ""]
-        write_atomic(error_file(original), "\n".join(lines))
+        atomic_write(error_file(original), "\n".join(lines))
 
     def _resume(self, work: _Work) -> bool:
         """A claim found at start whose ledger row was already written: only the move is left
@@ -555,11 +555,8 @@ class InboxRunner:
         if self.ledger is None:
             return
         try:
-            from triage import report as reports
+            from triage.report import build_index
 
-            build_index = getattr(reports, "build_index", None)
-            if build_index is None:
-                return
             build_index(self.ledger.index_entries(self.reports), self.reports)
         except Exception as exc:
             log.warning("could not rebuild the index page: %s: %s", type(exc).__name__, exc)
@@ -586,19 +583,8 @@ def sha256_file(path: Path) -> str:
 
 
 def report_base(name: str) -> str:
-    """A file-system- and URL-safe base name for a document's reports."""
-    try:
-        from triage.report import safe_name
-    except ImportError:
-        safe_name = None
-    if safe_name is not None:
-        with contextlib.suppress(Exception):
-            base = safe_name(os.fsencode(name))
-            if base:
-                return base
-    stem = display_name(name).rsplit(".", 1)[0]
-    base = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.")[:80]
-    return base or "document"
+    """A file-system- and URL-safe base name for a document's reports (see `safe_name`)."""
+    return safe_name(os.fsencode(name))
 
 
 _VERDICT = ("model_version", "score", "probability", "recommendation", "vertical", "deadline", "reports")

@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 
 from triage.errors import TriageError
-from triage.inbox.filing import write_atomic
 from triage.inbox.triagers import Triaged, WorkerConfig
+from triage.report.files import atomic_write as write_atomic
 
 
 class FakeTriager:
