@@ -90,6 +90,10 @@ QUIET = [
     ("multi_site", "The pilot will run in two regions before national roll-out."),
     ("access_control", "The intranet shall offer role-specific home pages for nurses and doctors."),
     ("integration", "Tribal communities shall be consulted on the new website."),
+    ("access_control", "Customers shall be able to view their bills after logging in."),
+    ("access_control", "Leave requests shall follow a two-step approval."),
+    ("account_services", "Personal details shall be encrypted at rest."),
+    ("account_services", "The Federation of Small Businesses will be consulted."),
 ]
 
 
