@@ -161,6 +161,15 @@ def test_markdown_escapes_document_text():
     assert md.startswith("# Customer portal RFP")
 
 
+def test_markdown_shows_a_file_name_as_it_is_written():
+    report = make_report()
+    document = replace(report.document, path="/in/R&D_portal [v2].pdf")
+    named = replace(report, tagged=replace(report.tagged, document=document))
+    md = render(named, "md")
+    line = next(x for x in md.splitlines() if "sha256" in x)
+    assert line.startswith("R&amp;D\\_portal \\[v2\\].pdf · sha256 `")  # renders as R&D_portal [v2].pdf
+
+
 def test_unknown_format_is_refused():
     try:
         render(make_report(), "pdf")

@@ -44,7 +44,8 @@ def render_markdown(report: FitReport) -> str:
     """The fit report as a Markdown document."""
     v = build_view(report)
     out: list[str] = [f"# {md_escape(v.title)}", ""]
-    out.append(f"`{md_escape(v.file).replace('`', '')}` · sha256 `{v.sha256[:16]}`")
+    # not a code span: inside one, the escapes would show as they are (`R&amp;D\_portal.pdf`)
+    out.append(f"{md_escape(v.file)} · sha256 `{v.sha256[:16]}`")
     out.append("")
     if v.low_confidence:
         out += [
