@@ -15,10 +15,13 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from triage.errors import UsageError
 from triage.inbox.names import display_name
+
+if TYPE_CHECKING:
+    from triage.report import IndexEntry
 
 LEDGER_NAME = "triage.sqlite"
 SCHEMA_VERSION = 1
@@ -292,7 +295,7 @@ class Ledger:
             out.append((os.fsdecode(bytes(r["stored_path"])), r["outcome"]))
         return out
 
-    def index_entries(self, reports_dir: str | Path | None = None) -> list[Any]:
+    def index_entries(self, reports_dir: str | Path | None = None) -> list[IndexEntry]:
         """Every row as a `triage.report.IndexEntry`, newest first, for the index page. Report
         links are made relative to `reports_dir` where given."""
         from triage.report import IndexEntry
@@ -307,42 +310,22 @@ class Ledger:
             href = None
             if html:
                 href = os.path.relpath(html, reports_dir) if reports_dir else Path(html).name
-            entries.append(make_index_entry(IndexEntry, r, outcome, href))
+            entries.append(
+                IndexEntry(
+                    file_name=r.file_name,
+                    sha256=r.sha256,
+                    triaged_at=r.triaged_at,
+                    score=r.score,
+                    recommendation=r.recommendation,
+                    vertical=r.vertical,
+                    deadline=r.deadline,
+                    outcome=outcome,
+                    href=href,
+                    status=r.status,  # type: ignore[arg-type]
+                    reason=r.message or r.reason,
+                )
+            )
         return entries
-
-
-def make_index_entry(cls: Any, row: LedgerRow, outcome: str | None, href: str | None) -> Any:
-    """Build an IndexEntry from a row, filling the fields the class has (by name)."""
-    from dataclasses import MISSING, fields
-
-    values: dict[str, Any] = {
-        "file": row.file_name,
-        "file_name": row.file_name,
-        "name": row.file_name,
-        "sha256": row.sha256,
-        "triaged_at": row.triaged_at,
-        "received_at": row.received_at,
-        "score": row.score,
-        "recommendation": row.recommendation,
-        "vertical": row.vertical,
-        "deadline": row.deadline,
-        "outcome": outcome,
-        "href": href,
-        "report_href": href,
-        "report": href,
-        "status": row.status,
-        "reason": row.message or row.reason,
-        "message": row.message,
-        "report_id": row.report_id,
-        "model_version": row.model_version,
-    }
-    kwargs = {}
-    for f in fields(cls):
-        if f.name in values:
-            kwargs[f.name] = values[f.name]
-        elif f.default is MISSING and f.default_factory is MISSING:
-            kwargs[f.name] = None
-    return cls(**kwargs)
 
 
 def _safe_text(text: str | None) -> str | None:
