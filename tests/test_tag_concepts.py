@@ -94,6 +94,11 @@ QUIET = [
     ("access_control", "Leave requests shall follow a two-step approval."),
     ("account_services", "Personal details shall be encrypted at rest."),
     ("account_services", "The Federation of Small Businesses will be consulted."),
+    ("security_ops", "This contract is for the supply of road salt."),
+    ("simple_site", "The product shall display a map of the nearest branches."),
+    ("account_services", "Dealers shall register sold vehicles online."),
+    ("integration", "Users shall re-enter their password before changing their e-mail address."),
+    ("scale", "The consultant's rate is 90 GBP per hour."),
 ]
 
 
@@ -130,3 +135,8 @@ def test_unnecessary_negates() -> None:
 def test_refusing_custom_modules_reads_as_turnkey() -> None:
     out = tag_text("We do not expect the supplier to build any custom modules.")
     assert "turnkey" in out["tags"] and "extensibility" not in out["tags"]
+
+
+def test_low_code_without_programming_is_not_turnkey() -> None:
+    out = tag_text("Administrators shall add new fields and screens without programming skills.")
+    assert "extensibility" in out["tags"] and "turnkey" not in out["tags"]
