@@ -46,6 +46,12 @@ def test_amounts_without_budget_words_are_not_a_budget():
     assert find_facts(doc("Insurance cover of $1,000,000 per claim is required."))["budget"] is None
 
 
+def test_an_amount_too_large_for_a_number_is_not_the_budget():
+    huge = "9" * 400
+    facts = find_facts(doc(f"The budget is not to exceed ${huge} billion.", "The budget is $80,000."))
+    assert facts["budget"] == "$80,000" and facts["budget_value"] == 80000.0
+
+
 def test_size_facts():
     facts = find_facts(doc("one two three", "four five", pages=7))
     assert facts["pages"] == 7

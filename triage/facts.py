@@ -7,6 +7,7 @@ fact keeps the sentence it came from, so a report can show where it stands.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -157,6 +158,8 @@ def find_facts(document: Document) -> dict[str, object]:
                 continue
             for m in _MONEY.finditer(sentence):
                 value = _amount(m)
+                if not math.isfinite(value):  # hundreds of digits: no budget, and not JSON
+                    continue
                 if budget is None or value > budget[0]:
                     budget = (value, m.group(0).strip(), sentence.strip(), passage.location)
     facts: dict[str, object] = {
