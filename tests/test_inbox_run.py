@@ -435,3 +435,18 @@ def test_reports_written_into_the_inbox_itself_are_refused(inbox: Path):
 
     with pytest.raises(UsageError, match="must not be the inbox"):
         run(inbox, reports=inbox)
+
+
+def test_progress_on_a_terminal_shows_a_file_name_with_brackets_as_it_is(monkeypatch, capsys):
+    import rich.console
+
+    from triage.commands.run import Terminal
+    from triage.inbox.runner import Event
+
+    monkeypatch.setattr(rich.console.Console, "is_terminal", property(lambda self: True))
+    with Terminal("triaging") as terminal:
+        assert terminal.progress is not None
+        terminal(Event("triaged", "evil[/x] [link=http://evil]rfp[/link].pdf", "70 pursue"))
+        terminal.progress.refresh()  # rich markup in the name would raise MarkupError here
+        assert "last: evil[/x] [link=http://evil]rfp[/link].pdf" in terminal.progress.tasks[0].description
+    assert "evil[/x]" in capsys.readouterr().err

@@ -111,7 +111,7 @@ class Terminal:
         if self.console.is_terminal:
             self.progress = Progress(
                 SpinnerColumn(),
-                TextColumn("{task.description}"),
+                TextColumn("{task.description}", markup=False),  # it holds file names: `a[/b].pdf`
                 TimeElapsedColumn(),
                 console=self.console,
                 transient=True,
