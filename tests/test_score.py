@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -220,8 +222,12 @@ def test_unusual_documents_are_low_confidence(model):
 
 def test_a_saved_model_loads_and_scores_the_same(model, saved, deals):
     loaded = load_model(saved)
+    full = load_model(saved, full=True)
     docs = [d for d, _, _ in deals[:15]]
-    assert np.array_equal(loaded.predict_proba(docs), model.predict_proba(docs))
+    assert loaded.pipeline is None and full.pipeline is not None
+    assert np.array_equal(full.predict_proba(docs), model.predict_proba(docs))
+    # the compiled scorer is the pipeline's own map: the same probabilities to rounding
+    assert np.allclose(loaded.predict_proba(docs), model.predict_proba(docs), rtol=0, atol=1e-12)
     for doc in docs[:5]:
         a, b = model.score(doc), loaded.score(doc)
         assert (a.score, a.probability, a.recommendation, a.contributions) == (
@@ -253,6 +259,35 @@ def test_a_tampered_model_file_is_refused(saved, tmp_path):
         load_model(copy)
 
 
+def test_a_tampered_scorer_is_refused(saved, tmp_path):
+    copy = tmp_path / "m"
+    copy.mkdir()
+    for f in saved.iterdir():
+        (copy / f.name).write_bytes(f.read_bytes())
+    scorer = json.loads((copy / "scorer.json").read_text())
+    scorer["linear"]["intercept"] += 3.0  # every score would rise
+    (copy / "scorer.json").write_text(json.dumps(scorer))
+    with pytest.raises(ModelError, match=r"scorer\.json does not match the sha256"):
+        load_model(copy)
+    card = json.loads((copy / "model.json").read_text())
+    card["scorer_sha256"] = sha256_file(copy / "scorer.json")  # someone also edits the card
+    (copy / "model.json").write_text(json.dumps(card))
+    assert load_model(copy).linear.intercept != load_model(saved).linear.intercept
+    with pytest.raises(ModelError, match="not the model's own scorer"):
+        load_model(copy, full=True)
+
+
+def test_scoring_never_imports_scikit_learn(saved):
+    code = (
+        "import sys; from triage.score import load_model; "
+        f"load_model({str(saved)!r}); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'skops', 'scipy')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
 def test_a_model_file_with_untrusted_types_is_refused(model, tmp_path):
     import skops.io as sio
     from sklearn.preprocessing import FunctionTransformer
@@ -263,7 +298,7 @@ def test_a_model_file_with_untrusted_types_is_refused(model, tmp_path):
     card["sha256"] = sha256_file(directory / "model.skops")
     (directory / "model.json").write_text(json.dumps(card))
     with pytest.raises(ModelError, match="does not trust"):
-        load_model(directory)
+        load_model(directory, full=True)
 
 
 def test_a_missing_model_says_how_to_train_one(tmp_path):

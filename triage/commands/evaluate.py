@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     check_enough([d.won for d, _ in tagged])
     model = None
     try:
-        model = load_model(args.model)
+        model = load_model(args.model, full=True)
     except ModelError as exc:
         if args.model:
             raise

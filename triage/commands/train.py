@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
     if (Path(out) / CARD_FILE).is_file():
         try:
-            old = load_model(out)
+            old = load_model(out, full=True)
         except Exception as exc:  # an unreadable or incompatible old model is replaced
             model.card["comparison"] = {"summary": f"Replaces a model that could not be loaded ({exc})."}
         else:

@@ -8,11 +8,12 @@ Train: `train(deals)` with (TaggedDocument, won) pairs; `load_deals` + `tag_deal
 won/ + lost/ folder. Save and load: `save_model(model, directory)`, `load_model(directory)`.
 """
 
-from triage.score.features import TagFeatures, describe_feature, feature_dimension, feature_names
+from triage.score.features import FeatureMaker, describe_feature, feature_dimension, feature_names
 from triage.score.model import FitModel, recommend, train
 from triage.score.persist import default_model_dir, load_model, save_model
 
 __all__ = [
+    "FeatureMaker",
     "FitModel",
     "TagFeatures",
     "default_model_dir",
@@ -24,3 +25,12 @@ __all__ = [
     "save_model",
     "train",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # `TagFeatures` needs scikit-learn, which scoring never imports; it is loaded on first use.
+    if name == "TagFeatures":
+        from triage.score.estimator import TagFeatures
+
+        return TagFeatures
+    raise AttributeError(name)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from triage.errors import ModelError, TrainingError
-from triage.score.features import FEATURES_VERSION, TagFeatures, feature_dimension
+from triage.score.features import FEATURES_VERSION, FeatureMaker, feature_dimension
 from triage.types import (
     DIMENSIONS,
     REQUIREMENT_TAGS,
@@ -68,6 +68,8 @@ def build_pipeline(
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import StandardScaler
 
+    from triage.score.estimator import TagFeatures
+
     linear = Pipeline([("scale", StandardScaler()), ("logreg", LogisticRegression(C=C, max_iter=5000))])
     return Pipeline(
         [
@@ -107,6 +109,24 @@ class LinearMap:
             coef=-a * w / scaler.scale_, mean=np.asarray(scaler.mean_, dtype=float), intercept=-a * b0 - b
         )
 
+    def to_dict(self) -> dict:
+        return {"intercept": self.intercept, "coef": self.coef.tolist(), "mean": self.mean.tolist()}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LinearMap:
+        return cls(
+            coef=np.asarray(data["coef"], dtype=float),
+            mean=np.asarray(data["mean"], dtype=float),
+            intercept=float(data["intercept"]),
+        )
+
+    def same_as(self, other: LinearMap) -> bool:
+        return bool(
+            np.allclose(self.coef, other.coef, rtol=1e-9, atol=1e-12)
+            and np.allclose(self.mean, other.mean, rtol=1e-9, atol=1e-12)
+            and math.isclose(self.intercept, other.intercept, rel_tol=1e-9, abs_tol=1e-12)
+        )
+
     def terms(self, X: np.ndarray) -> np.ndarray:
         return self.coef * (np.asarray(X, dtype=float) - self.mean)
 
@@ -119,14 +139,36 @@ def expit(z: float) -> float:
 
 
 class FitModel:
-    """A fitted pipeline and its card: scores tagged documents with explanations.
+    """A fitted model and its card: scores tagged documents with explanations.
 
     `card` is the content of `model.json`: version, how many deals it was trained on, feature names
-    and training ranges, the recommendation rules, metrics.
+    and training ranges, the recommendation rules, metrics. A model made by `train` or loaded with
+    `load_model(full=True)` holds its scikit-learn `pipeline`; one loaded for scoring holds only its
+    compiled scorer (the feature maker and the exact linear map, see `scorer()`), which gives the
+    same scores without importing scikit-learn.
     """
 
     def __init__(self, pipeline, card: dict, path: str = ""):
         self.pipeline = pipeline
+        self._features: FeatureMaker = pipeline.named_steps["features"]
+        self._setup(LinearMap.of(pipeline), card, path)
+
+    @classmethod
+    def from_scorer(cls, scorer: dict, card: dict, path: str = "") -> FitModel:
+        """The model as its compiled scorer (`scorer()` of a trained model): no scikit-learn needed."""
+        model = cls.__new__(cls)
+        model.pipeline = None
+        try:
+            model._features = FeatureMaker.fitted(scorer["features"], scorer["ceiling"])
+            linear = LinearMap.from_dict(scorer["linear"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"the model's scorer is incomplete ({exc}); retrain the model") from exc
+        if scorer.get("feature_names") != card.get("feature_names"):
+            raise ModelError("the model's scorer does not match its card; retrain the model")
+        model._setup(linear, card, path)
+        return model
+
+    def _setup(self, linear: LinearMap, card: dict, path: str) -> None:
         self.card = card
         self.path = path
         if card.get("features_version") != FEATURES_VERSION:
@@ -134,16 +176,32 @@ class FitModel:
                 "the model was made by another version of triage (its features differ); "
                 "retrain it with `triage train`"
             )
-        self._map = LinearMap.of(pipeline)
+        self._map = linear
         self._names = [str(n) for n in self.features.get_feature_names_out()]
         if card.get("feature_names") and card["feature_names"] != self._names:
             raise ModelError("the model's features do not match this version of triage; retrain it")
+        if len(self._map.coef) != len(self._names):
+            raise ModelError("the model's coefficients do not match its features; retrain it")
         self.rules = {**DEFAULT_RULES, **card.get("rules", {})}
         self.out_of_fold: np.ndarray | None = None
 
+    def scorer(self) -> dict:
+        """Everything scoring needs, as plain JSON-ready data: feature parameters, the training
+        ceiling and the linear map (equal, to rounding, to the pipeline's calibrated log-odds)."""
+        return {
+            "feature_names": self._names,
+            "features": self._features.params(),
+            "ceiling": np.asarray(self._features.ceiling_, dtype=float).tolist(),
+            "linear": self._map.to_dict(),
+        }
+
     @property
-    def features(self) -> TagFeatures:
-        return self.pipeline.named_steps["features"]
+    def linear(self) -> LinearMap:
+        return self._map
+
+    @property
+    def features(self) -> FeatureMaker:
+        return self._features
 
     @property
     def info(self) -> ModelInfo:
@@ -156,8 +214,11 @@ class FitModel:
         return list(self._names)
 
     def predict_proba(self, docs: Sequence[TaggedDocument]) -> np.ndarray:
-        """The calibrated probabilities of winning, straight from the scikit-learn pipeline."""
-        return self.pipeline.predict_proba(list(docs))[:, 1]
+        """The calibrated probabilities of winning: from the scikit-learn pipeline where this model
+        holds it, else from the compiled scorer (the same numbers, see `LinearMap`)."""
+        if self.pipeline is not None:
+            return self.pipeline.predict_proba(list(docs))[:, 1]
+        return 1.0 / (1.0 + np.exp(-self.logits(docs)))
 
     def logits(self, docs: Sequence[TaggedDocument]) -> np.ndarray:
         """The log-odds of winning, from the explained linear map (equal to the pipeline's)."""

@@ -5,11 +5,19 @@ reliability curve (SVG).
 models/default/
   model.skops      the fitted scikit-learn pipeline, saved with skops.io (never pickle: loading a
                    pickle can run code; skops rebuilds only the types listed in TRUSTED_TYPES)
-  model.json       the card: data, counts, date, versions, CV metrics, feature names, sha256 of model.skops
+  scorer.json      the same model compiled for scoring: feature parameters, training ceiling and
+                   the exact linear map of the calibrated log-odds (plain numbers, no code)
+  model.json       the card: data, counts, date, versions, CV metrics, feature names, sha256 of
+                   model.skops and of scorer.json
   MODEL_CARD.md    the same in words
   reliability.svg  predicted probability against the share of deals won, out of fold
 ```
-At load, the sha256 of `model.skops` must match the one in `model.json`: a changed file is refused.
+At load, the sha256 of each file must match the one in `model.json`: a changed file is refused.
+
+Scoring (`triage score`, the inbox) loads `scorer.json` only, so it never imports scikit-learn or
+skops (about 1.5 s of a command's start-up on these machines). `load_model(full=True)` (train,
+evaluate) loads the skops pipeline as well and checks that the scorer is the pipeline's own map; so
+does `save_model`, before anything is written.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from triage.score.metrics import json_safe
 from triage.score.model import FitModel
 
 MODEL_FILE = "model.skops"
+SCORER_FILE = "scorer.json"
 CARD_FILE = "model.json"
 CARD_MD = "MODEL_CARD.md"
 CURVE_FILE = "reliability.svg"
@@ -34,7 +43,7 @@ CURVE_FILE = "reliability.svg"
 TRUSTED_TYPES = [
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
-    "triage.score.features.TagFeatures",
+    "triage.score.estimator.TagFeatures",
 ]
 
 
@@ -71,10 +80,23 @@ def save_model(model: FitModel, directory: str | Path) -> Path:
     """Write `model` into `directory` (created if needed; an existing model there is replaced)."""
     import skops.io as sio
 
+    from triage.score.model import LinearMap
+
+    if model.pipeline is None:
+        raise ModelError("only a model that holds its pipeline can be saved (load it with full=True)")
+    if not LinearMap.of(model.pipeline).same_as(model.linear):
+        raise ModelError("the model's scorer is not its pipeline's own linear map; it is not saved")
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     _write_atomic(directory / MODEL_FILE, sio.dumps(model.pipeline))
-    card = {**model.card, "model_file": MODEL_FILE, "sha256": sha256_file(directory / MODEL_FILE)}
+    _write_atomic(directory / SCORER_FILE, (json.dumps(json_safe(model.scorer())) + "\n").encode())
+    card = {
+        **model.card,
+        "model_file": MODEL_FILE,
+        "sha256": sha256_file(directory / MODEL_FILE),
+        "scorer_file": SCORER_FILE,
+        "scorer_sha256": sha256_file(directory / SCORER_FILE),
+    }
     _write_atomic(
         directory / CURVE_FILE, reliability_svg(card.get("metrics", {}).get("reliability", [])).encode()
     )
@@ -86,13 +108,19 @@ def save_model(model: FitModel, directory: str | Path) -> Path:
     return directory
 
 
-def load_model(directory: str | Path | None = None) -> FitModel:
-    """Load the model in `directory` (default: `default_model_dir()`), refusing a changed model file
-    or one that holds types outside TRUSTED_TYPES."""
-    import skops.io as sio
+def load_model(directory: str | Path | None = None, *, full: bool = False) -> FitModel:
+    """Load the model in `directory` (default: `default_model_dir()`), refusing a changed file.
 
+    By default only the compiled scorer is read (what scoring needs, no scikit-learn); with `full`
+    the skops pipeline too, refusing one that holds types outside TRUSTED_TYPES or whose linear map
+    is not the scorer's.
+    """
     directory = Path(directory) if directory is not None else default_model_dir()
-    card_path, model_path = directory / CARD_FILE, directory / MODEL_FILE
+    card_path, model_path, scorer_path = (
+        directory / CARD_FILE,
+        directory / MODEL_FILE,
+        directory / SCORER_FILE,
+    )
     if not card_path.is_file() or not model_path.is_file():
         raise ModelError(
             f"no model in {directory}; train one with `triage train DEALS --out {directory}`",
@@ -102,12 +130,34 @@ def load_model(directory: str | Path | None = None) -> FitModel:
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelError(f"the model card {CARD_FILE} cannot be read ({exc})", path=str(directory)) from exc
-    if sha256_file(model_path) != card.get("sha256"):
+    if not isinstance(card, dict) or not scorer_path.is_file() or "scorer_sha256" not in card:
         raise ModelError(
-            f"{MODEL_FILE} does not match the sha256 in {CARD_FILE}: the model file was changed after it "
-            "was saved, so it is refused; retrain the model or restore the original file",
+            "the model folder is incomplete or was made by an older triage; retrain it with `triage train`",
             path=str(directory),
         )
+    for path, key in ((model_path, "sha256"), (scorer_path, "scorer_sha256")):
+        if sha256_file(path) != card.get(key):
+            raise ModelError(
+                f"{path.name} does not match the sha256 in {CARD_FILE}: the model file was changed after "
+                "it was saved, so it is refused; retrain the model or restore the original file",
+                path=str(directory),
+            )
+    try:
+        scorer = json.loads(scorer_path.read_text(encoding="utf-8"))
+        compiled = FitModel.from_scorer(scorer, card, path=str(directory))
+    except ModelError as exc:
+        exc.path = exc.path or str(directory)
+        raise
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{SCORER_FILE} cannot be read ({exc})", path=str(directory)) from exc
+    if not full:
+        return compiled
+    return _load_pipeline(directory, model_path, card, compiled)
+
+
+def _load_pipeline(directory: Path, model_path: Path, card: dict, compiled: FitModel) -> FitModel:
+    import skops.io as sio
+
     try:
         untrusted = sio.get_untrusted_types(file=model_path)
     except Exception as exc:
@@ -118,14 +168,18 @@ def load_model(directory: str | Path | None = None) -> FitModel:
             path=str(directory),
         )
     try:
-        pipeline = sio.load(model_path, trusted=TRUSTED_TYPES)
-        return FitModel(pipeline, card, path=str(directory))
+        model = FitModel(sio.load(model_path, trusted=TRUSTED_TYPES), card, path=str(directory))
     except ModelError:
         raise
     except Exception as exc:
         raise ModelError(
             f"the model cannot be loaded ({type(exc).__name__}: {exc}); retrain it", path=str(directory)
         ) from exc
+    if not model.linear.same_as(compiled.linear):
+        raise ModelError(
+            f"{SCORER_FILE} is not the model's own scorer; retrain the model", path=str(directory)
+        )
+    return model
 
 
 # --- the card in words and the reliability curve --------------------------------------------------
