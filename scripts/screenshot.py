@@ -72,14 +72,23 @@ def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
         return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def screenshot(html: Path, png: Path, *, width: int = 1200, height: int = 1600, timeout: float = 90) -> Path:
-    """Load `html` in headless Chromium and write what it shows to `png`."""
-    html, png = Path(html).resolve(), Path(png).resolve()
+def _paths(html: Path, out: Path) -> tuple[Path, Path]:
+    """The page and the output as absolute paths, with any old output removed (so a stale file is
+    never taken for Chromium's work); never the page itself."""
+    html, out = Path(html).resolve(), Path(out).resolve()
     if not html.is_file():
         raise FileNotFoundError(f"{html}: no such file")
-    png.parent.mkdir(parents=True, exist_ok=True)
-    if png.exists():
-        png.unlink()
+    if out == html:
+        raise ValueError(f"{out}: the output would replace the page itself")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists():
+        out.unlink()
+    return html, out
+
+
+def screenshot(html: Path, png: Path, *, width: int = 1200, height: int = 1600, timeout: float = 90) -> Path:
+    """Load `html` in headless Chromium and write what it shows to `png`."""
+    html, png = _paths(html, png)
     result = _run([f"--screenshot={png}", f"--window-size={width},{height}", html.as_uri()], timeout)
     if not png.is_file() or png.stat().st_size == 0:
         raise RuntimeError(f"chromium wrote no screenshot (exit {result.returncode}): {result.stderr[-500:]}")
@@ -89,12 +98,7 @@ def screenshot(html: Path, png: Path, *, width: int = 1200, height: int = 1600, 
 def print_pdf(html: Path, pdf: Path, *, timeout: float = 90) -> Path:
     """Print `html` to `pdf` as Chromium prints it (A4 from the page's @page rule, no header or
     footer), to see how a report looks on paper."""
-    html, pdf = Path(html).resolve(), Path(pdf).resolve()
-    if not html.is_file():
-        raise FileNotFoundError(f"{html}: no such file")
-    pdf.parent.mkdir(parents=True, exist_ok=True)
-    if pdf.exists():
-        pdf.unlink()
+    html, pdf = _paths(html, pdf)
     result = _run(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()], timeout)
     if not pdf.is_file() or pdf.stat().st_size == 0:
         raise RuntimeError(f"chromium wrote no PDF (exit {result.returncode}): {result.stderr[-500:]}")
@@ -126,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             out = print_pdf(args.html, args.png, timeout=args.timeout)
         else:
             out = screenshot(args.html, args.png, width=args.width, height=args.height, timeout=args.timeout)
-    except (OSError, RuntimeError, subprocess.TimeoutExpired) as exc:
+    except (OSError, RuntimeError, ValueError, subprocess.TimeoutExpired) as exc:
         print(f"screenshot: error: {exc}", file=sys.stderr)
         return 1
     print(out)
