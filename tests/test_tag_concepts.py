@@ -99,6 +99,9 @@ QUIET = [
     ("account_services", "Dealers shall register sold vehicles online."),
     ("integration", "Users shall re-enter their password before changing their e-mail address."),
     ("scale", "The consultant's rate is 90 GBP per hour."),
+    ("out_of_scope", "The vendor shall let customers build extensions on a supported framework."),
+    ("out_of_scope", "Bidders must quote for the design of a landing page for the recycling campaign."),
+    ("simple_site", "We have outgrown our simple brochure site."),
 ]
 
 
