@@ -138,6 +138,16 @@ def test_out_with_json_writes_the_json_report(fakes, tmp_path, capsys):
     assert data["file"] == "acme.pdf" and data["score"] == 3
 
 
+def test_out_that_is_a_file_is_one_usage_error_and_the_file_is_kept(fakes, tmp_path, capsys):
+    paths = files(tmp_path, acme_pdf="abc")
+    taken = tmp_path / "notes.txt"
+    taken.write_text("mine")
+    assert main(["score", *paths, "--out", str(taken)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"triage: error: cannot write reports into {taken}: ")
+    assert taken.read_text() == "mine" and fakes["triage"] == []
+
+
 def test_markdown_on_standard_output(fakes, tmp_path, capsys):
     assert main(["score", *files(tmp_path, a_pdf="a"), "--format", "md"]) == 0
     out = capsys.readouterr().out

@@ -115,6 +115,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
+    if args.out is not None:
+        try:
+            args.out.mkdir(parents=True, exist_ok=True)  # a file of that name: one clear error
+        except OSError as exc:
+            raise UsageError(f"cannot write reports into {args.out}: {exc.strerror or exc}") from None
     model = load_model(args.model)  # a missing or refused model stops here, before any document is read
     debug = bool(getattr(args, "debug", False))
     failed = 0
@@ -135,7 +140,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         if args.out is not None:
             stem = unique_name(safe_name(name), taken, report.document.sha256)
-            paths = write_reports(report, args.out, stem, formats=(args.format,))
+            try:
+                paths = write_reports(report, args.out, stem, formats=(args.format,))
+            except OSError as exc:  # the disk is full, the folder went away, ...
+                raise UsageError(f"cannot write reports into {args.out}: {exc.strerror or exc}") from None
             _write(f"{paths[args.format]}\n")
         else:
             text = render(report, args.format)
