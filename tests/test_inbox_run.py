@@ -450,3 +450,14 @@ def test_progress_on_a_terminal_shows_a_file_name_with_brackets_as_it_is(monkeyp
         terminal.progress.refresh()  # rich markup in the name would raise MarkupError here
         assert "last: evil[/x] [link=http://evil]rfp[/link].pdf" in terminal.progress.tasks[0].description
     assert "evil[/x]" in capsys.readouterr().err
+
+
+def test_a_reports_path_that_is_a_file_is_a_usage_error(inbox: Path, tmp_path: Path):
+    from triage.errors import UsageError
+
+    taken = tmp_path / "reports.txt"
+    taken.write_text("mine")
+    drop(inbox, "a.txt", "portal")
+    with pytest.raises(UsageError, match="cannot write reports into"):
+        run(inbox, reports=taken)
+    assert taken.read_text() == "mine" and (inbox / "a.txt").exists()

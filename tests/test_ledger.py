@@ -195,3 +195,13 @@ def test_a_document_named_by_its_path_or_its_report_file(ledger):
     ledger.add_done("acme.pdf", SHA_A, "acme")
     assert ledger.record_outcome("inbox/done/acme.pdf", "won").sha256 == SHA_A
     assert ledger.record_outcome("/somewhere/reports/acme.html", "lost").outcome == "lost"
+
+
+def test_a_path_that_is_no_ledger_is_a_usage_error_and_is_left_as_it_was(tmp_path: Path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database")
+    with pytest.raises(UsageError, match=r"cannot use .*notes\.txt as the ledger: file is not a database"):
+        Ledger(notes)
+    assert notes.read_text() == "not a database"
+    with pytest.raises(UsageError, match="ledger"):
+        Ledger(tmp_path)  # a folder

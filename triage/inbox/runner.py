@@ -147,7 +147,10 @@ class InboxRunner:
             self._start_log()
             assert self.options.ledger is not None
             self.ledger = Ledger(self.options.ledger)
-            self.reports.mkdir(parents=True, exist_ok=True)
+            try:
+                self.reports.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UsageError(f"cannot write reports into {self.reports}: {exc.strerror or exc}") from None
             config = WorkerConfig(
                 reports_dir=str(self.reports),
                 model_dir=self.options.model_dir,
