@@ -102,6 +102,9 @@ QUIET = [
     ("out_of_scope", "The vendor shall let customers build extensions on a supported framework."),
     ("out_of_scope", "Bidders must quote for the design of a landing page for the recycling campaign."),
     ("simple_site", "We have outgrown our simple brochure site."),
+    ("out_of_scope", "The website shall help the public find cleaning and recycling services."),
+    ("multi_site", "The project will be delivered from two sites in Cork and Dublin."),
+    ("scale", "The county has 500,000 people living in 40 towns."),
 ]
 
 
