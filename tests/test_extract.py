@@ -429,3 +429,42 @@ def test_pages_without_text_are_listed(tmp_path: Path) -> None:
     document = extract(tmp_path / "mixed.pdf")
     assert document.metadata["pages_without_text"] == "2-3"
     assert [p.page for p in document.passages] == [1, 4]
+
+
+def raw_pdf(path: Path, text: bytes, to_unicode: bytes) -> Path:
+    """A one-page PDF written by hand: `text` in Helvetica whose ToUnicode map has the one entry
+    `to_unicode` (`<41> <D835>`: the letter A stands for a lone surrogate, as broken producers write)."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar " + to_unicode + b" endbfchar "
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"BT /F1 12 Tf 72 720 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%b\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n%b\nendstream" % (len(cmap), cmap),
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%b\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(out)
+    return path
+
+
+def test_a_broken_unicode_map_gives_text_that_can_be_written(tmp_path: Path) -> None:
+    path = raw_pdf(tmp_path / "odd.pdf", b"The portal shall support SSO A.", b"<41> <D835>")
+    document = extract(path)
+    text = " ".join(p.text for p in document.passages)
+    assert text == "The portal shall support SSO \ufffd."  # not a lone surrogate
+    text.encode("utf-8")

@@ -38,6 +38,7 @@ _NEWLINES = re.compile(r"\r\n|\r|\n")
 # zero-width characters, soft hyphens and control characters (text from a document is untrusted:
 # an escape sequence must not reach a terminal or a log line)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"}
 
@@ -74,11 +75,18 @@ class Block:
         return f"Block({self.text!r}, {self.kind!r}, {self.page})"
 
 
+def valid_unicode(text: str) -> str:
+    """`text` with every lone surrogate (a broken ToUnicode map gives pypdf one) as U+FFFD: such
+    text cannot be written as UTF-8, so no report, JSON line or terminal could show it."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def page_lines(text: str) -> list[str]:
     """The lines of one page's extracted text, stripped; blank lines kept as "" (paragraph breaks).
 
     Some producers (Google Docs exports) put a blank line after every line; where most lines are
     followed by exactly one blank line, single blanks are dropped and only longer gaps break."""
+    text = valid_unicode(text)
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in _NEWLINES.split(text)]

@@ -109,6 +109,7 @@ def extract_pdf(
         raise damaged(where, exc) from exc
     if not passages:
         raise ExtractionError("no text was found in the PDF", path=where, code="no_text")
+    metadata = {key: cleanup.valid_unicode(value) for key, value in metadata.items()}
     return Document(
         path=where, sha256=sha256, format="pdf", pages=count, passages=passages, metadata=metadata
     )
