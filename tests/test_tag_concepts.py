@@ -105,6 +105,8 @@ QUIET = [
     ("out_of_scope", "The website shall help the public find cleaning and recycling services."),
     ("multi_site", "The project will be delivered from two sites in Cork and Dublin."),
     ("scale", "The county has 500,000 people living in 40 towns."),
+    ("scale", "The Contractor shall scale its team up during peak delivery phases."),
+    ("scale", "The portal shall support 3 thousand-year-old manuscripts."),
 ]
 
 

@@ -326,9 +326,12 @@ class RuleSet:
         return spans
 
     def _number_ok(self, rule: Rule, span: Span) -> bool:
+        doc = span.doc
         for token in span:
             value = parse_number(token.text)
             if value is not None:
+                after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+                value *= _MULTIPLIERS.get(after, 1.0) if after in ("thousand", "million", "billion") else 1.0
                 if rule.min_quantity is not None and value < rule.min_quantity:
                     return False
                 return not (rule.max_quantity is not None and value > rule.max_quantity)
