@@ -49,6 +49,14 @@ def test_two_processes_give_what_one_gives_in_the_same_order(inbox, model_dir):
     assert all(score is not None for name, score, _ in one if name != "fake.pdf")
 
 
+def test_a_document_without_a_word_is_no_text_as_in_the_inbox(tmp_path, model_dir):
+    blank = tmp_path / "blank.md"
+    blank.write_text("\n   \n\n")
+    [outcome] = triage_many([blank], model_dir)
+    assert outcome.report is None and outcome.error is not None
+    assert outcome.error.code == "no_text" and outcome.error.path == str(blank)
+
+
 def test_score_command_with_jobs_prints_json_lines_in_order_and_exits_1_on_a_bad_file(inbox, model_dir):
     out = subprocess.run(
         [sys.executable, "-m", "triage", "score", "--jobs", "2", "--model", str(model_dir), *inbox],

@@ -18,9 +18,14 @@ if TYPE_CHECKING:
 
 
 def triage_document(document: Document, model: FitModel) -> FitReport:
-    """Tag a document that is already extracted and score it with `model`."""
+    """Tag a document that is already extracted and score it with `model`. Raises a TriageError
+    (`no_text`) for a document without a word: a blank page is not a deal to score."""
+    from triage.errors import TriageError
     from triage.facts import find_facts
     from triage.tag import tag
+
+    if not document.words:
+        raise TriageError(path=document.path, code="no_text")
 
     tagged = tag(document)
     report = model.score(tagged)

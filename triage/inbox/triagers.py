@@ -90,9 +90,7 @@ class PipelineTriager:
 
         sniff(path, limits=self.limits)
         document = extract(path, limits=self.limits)  # a parser's own error on a bad file: "damaged"
-        if not document.words:
-            raise TriageError(code="no_text")  # nothing to score: a blank page is not a deal
-        try:
+        try:  # a document without a word fails here as `no_text`
             report = triage_document(document, self.model)
             written = write_reports(
                 report, Path(self.config.reports_dir), report_name, formats=self.config.formats
