@@ -114,6 +114,21 @@ def test_hostile_markdown_costs_linear_time(tmp_path) -> None:
     assert doc.passages[0].kind == "heading" and doc.passages[0].text.endswith("b")
 
 
+def test_markdown_paragraphs_full_of_unmatched_marks_are_kept_as_written(tmp_path) -> None:
+    """Each `*` or `[` that opens nothing costs the inline regexes a scan to the end of the text:
+    paragraphs under the length bound but made of them (here 2 MB, minutes before) are kept as
+    written, while an ordinary paragraph still loses its marks."""
+    from triage.extract import extract
+
+    md = tmp_path / "marks.md"
+    stars, brackets = ("*a " * 1300).strip(), "![" * 1900
+    md.write_text("The **portal** shall [link](http://x) *work*.\n\n" + f"{stars}\n\n{brackets}\n\n" * 250)
+    doc = extract(md)
+    assert doc.passages[0].text == "The portal shall link work."
+    assert [p.text for p in doc.passages[1:3]] == [stars, brackets]
+    assert len(doc.passages) == 501
+
+
 def test_wrapped_numbered_heading_is_one_heading() -> None:
     lines = [
         "4.3 Website Maintenance, Content Management, and Search Engine",

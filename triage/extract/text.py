@@ -105,8 +105,14 @@ def _front_matter(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     return lines, {}
 
 
+_MAX_INLINE = 4000  # characters of a passage whose Markdown marks are reduced to their words
+_MAX_OPENERS = 100  # `*` and `[` in it: each unmatched one costs a scan to the end of the text
+
+
 def _inline(text: str, markdown: bool) -> str:
-    if not markdown or len(text) > 4000:  # the inline regexes can go quadratic on huge hostile text
+    # the inline regexes go quadratic on hostile text (`*a *a *a ...`, `[[[[...`): beyond these
+    # bounds the text is kept as written, as in a .txt file
+    if not markdown or len(text) > _MAX_INLINE or text.count("*") + text.count("[") > _MAX_OPENERS:
         return text.strip()
     if "<" in text:
         text = _TAG.sub("", text)
