@@ -107,6 +107,9 @@ QUIET = [
     ("scale", "The county has 500,000 people living in 40 towns."),
     ("scale", "The Contractor shall scale its team up during peak delivery phases."),
     ("scale", "The portal shall support 3 thousand-year-old manuscripts."),
+    ("account_services", "There is no need for user registration on the public site."),
+    ("user_roles", "Delegates will be split into groups of partners, suppliers and staff for the workshop."),
+    ("multi_site", "The product shall offer a scripting or rules language for bespoke behaviour."),
 ]
 
 
@@ -148,3 +151,54 @@ def test_refusing_custom_modules_reads_as_turnkey() -> None:
 def test_low_code_without_programming_is_not_turnkey() -> None:
     out = tag_text("Administrators shall add new fields and screens without programming skills.")
     assert "extensibility" in out["tags"] and "turnkey" not in out["tags"]
+
+
+# indirect wordings added with the later tuning batches (each batch was scored before the rules saw it)
+FIRES_LATER = [
+    ("account_services", "Members cannot change their own e-mail address, so they phone us."),
+    ("access_control", "The product shall not allow a user to see the personal information of other users."),
+    ("access_control", "The session shall expire when the browser is closed."),
+    ("workflow", "Officers shall be able to put a case on hold and reopen it later."),
+    ("scale", "The system shall process 250 claims per hour at month end."),
+    ("scale", "If the primary data centre fails, the standby must take over automatically."),
+    ("extensibility", "Administrators shall add new fields and screens without programming skills."),
+    ("security_ops", "The product shall be resistant to attempts to guess passwords."),
+    ("integration", "The app must pull account balances from the core platform in real time."),
+    ("compliance", "Members shall be able to download a copy of the data we hold about them."),
+    ("security_ops", "All servers shall be hardened to CIS benchmarks."),
+    ("collaboration", "Any employee shall be able to set up a group around a topic and invite colleagues."),
+    ("extensibility", "Customers shall be able to build extensions using a supported framework."),
+    ("simple_site", "The site only needs to show our services, our team and a contact form."),
+    (
+        "user_roles",
+        "The site must recognise whether the visitor is a patient, a carer or a health professional.",
+    ),
+    ("workflow", "Complaints shall be acknowledged within two days and answered within twenty."),
+    ("access_control", "The system shall enforce segregation of duties."),
+    ("scale", "The site must not slow down when 10,000 people visit it at the same time."),
+    ("multi_site", "Each of our four hotels needs its own website."),
+    (
+        "out_of_scope",
+        "The services required are the cleaning of public toilets and the emptying of litter bins.",
+    ),
+    ("scale", "The system shall support 3 million registered accounts."),
+    ("security_ops", "Sensitive information shall never be sent by e-mail in clear text."),
+    ("access_control", "Both trade and retail buyers use the site, but only trade buyers see net prices."),
+    ("compliance", "Retention rules shall delete closed cases automatically after seven years."),
+    ("multi_site", "The platform must host 14 departmental websites under one governance model."),
+    ("workflow", "Complaints not resolved within ten working days shall be escalated automatically."),
+    ("integration", "Our case system and the website never match because the two do not talk to each other."),
+    (
+        "scale",
+        "The system shall be deployed across two data centres so that either can run the service alone.",
+    ),
+    ("turnkey", "We want to subscribe to a service, not run a project."),
+    ("turnkey", "Customisation will not be required."),
+    ("simple_site", "A lightweight site with news, events and a contact page is all that is required."),
+    ("account_services", "Users shall be able to change their address online."),
+]
+
+
+@pytest.mark.parametrize(("tag_id", "text"), FIRES_LATER)
+def test_later_concept_fires_on_indirect_wording(tag_id: str, text: str) -> None:
+    assert tag_id in tags_of(text)
