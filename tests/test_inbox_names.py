@@ -55,3 +55,15 @@ def test_numbered_alternatives_keep_the_extension():
     assert numbered("rfp.pdf", 2) == "rfp (2).pdf"
     assert numbered("archive.tar.gz", 3) == "archive.tar (3).gz"
     assert numbered("README", 2) == "README (2)"
+
+
+def test_numbered_alternatives_of_a_long_name_fit_in_a_file_name():
+    long = "x" * 251 + ".pdf"  # 255 bytes: the most a file system allows
+    assert numbered(long, 1) == long
+    second = numbered(long, 2)
+    assert second == "x" * 247 + " (2).pdf" and len(second) == 255
+    accents = "é" * 126 + ".docx"  # 257 bytes in UTF-8: each é is two
+    assert all(len(os.fsencode(numbered(accents, n))) <= 255 for n in (1, 2, 100))
+    assert numbered(accents, 2).endswith("é (2).docx")
+    failed = numbered(long, 1, reserve=len(".error.txt"))
+    assert len(failed) == 245 and failed.endswith("x.pdf")

@@ -461,3 +461,20 @@ def test_a_reports_path_that_is_a_file_is_a_usage_error(inbox: Path, tmp_path: P
     with pytest.raises(UsageError, match="cannot write reports into"):
         run(inbox, reports=taken)
     assert taken.read_text() == "mine" and (inbox / "a.txt").exists()
+
+
+def test_a_name_as_long_as_the_file_system_allows_is_filed_twice_and_failed(inbox: Path):
+    long = "x" * 251 + ".txt"
+    drop(inbox, long, "portal one")
+    run(inbox)
+    drop(inbox, long, "portal two, other bytes")
+    drop(inbox, "y" * 251 + ".txt", "RAISE scanned")
+    tally, _ = run(inbox)
+    assert (tally.triaged, tally.failed) == (1, 1)
+    where = places(inbox)
+    assert where["inbox"] == [] and where["work"] == []
+    assert sorted(where["done"]) == sorted([long, "x" * 247 + " (2).txt"])
+    [kept] = where["failed"]
+    assert kept == "y" * 241 + ".txt"  # room left for the note beside it
+    note = inbox / "failed" / (kept + ".error.txt")
+    assert len(note.name) == 255 and "reason:  scanned" in note.read_text()

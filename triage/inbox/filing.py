@@ -188,7 +188,7 @@ class Inbox:
         """A free name for the claim in `folder` (done/ or failed/): the original name, or
         `name (2).ext`, ... when taken. In failed/ the `.error.txt` beside it must be free too."""
         for n in itertools.count(1):
-            candidate = folder / numbered(claim.name, n)
+            candidate = folder / self._numbered(claim.name, n, folder)
             if candidate.exists() or candidate.is_symlink():
                 continue
             if folder == self.failed and error_file(candidate).exists():
@@ -203,9 +203,14 @@ class Inbox:
         n = 1
         while not link_or_rename(claim.path, target):
             n += 1
-            target = folder / numbered(claim.name, n)
+            target = folder / self._numbered(claim.name, n, folder)
         self.release(claim)
         return target
+
+    def _numbered(self, name: str, n: int, folder: Path) -> str:
+        """`numbered`, leaving room for `.error.txt` beside a file in failed/."""
+        reserve = len(ERROR_SUFFIX) if folder == self.failed else 0
+        return numbered(name, n, reserve=reserve)
 
     def release(self, claim: Claim) -> None:
         """Remove the claim's folder once the file has left it (it is empty: nothing is lost)."""
@@ -213,9 +218,12 @@ class Inbox:
             claim.folder.rmdir()
 
 
+ERROR_SUFFIX = ".error.txt"
+
+
 def error_file(original: Path) -> Path:
     """The explanation beside a failed original: `failed/NAME.error.txt`."""
-    return original.with_name(original.name + ".error.txt")
+    return original.with_name(original.name + ERROR_SUFFIX)
 
 
 def link_or_rename(source: Path, target: Path) -> bool:

@@ -69,11 +69,36 @@ def _has_surrogates(text: str) -> bool:
     return False
 
 
-def numbered(name: str, n: int) -> str:
-    """The n-th alternative of `name` when it is already taken: `rfp.pdf` -> `rfp (2).pdf`."""
-    if n <= 1:
-        return name
+NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
+
+
+def numbered(name: str, n: int, *, reserve: int = 0) -> str:
+    """The n-th alternative of `name` when it is already taken: `rfp.pdf` -> `rfp (2).pdf`.
+
+    The result fits in NAME_MAX bytes with `reserve` bytes to spare (for `.error.txt` beside it): a
+    longer name loses characters at the end of its stem, never its extension or the number."""
+    tag = "" if n <= 1 else f" ({n})"
     stem, dot, ext = name.rpartition(".")
     if not dot or not stem:  # no extension, or a name like `.pdf`
-        return f"{name} ({n})"
-    return f"{stem} ({n}).{ext}"
+        stem, ext = name, ""
+    else:
+        ext = "." + ext
+    room = NAME_MAX - reserve - len(os.fsencode(tag))
+    if len(os.fsencode(ext)) > room // 2:  # an "extension" that is most of the name is not one
+        stem, ext = name, ""
+    room -= len(os.fsencode(ext))
+    if len(os.fsencode(stem)) > room:
+        stem = _cut(stem, room)
+    return f"{stem}{tag}{ext}"
+
+
+def _cut(text: str, size: int) -> str:
+    """The longest start of `text` whose file-system bytes fit in `size`."""
+    lo, hi = 0, len(text)
+    while lo < hi:  # characters take 1 to 4 bytes: search for the longest start that fits
+        mid = (lo + hi + 1) // 2
+        if len(os.fsencode(text[:mid])) <= size:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() or text[:lo]
