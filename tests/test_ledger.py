@@ -4,8 +4,6 @@ prefix (unknown and ambiguous names are clear usage errors), and what training a
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -169,26 +167,34 @@ def test_the_ledger_survives_reopening_and_refuses_a_newer_schema(tmp_path: Path
         Ledger(path)
 
 
-def triage_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "triage", *args], capture_output=True, text=True, timeout=60)
+def outcome_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`triage outcome ARGS` in this process: its exit status, standard output and error."""
+    from triage.cli import main
+
+    try:
+        code = main(["outcome", *args])
+    except SystemExit as exc:  # argparse refuses the arguments
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
 
 
-def test_outcome_command(tmp_path: Path):
+def test_outcome_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     with Ledger(inbox / "triage.sqlite") as books:
         add_done(books, "acme.pdf", SHA_A, "acme", inbox / "done" / "acme.pdf", score=81)
-    out = triage_cli("outcome", "acme.pdf", "won", "--inbox", str(inbox))
-    assert out.returncode == 0, out.stderr
-    assert "acme.pdf: won (score 81, pursue)" in out.stdout
-    out = triage_cli("outcome", SHA_A[:6], "lost", "--ledger", str(inbox / "triage.sqlite"))
-    assert out.returncode == 0 and "lost" in out.stdout
-    out = triage_cli("outcome", "nope.pdf", "lost", "--inbox", str(inbox))
-    assert out.returncode == 2 and out.stderr.startswith("triage: error: ") and "Traceback" not in out.stderr
-    out = triage_cli("outcome", "acme.pdf", "won", "--inbox", str(tmp_path / "elsewhere"))
-    assert out.returncode == 2 and "no ledger" in out.stderr
-    out = triage_cli("outcome", "acme.pdf", "maybe", "--inbox", str(inbox))
-    assert out.returncode == 2
+    code, out, err = outcome_cli(capsys, "acme.pdf", "won", "--inbox", str(inbox))
+    assert code == 0, err
+    assert "acme.pdf: won (score 81, pursue)" in out
+    code, out, err = outcome_cli(capsys, SHA_A[:6], "lost", "--ledger", str(inbox / "triage.sqlite"))
+    assert code == 0 and "lost" in out
+    code, out, err = outcome_cli(capsys, "nope.pdf", "lost", "--inbox", str(inbox))
+    assert code == 2 and err.startswith("triage: error: ") and "Traceback" not in err
+    code, out, err = outcome_cli(capsys, "acme.pdf", "won", "--inbox", str(tmp_path / "elsewhere"))
+    assert code == 2 and "no ledger" in err
+    code, out, err = outcome_cli(capsys, "acme.pdf", "maybe", "--inbox", str(inbox))
+    assert code == 2
 
 
 def test_a_document_named_by_its_path_or_its_report_file(ledger):

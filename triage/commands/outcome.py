@@ -49,11 +49,9 @@ def _refresh_index(ledger: object, html_report: str | None) -> None:
     """Rebuild the index page beside the document's report, so it shows the outcome at once."""
     from pathlib import Path
 
+    from triage.report import build_index
+
     if not html_report or not Path(html_report).parent.is_dir():
-        return
-    try:
-        from triage.report import build_index
-    except ImportError:
         return
     reports = Path(html_report).parent
     build_index(ledger.index_entries(reports), reports)  # type: ignore[attr-defined]
