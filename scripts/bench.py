@@ -11,6 +11,7 @@ noisy, so a baseline is timed in the same run, interleaved, and medians are take
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import statistics
@@ -125,7 +126,7 @@ def bench_end_to_end() -> None:
     from pypdf import PdfReader
 
     from triage.extract import extract
-    from triage.pipeline import triage_path
+    from triage.pipeline import triage_document, triage_path
     from triage.score import load_model
 
     model = load_model()
@@ -136,18 +137,21 @@ def bench_end_to_end() -> None:
         for page in PdfReader(pdf).pages:
             page.extract_text()
 
-    t = interleaved(
-        {
-            "pypdf": bare_pdf,
-            "score-pdf": lambda: triage_path(pdf, model),
-            "extract-docx": lambda: extract(docx),
-            "score-docx": lambda: triage_path(docx, model),
-        },
-        repeats=5,
-    )
+    fns: dict[str, Callable[[], object]] = {
+        "pypdf": bare_pdf,
+        "score-pdf": lambda: triage_path(pdf, model),
+        "extract-docx": lambda: extract(docx),
+        "score-docx": lambda: triage_path(docx, model),
+    }
+    if importlib.util.find_spec("pypdfium2") is not None:
+        fns["score-pdf-pdfium"] = lambda: triage_document(extract(pdf, engine="pdfium"), model)
+    t = interleaved(fns, repeats=5)
     ratio = t["score-pdf"] / t["pypdf"]
     row("end-to-end: triage score 50-page PDF", t["score-pdf"], "s")
     row("end-to-end: 50-page PDF / bare pypdf extraction", ratio, "x", "<= 1.3x", ratio <= 1.3)
+    if "score-pdf-pdfium" in t:
+        fast = t["score-pdf-pdfium"] / t["pypdf"]
+        row("end-to-end: same with triage[fast] (pypdfium2) / bare pypdf", fast, "x", "<= 1.3x", fast <= 1.3)
     row("end-to-end: triage score same content as DOCX", t["score-docx"], "s")
     row("end-to-end: DOCX score / DOCX extraction", t["score-docx"] / t["extract-docx"], "x")
 
