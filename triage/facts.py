@@ -65,6 +65,7 @@ _BUDGET_CUES = re.compile(
     r"maximum (?:contract )?(?:value|amount)|funding|total value|price cap|up to)\b",
     re.I,
 )
+_DIGIT = re.compile(r"\d")  # a passage without a digit holds no date and no amount
 _MULTIPLIERS = {
     "k": 1e3,
     "thousand": 1e3,
@@ -110,7 +111,7 @@ def find_dates(document: Document) -> list[DateFact]:
     """Every date written in the body, in reading order."""
     found: list[DateFact] = []
     for passage in document.body:
-        if not any(ch.isdigit() for ch in passage.text):
+        if not _DIGIT.search(passage.text):
             continue
         for sentence in _sentences(passage.text):
             spans: list[tuple[int, int]] = []
@@ -151,7 +152,7 @@ def find_facts(document: Document) -> dict[str, object]:
             break
     budget: tuple[float, str, str, str] | None = None
     for passage in document.body:
-        if not any(ch.isdigit() for ch in passage.text):
+        if not _DIGIT.search(passage.text):
             continue
         for sentence in _sentences(passage.text):
             if not _BUDGET_CUES.search(sentence):
