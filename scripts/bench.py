@@ -152,6 +152,23 @@ def bench_end_to_end() -> None:
     if "score-pdf-pdfium" in t:
         fast = t["score-pdf-pdfium"] / t["pypdf"]
         row("end-to-end: same with triage[fast] (pypdfium2) / bare pypdf", fast, "x", "<= 1.3x", fast <= 1.3)
+    real = sorted((SHARED / "rfps").glob("*.pdf"))
+    if real:
+
+        def bare_real() -> None:
+            for path in real:
+                for page in PdfReader(path).pages:
+                    page.extract_text()
+
+        def score_real() -> None:
+            for path in real:
+                triage_path(path, model)
+
+        r = interleaved({"pypdf": bare_real, "score": score_real}, repeats=3)
+        ratio_real = r["score"] / r["pypdf"]
+        row(
+            f"end-to-end: the {len(real)} real PDFs of shared/rfps / bare pypdf", ratio_real, "x", "(<= 1.3x)"
+        )
     row("end-to-end: triage score same content as DOCX", t["score-docx"], "s")
     row("end-to-end: DOCX score / DOCX extraction", t["score-docx"] / t["extract-docx"], "x")
 
