@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import hashlib
 import itertools
 import logging
 import os
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from triage.errors import REASONS, UsageError
+from triage.hashing import sha256_file
 from triage.inbox.filing import Claim, Inbox, error_file, same_file
 from triage.inbox.ledger import LEDGER_NAME, Ledger, LedgerRow, now_iso
 from triage.inbox.names import display_name
@@ -575,14 +575,6 @@ def own_peak_mb() -> float | None:
         return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     except (ImportError, OSError):
         return None
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def report_base(name: str) -> str:

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from triage.errors import TrainingError, TriageError
+from triage.hashing import sha256_file
 from triage.types import TaggedDocument
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".md")
@@ -147,14 +148,6 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def extract_and_tag(sha256: str, code: str, path: str) -> TaggedDocument:
     """Extract and tag one file; `sha256` and `code` are the cache key (the path is not)."""
     from triage.extract import extract
@@ -165,7 +158,7 @@ def extract_and_tag(sha256: str, code: str, path: str) -> TaggedDocument:
 
 def _tag_one(path: str, cache_location: str | None, code: str) -> TaggedDocument | TriageError:
     try:
-        sha = _sha256(path)
+        sha = sha256_file(path)
         if cache_location:
             from joblib import Memory
 

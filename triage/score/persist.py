@@ -22,7 +22,6 @@ does `save_model`, before anything is written.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -30,6 +29,7 @@ import tempfile
 from pathlib import Path
 
 from triage.errors import ModelError
+from triage.hashing import sha256_file
 from triage.score.metrics import json_safe
 from triage.score.model import FitModel
 
@@ -54,14 +54,6 @@ def default_model_dir() -> Path:
     if env := os.environ.get("TRIAGE_MODEL"):
         return Path(env)
     return Path(triage.__file__).resolve().parent.parent / "models" / "default"
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
