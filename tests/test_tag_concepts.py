@@ -202,3 +202,16 @@ FIRES_LATER = [
 @pytest.mark.parametrize(("tag_id", "text"), FIRES_LATER)
 def test_later_concept_fires_on_indirect_wording(tag_id: str, text: str) -> None:
     assert tag_id in tags_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The current site has around 12 pages.", {"simple_site"}),
+        ("The Supplier shall migrate around 5,400 pages of existing content.", set()),
+        ("The contractor shall supply 40 desks and 80 chairs for the new office.", {"out_of_scope"}),
+        ("Officers print each application and pass the folder from desk to desk.", {"workflow"}),
+    ],
+)
+def test_a_handful_of_pages_and_goods_only_when_bought(text, expected):
+    assert set(tag_text(text)["tags"]) & {"simple_site", "out_of_scope", "workflow"} == expected
