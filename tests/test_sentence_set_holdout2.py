@@ -6,35 +6,17 @@ counts only; nothing here tunes the tagger on its text."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from test_sentence_set import DATA, KEYS, KINDS, MODALITIES, OPTIONAL_KEYS, load
 
 from triage.types import ALL_TAGS
 
-DATA = Path(__file__).resolve().parent / "data"
 HOLDOUT2 = DATA / "sentences_holdout2.jsonl"
 OTHERS = ("sentences_dev.jsonl", "sentences_holdout.jsonl", "sentences_tune.jsonl")
-MODALITIES = ("mandatory", "desirable", "optional", "info")
-KINDS = ("plain", "paraphrase", "trap", "negation")
-KEYS = {"id", "text", "tags", "modality", "kind"}
-OPTIONAL_KEYS = {"about"}
 ID_PATTERN = re.compile(r"h2-\d{4}")
-
-
-def load(path: Path) -> list[dict]:
-    """The records of one JSON-lines file, failing with the line number of a broken line."""
-    records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        assert line.strip(), f"{path.name}:{number}: blank line"
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as exc:  # pragma: no cover - only on a broken file
-            pytest.fail(f"{path.name}:{number}: not JSON: {exc}")
-    return records
 
 
 def normalised(text: str) -> str:
