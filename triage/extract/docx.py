@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from triage.errors import ExtractionError, RefusedFile, TriageError
-from triage.extract.limits import ExtractLimits, clean_title
+from triage.extract.limits import ExtractLimits, clean_title, failure_reason
 from triage.extract.lines import heading_like
 from triage.types import Document, Passage, PassageKind, Region
 
@@ -50,10 +50,8 @@ def extract_docx(
             "reading the Word file needed more memory than allowed", path=where, code="out_of_memory"
         ) from exc
     except Exception as exc:  # any parser failure is a damaged file to the user
-        detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
-        why = type(exc).__name__ + (f": {detail}" if detail else "")
         raise ExtractionError(
-            f"the Word file is damaged and cannot be read ({why})", path=where, code="damaged"
+            f"the Word file is damaged and cannot be read ({failure_reason(exc)})", path=where, code="damaged"
         ) from exc
     return Document(
         path=where, sha256=sha256, format="docx", pages=None, passages=passages, metadata=metadata

@@ -57,3 +57,10 @@ def clean_title(title: str | None) -> str | None:
     if not text or text.lower() in _GENERIC_TITLES:
         return None
     return text[:300]
+
+
+def failure_reason(exc: BaseException) -> str:
+    """A parser's exception in a few words for a user: its type and the first line of its message."""
+    text = str(exc).strip()
+    detail = text.splitlines()[0][:120] if text else ""
+    return type(exc).__name__ + (f": {detail}" if detail else "")

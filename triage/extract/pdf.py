@@ -19,7 +19,7 @@ from typing import Literal
 
 from triage.errors import ExtractionError, PasswordRequired, RefusedFile, TriageError
 from triage.extract import lines as cleanup
-from triage.extract.limits import ExtractLimits, clean_title
+from triage.extract.limits import ExtractLimits, clean_title, failure_reason
 from triage.types import Document
 
 Engine = Literal["pypdf", "pdfium", "auto"]
@@ -142,8 +142,7 @@ def damaged(where: str, exc: BaseException) -> ExtractionError:
     if isinstance(exc, RecursionError):
         why = "its structure is nested too deeply"
     else:
-        detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
-        why = type(exc).__name__ + (f": {detail}" if detail else "")
+        why = failure_reason(exc)
     return ExtractionError(f"the PDF is damaged and cannot be read ({why})", path=where, code="damaged")
 
 
