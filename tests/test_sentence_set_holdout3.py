@@ -1,0 +1,141 @@
+"""Checks that the third held-out sentence set (tests/data/sentences_holdout3.jsonl) is well formed and
+covers what the tagger is judged on: valid tag ids, modality and kind, ids numbered in order, the
+labelling invariants of tests/data/README.md, the coverage minimums of its README section, and no
+sentence (or near copy of one) shared with any other sentence set. These checks read the file's shape
+and counts only; nothing here tunes the tagger on its text, and no failure prints another set's text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from test_sentence_set import DATA, KEYS, KINDS, MODALITIES, OPTIONAL_KEYS, load
+
+from triage.types import ALL_TAGS
+
+HOLDOUT3 = DATA / "sentences_holdout3.jsonl"
+ID_PATTERN = re.compile(r"h3-\d{4}")
+
+# Coverage minimums, as written in the README section "The third held-out set".
+MIN_SENTENCES = 150
+MIN_POSITIVES = 5
+MIN_TRAPS = 2
+MIN_NEGATIONS = 1
+MIN_PER_MODALITY = 10
+MIN_PARAPHRASE_SHARE = 0.15
+UNTAGGED_SHARE = (0.15, 0.30)
+
+
+def normalised(text: str) -> str:
+    """Lower case with runs of white space folded, so trivial re-spacing does not hide a copy."""
+    return " ".join(text.lower().split())
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return load(HOLDOUT3)
+
+
+class OtherTexts(list):
+    """The sentences of the other sets; its repr hides them so a failure never prints their wording."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} sentences of the other sets>"
+
+
+@pytest.fixture(scope="module")
+def other_texts() -> list[str]:
+    """Every other sentences_*.jsonl beside this one (dev, holdout, holdout2, tune and any later set)."""
+    texts = OtherTexts()
+    for path in sorted(DATA.glob("sentences_*.jsonl")):
+        if path != HOLDOUT3:
+            texts += [rec["text"] for rec in load(path)]
+    return texts
+
+
+def test_records_are_well_formed(records: list[dict]) -> None:
+    for rec in records:
+        where = rec.get("id")
+        assert KEYS <= rec.keys() <= KEYS | OPTIONAL_KEYS, where
+        assert ID_PATTERN.fullmatch(rec["id"]), where
+        assert isinstance(rec["text"], str) and rec["text"] and rec["text"].strip() == rec["text"], where
+        assert rec["modality"] in MODALITIES, where
+        assert rec["kind"] in KINDS, where
+        for field in ("tags", *(["about"] if "about" in rec else [])):
+            values = rec[field]
+            assert isinstance(values, list), where
+            assert set(values) <= set(ALL_TAGS), f"{where}: unknown tag in {values}"
+            assert values == [t for t in ALL_TAGS if t in values], f"{where}: {field} not in ALL_TAGS order"
+
+
+def test_ids_are_unique_and_numbered_in_order(records: list[dict]) -> None:
+    ids = [rec["id"] for rec in records]
+    assert ids == [f"h3-{n:04d}" for n in range(1, len(ids) + 1)]
+
+
+def test_traps_and_negations_say_what_they_are_about(records: list[dict]) -> None:
+    for rec in records:
+        if rec["kind"] in ("trap", "negation"):
+            assert rec.get("about"), f"{rec['id']}: a {rec['kind']} needs 'about'"
+        if rec["kind"] == "negation":
+            negated_and_tagged = set(rec["about"]) & set(rec["tags"])
+            assert not negated_and_tagged, f"{rec['id']}: negated tag also labelled {negated_and_tagged}"
+
+
+def test_no_text_is_repeated_or_shared_with_the_other_sets(
+    records: list[dict], other_texts: list[str]
+) -> None:
+    mine = [normalised(rec["text"]) for rec in records]
+    repeated = [t for t, n in Counter(mine).items() if n > 1]
+    assert not repeated, repeated
+    theirs = {normalised(t) for t in other_texts}
+    shared = [rec["id"] for rec, text in zip(records, mine, strict=True) if text in theirs]
+    assert not shared, shared
+
+
+def test_no_sentence_is_a_near_copy_of_another_set(records: list[dict], other_texts: list[str]) -> None:
+    """Independent wording: no sentence shares 80 % of its words with a sentence of the other sets."""
+    theirs = [words(t) for t in other_texts]
+    close = []
+    for rec in records:
+        own = words(rec["text"])
+        for other in theirs:
+            if own and other and len(own & other) / len(own | other) >= 0.8:
+                close.append(rec["id"])
+                break
+    assert not close, close
+
+
+def test_no_sentence_is_a_near_copy_of_another_in_this_set(records: list[dict]) -> None:
+    bags = [(rec["id"], words(rec["text"])) for rec in records]
+    close = [
+        (a, b)
+        for i, (a, own) in enumerate(bags)
+        for b, other in bags[i + 1 :]
+        if len(own & other) / len(own | other) >= 0.8
+    ]
+    assert not close, close
+
+
+def test_size_and_shares(records: list[dict]) -> None:
+    assert len(records) >= MIN_SENTENCES
+    untagged = sum(not rec["tags"] for rec in records) / len(records)
+    low, high = UNTAGGED_SHARE
+    assert low <= untagged <= high, untagged
+    modalities = Counter(rec["modality"] for rec in records)
+    assert all(modalities[m] >= MIN_PER_MODALITY for m in MODALITIES), modalities
+    kinds = Counter(rec["kind"] for rec in records)
+    assert set(kinds) == KINDS, kinds
+    assert kinds["paraphrase"] / len(records) >= MIN_PARAPHRASE_SHARE, kinds
+
+
+@pytest.mark.parametrize("tag", ALL_TAGS)
+def test_every_tag_is_covered(records: list[dict], tag: str) -> None:
+    assert sum(tag in rec["tags"] for rec in records) >= MIN_POSITIVES
+    assert sum(rec["kind"] == "trap" and tag in rec.get("about", []) for rec in records) >= MIN_TRAPS
+    assert sum(rec["kind"] == "negation" and tag in rec.get("about", []) for rec in records) >= MIN_NEGATIONS
