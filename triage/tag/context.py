@@ -45,6 +45,7 @@ from triage.tag.rules import (
 _COLON = hash_string(":")
 _COMMA = hash_string(",")
 _FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
+_DETERMINERS = {hash_string(w) for w in ("a", "an", "any", "the", "one", "some")}
 MODALITY_RANK = {"mandatory": 3, "desirable": 2, "optional": 1, "info": 0}
 
 
@@ -184,16 +185,26 @@ class IcpNegation:
         tax = taxonomy_mod.load(taxonomy)
         spec = tax.negation
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-        for group in ("clause", "forward", "forward_short", "pseudo", "clause_breaks", "forward_stops"):
+        for group in (
+            "clause",
+            "weak",
+            "excludes",
+            "forward",
+            "forward_short",
+            "pseudo",
+            "clause_breaks",
+            "forward_stops",
+        ):
             if spec.get(group):
                 self.matcher.add(group, _phrases(nlp, spec[group]))
+        self.excludes_within = int(spec.get("excludes_within", 4))
         self.rules = {r.id: r for r in tax.rules}
         self.key = spans_key
         # a sentence without any word of a negation cue needs no cue matching at all
         strings = nlp.vocab.strings
         self.cue_words = {
             strings.add(t.norm_)
-            for group in ("clause", "forward", "forward_short")
+            for group in ("clause", "weak", "forward", "forward_short")
             for phrase in _phrases(nlp, spec.get(group))
             for t in phrase
         } - {strings.add(w) for w in _FILLER}
@@ -215,7 +226,7 @@ class IcpNegation:
             cues = [(strings[m], a, b) for m, a, b in self.matcher(doc[s_start:s_end])]  # doc offsets
             if not cues:
                 continue
-            negated = self._scopes(doc, cues, s_start, s_end)
+            negated = self._scopes(doc, cues, s_start, s_end, self.excludes_within)
             for span in sent_spans:
                 rule = self.rules.get(span.id_)
                 if rule is not None and not rule.negatable:
@@ -232,9 +243,17 @@ class IcpNegation:
 
     @staticmethod
     def _scopes(
-        doc: Doc, cues: list[tuple[str, int, int]], s_start: int, s_end: int
+        doc: Doc, cues: list[tuple[str, int, int]], s_start: int, s_end: int, excludes_within: int = 4
     ) -> list[tuple[int, int]]:
-        """Token ranges [lo, hi) that the negation cues of one sentence cover."""
+        """Token ranges [lo, hi) that the negation cues of one sentence cover.
+
+        A `weak` cue ("not", "never") covers its clause only when a word of `excludes` starts at most
+        `excludes_within` tokens after it, inside the clause ("is not required", "will not include",
+        "do not want", "not be part of"): that is a need excluded. Otherwise the sentence forbids or
+        describes something ("shall not see invoice amounts", "passwords shall never be stored in clear
+        text", "good practice is not shared"), which is still a statement on its topic; the cue then
+        covers only the noun phrase it introduces ("not a brochure site") or the one word right after
+        it ("configured but not customised")."""
         norms = doc_norms(doc)
         pseudo = [(a, b) for g, a, b in cues if g == "pseudo"]
 
@@ -243,10 +262,11 @@ class IcpNegation:
 
         breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
         stops = sorted(a for g, a, _ in cues if g == "forward_stops")
+        excludes = sorted(a for g, a, _ in cues if g == "excludes")
         heads = [
             (g, a, b)
             for g, a, b in cues
-            if g in ("clause", "forward", "forward_short") and not is_pseudo(a, b)
+            if g in ("clause", "weak", "forward", "forward_short") and not is_pseudo(a, b)
         ]
         colon_ok = {b for _, _, b in heads}  # "Out of scope: ..." keeps going after the colon
         cuts = sorted(
@@ -257,6 +277,14 @@ class IcpNegation:
         for group, a, b in heads:
             lo = max([c + 1 for c in cuts if c < a], default=s_start)
             hi = min([c for c in cuts if c >= b], default=s_end)
+            if group == "weak":
+                if any(b <= x < min(hi, b + excludes_within) for x in excludes):
+                    scopes.append((lo, hi))
+                elif b < hi and norms[b] in _DETERMINERS:  # "not a brochure site", "never any forums"
+                    scopes.append((b, min([s for s in stops if s >= b] + [hi])))
+                else:  # only what the cue stands right before: "configured but not customised"
+                    scopes.append((b, b + 1))
+                continue
             if group == "clause":
                 scopes.append((lo, hi))
                 continue
