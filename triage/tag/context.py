@@ -36,11 +36,14 @@ from triage.tag.rules import (
     Context,
     doc_norms,
     get_spans,
+    part_end,
     sentence_bounds,
     sentence_starts,
     set_spans,
     span_info,
+    within_parts,
 )
+from triage.tag.segment import part_starts
 
 _COLON = hash_string(":")
 _COMMA = hash_string(",")
@@ -76,7 +79,7 @@ class ModalityCues:
         with `only`, of the sentences starting at those tokens (and the lead-ins before them)."""
         strings = doc.vocab.strings
         spans = []
-        matches = self.matcher(doc)  # one pass over the doc; cheaper than one per sentence
+        matches = within_parts(doc, self.matcher(doc))  # one pass over the doc, not one per sentence
         if only is not None:
             starts = sentence_starts(doc)
             wanted = set(only)
@@ -112,16 +115,19 @@ class ModalityCues:
             s_start, _ = sentence_bounds(doc, span.start)
             if s_start not in best or MODALITY_RANK[level] > MODALITY_RANK[best[s_start]]:
                 best[s_start] = level
-        # a list introduced by "... shall:" inherits the lead-in's modality
+        # a list introduced by "... shall:" inherits the lead-in's modality (inside one passage)
         starts = sentence_starts(doc)
+        parts = set(part_starts(doc))
         for prev, cur in pairwise(starts):
-            if cur not in best and prev in best and doc[cur - 1].text == ":":
+            if cur not in best and prev in best and doc[cur - 1].text == ":" and cur not in parts:
                 best[cur] = best[prev]
         return best
 
     @staticmethod
     def _date(doc: Doc, i: int) -> bool:
-        near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        """Whether "May" at token `i` stands beside a number of its own passage ("2 May 2026")."""
+        first = max((p for p in part_starts(doc) if p <= i), default=0)
+        near = [doc[j] for j in (i - 1, i + 1) if first <= j < part_end(doc, i)]
         return any(t.like_num for t in near)
 
 
@@ -149,9 +155,11 @@ class IcpModality:
     def __call__(self, doc: Doc) -> Doc:
         spans = get_spans(doc, self.key)
         wanted = {sentence_bounds(doc, s.start)[0] for s in spans}
-        last = sentence_starts(doc)[-1]
-        if len(doc) and doc_norms(doc)[-1] == _COLON:
-            wanted.add(last)  # a lead-in hands its modality on to the list after it
+        if len(doc):
+            norms = doc_norms(doc)
+            for end in [*part_starts(doc)[1:], len(doc)]:  # the end of each passage in the doc
+                if norms[end - 1] == _COLON:  # a lead-in hands its modality on to the list after it
+                    wanted.add(sentence_bounds(doc, end - 1)[0])
         by_sentence = self.cues.by_sentence(doc, wanted if self.only_tagged else None)
         doc.user_data["triage_modality"] = by_sentence
         for span in spans:

@@ -6,26 +6,35 @@ names instructions to bidders, submission, terms and conditions, evaluation, ins
 and the like (the `boilerplate:` list of the taxonomy); its spans carry `boilerplate=True`.
 A list item that follows a lead-in ending in ":" ("The portal shall:") inherits the lead-in's
 modality when it has none of its own.
+
+spaCy's cost per Doc (making it, and each component's call) outweighs its cost per word on short
+passages, so consecutive passages are joined, a space apart, into Docs of about `CHUNK_CHARS`
+characters. Every component keeps them apart (segment.py: each passage starts a sentence and no
+match runs from one into the next), so the spans are the ones each passage would get alone
+(tests/test_tag_chunks.py checks that on real documents); the tag stage runs about 1.7x faster.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.context import MODALITY_RANK, sentence_modalities, sentence_modality
 from triage.tag.pipeline import load_pipeline
 from triage.tag.rules import ICP_KEY, VERTICAL_KEY, get_spans, sentence_bounds, sentence_starts, span_info
-from triage.tag.segment import doc_text
+from triage.tag.segment import PARTS_KEY, doc_text, part_starts
 from triage.tag.vertical import decide
 from triage.types import ALL_TAGS, Document, Passage, TaggedDocument, TagSpan
 
-BATCH_SIZE = 256
+BATCH_SIZE = 64
+CHUNK_CHARS = 8000  # passages joined into one Doc, up to about this many characters (0: one each)
 
 
 def _boilerplate_pattern(taxonomy: taxonomy_mod.Taxonomy) -> re.Pattern[str] | None:
@@ -75,14 +84,48 @@ def _tag_span(
     )
 
 
-def _lead_in(doc: Doc) -> str | None:
-    """The modality a passage hands on to the list after it, when it ends with ':'."""
-    last = len(doc) - 1
-    while last >= 0 and doc[last].is_space:
+def _lead_in(doc: Doc, start: int, end: int) -> str | None:
+    """The modality the passage in doc[start:end] hands on to the list after it, when it ends with ':'."""
+    last = end - 1
+    while last >= start and doc[last].is_space:
         last -= 1
-    if last < 0 or doc[last].text != ":":
+    if last < start or doc[last].text != ":":
         return None
-    return sentence_modality(doc, sentence_starts(doc)[-1])
+    return sentence_modality(doc, sentence_bounds(doc, last)[0])
+
+
+def _chunks(passages: list[Passage], size: int) -> Iterator[list[Passage]]:
+    """Consecutive passages to share one Doc: up to `size` characters; a passage with space at
+    either end (its tokens could change beside a joining space) goes alone."""
+    chunk: list[Passage] = []
+    chars = 0
+    for passage in passages:
+        text = passage.text
+        alone = text != text.strip()
+        if chunk and (alone or chars + len(text) > size):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(passage)
+        chars += len(text) + 1
+        if alone:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _docs(nlp: Language, chunks: list[list[Passage]]) -> Iterator[Doc]:
+    for chunk in chunks:
+        if len(chunk) == 1:
+            yield nlp.make_doc(chunk[0].text)
+            continue
+        doc = nlp.make_doc(" ".join(p.text for p in chunk))
+        offsets, at = [], 0
+        for p in chunk:
+            offsets.append(at)
+            at += len(p.text) + 1
+        doc.user_data[PARTS_KEY] = offsets
+        yield doc
 
 
 def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocument:
@@ -91,34 +134,41 @@ def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocumen
     tax = taxonomy_mod.load(taxonomy_mod.resolve(taxonomy))
     pattern = _boilerplate_pattern(tax)
     body = [p for p in document.body if p.text.strip()]
+    chunks = list(_chunks(body, CHUNK_CHARS)) if CHUNK_CHARS else [[p] for p in body]
     spans: list[TagSpan] = []
     mentions: list[TagSpan] = []
     sentences = 0
     words = boiler_words = 0
     inherited: str | None = None
-    for passage, doc in zip(body, nlp.pipe((p.text for p in body), batch_size=BATCH_SIZE), strict=True):
-        boilerplate = is_boilerplate(passage, pattern)
-        n_words = len(passage.text.split())
-        words += n_words
-        if boilerplate:
-            boiler_words += n_words
-        sentences += len(sentence_starts(doc))
-        heir = inherited if passage.kind == "list_item" else None
+    docs = nlp.pipe(_docs(nlp, chunks), batch_size=BATCH_SIZE)
+    for chunk, doc in zip(chunks, docs, strict=True):
+        starts = sentence_starts(doc)
+        bounds = [*part_starts(doc), len(doc)]
+        icp, vertical_spans = get_spans(doc, ICP_KEY), get_spans(doc, VERTICAL_KEY)
         sentences_seen: dict[int, tuple[int, str]] = {}
-        location = passage.location
-        for span in get_spans(doc, ICP_KEY):
-            modality = None
-            if heir and span_info(span).get("modality", "info") == "info":
-                modality = heir
-            spans.append(_tag_span(span, passage, location, modality, boilerplate, sentences_seen))
-        if not boilerplate:
-            for span in get_spans(doc, VERTICAL_KEY):
-                mentions.append(_tag_span(span, passage, location, "info", False, sentences_seen))
-        lead = _lead_in(doc)
-        if lead is not None and lead != "info":
-            inherited = lead
-        elif passage.kind != "list_item":
-            inherited = None
+        for k, passage in enumerate(chunk):
+            lo, hi = bounds[k], bounds[k + 1]
+            boilerplate = is_boilerplate(passage, pattern)
+            n_words = len(passage.text.split())
+            words += n_words
+            if boilerplate:
+                boiler_words += n_words
+            sentences += bisect_left(starts, hi) - bisect_left(starts, lo)
+            heir = inherited if passage.kind == "list_item" else None
+            location = passage.location
+            for span in _between(icp, lo, hi):
+                modality = None
+                if heir and span_info(span).get("modality", "info") == "info":
+                    modality = heir
+                spans.append(_tag_span(span, passage, location, modality, boilerplate, sentences_seen))
+            if not boilerplate:
+                for span in _between(vertical_spans, lo, hi):
+                    mentions.append(_tag_span(span, passage, location, "info", False, sentences_seen))
+            lead = _lead_in(doc, lo, hi)
+            if lead is not None and lead != "info":
+                inherited = lead
+            elif passage.kind != "list_item":
+                inherited = None
     weights = {r.id: r.weight for r in tax.vertical_rules}
     return TaggedDocument(
         document=document,
@@ -127,6 +177,11 @@ def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocumen
         sentences=sentences,
         boilerplate_share=round(boiler_words / words, 4) if words else 0.0,
     )
+
+
+def _between(spans: list[Span], lo: int, hi: int) -> list[Span]:
+    """The spans (sorted by start) that start in doc[lo:hi]."""
+    return [s for s in spans if lo <= s.start < hi]
 
 
 def tag_many(documents: Iterable[Document], taxonomy: str | Path | None = None) -> Iterator[TaggedDocument]:

@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.normalise import norm
-from triage.tag.segment import STARTS_KEY
+from triage.tag.segment import PART_STARTS_KEY, STARTS_KEY
 from triage.tag.taxonomy import Rule
 
 ICP_KEY = "icp"
@@ -121,6 +121,23 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
         return 0, len(doc)
     k = bisect_right(starts, i)
     return starts[k - 1], (starts[k] if k < len(starts) else len(doc))
+
+
+def part_end(doc: Doc, i: int) -> int:
+    """The token index just after the passage holding token `i` (several can share a Doc)."""
+    parts = doc.user_data.get(PART_STARTS_KEY)
+    if not parts:
+        return len(doc)
+    k = bisect_right(parts, i)
+    return parts[k] if k < len(parts) else len(doc)
+
+
+def within_parts(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The matches `(key, start, end)` that do not run from one joined passage into the next."""
+    parts = doc.user_data.get(PART_STARTS_KEY)
+    if not parts:
+        return matches
+    return [m for m in matches if (k := bisect_right(parts, m[1])) == len(parts) or parts[k] >= m[2]]
 
 
 def doc_attr(doc: Doc, attr: int) -> list[int]:
@@ -294,6 +311,7 @@ class RuleSet:
             matches += self.phrases_lower(doc)
         if len(self.phrases_exact):
             matches += self.phrases_exact(doc)
+        matches = within_parts(doc, matches)
         anchors = []  # the anchors of token patterns share the phrase matcher's one pass
         for match_id, start, end in matches:
             key = strings[match_id]
@@ -331,7 +349,7 @@ class RuleSet:
         for token in span:
             value = parse_number(token.text)
             if value is not None:
-                after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+                after = doc[token.i + 1].lower_ if token.i + 1 < part_end(doc, token.i) else ""
                 value *= _MULTIPLIERS.get(after, 1.0) if after in ("thousand", "million", "billion") else 1.0
                 if rule.min_quantity is not None and value < rule.min_quantity:
                     return False

@@ -13,6 +13,12 @@ headings), so this component only splits *inside* a passage, where RFPs pack sev
 
 It works on the passage text with regular expressions (fast, no per-token Python) and sets
 `Token.is_sent_start` only where a sentence starts.
+
+Several passages can share one Doc (the tag stage joins short passages with a space, because
+spaCy's cost per Doc outweighs its cost per word): `doc.user_data[PARTS_KEY]` then holds the
+character offset where each passage starts. Each passage is segmented on its own text, exactly as
+if it were alone, and each starts a sentence, so no sentence ever runs from one passage into the
+next; `part_starts(doc)` gives the token index where each passage starts.
 """
 
 from __future__ import annotations
@@ -25,8 +31,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy stores it: not a sentence start
-STARTS_KEY = "triage_sent_starts"
-TEXT_KEY = "triage_text"  # the passage text, kept by the tokenizer (see pipeline.py)  # the sentence starts, for the components after this one
+STARTS_KEY = "triage_sent_starts"  # the sentence starts, for the components after this one
+TEXT_KEY = "triage_text"  # the passage text, kept by the tokenizer (see pipeline.py)
+PARTS_KEY = "triage_parts"  # character offsets of the passages joined into one Doc (none: one passage)
+PART_STARTS_KEY = "triage_part_starts"  # their token indices, set by this component
 
 _ABBREVIATIONS = """e.g. i.e. eg. ie. etc.. no. nos. sec. secs. art. arts. para. paras. fig. figs. approx. appx. incl.
     inc. ltd. co. corp. dr. mr. mrs. ms. prof. st. vs. cf. al. ca. ref. refs. vol. ch. pp. p. pg. min.
@@ -88,6 +96,24 @@ def make_rfp_sentences(nlp: Language, name: str) -> RfpSentences:
     return RfpSentences()
 
 
+def part_starts(doc: Doc) -> list[int]:
+    """Token index where each passage joined into `doc` starts ([0] for a Doc of one passage)."""
+    return doc.user_data.get(PART_STARTS_KEY) or [0]
+
+
+def _offsets(text: str, parts: list[int] | None) -> list[int]:
+    """Sentence starts (character offsets, 0 excluded) of `text`, each joined passage on its own."""
+    if not parts:
+        return boundaries(text)
+    offsets: list[int] = []
+    ends = [*parts[1:], len(text) + 1]
+    for a, b in zip(parts, ends, strict=True):
+        if a:
+            offsets.append(a)
+        offsets.extend(a + o for o in boundaries(text[a : b - 1]))  # b - 1: the joining space
+    return offsets
+
+
 class RfpSentences:
     """Sets `Token.is_sent_start` at every sentence start found by `boundaries()`."""
 
@@ -97,12 +123,15 @@ class RfpSentences:
             doc.user_data[STARTS_KEY] = [0]
             return doc
         starts = [0]
-        offsets = boundaries(doc_text(doc))
+        parts = doc.user_data.get(PARTS_KEY)
+        offsets = _offsets(doc_text(doc), parts)
         if offsets:
             idx = doc.to_array(IDX)
             for offset, i in zip(offsets, idx.searchsorted(offsets).tolist(), strict=True):
                 if 0 < i < n and idx[i] == offset:
                     starts.append(i)
+            if parts and len(parts) > 1:
+                doc.user_data[PART_STARTS_KEY] = idx.searchsorted(parts).tolist()
         # one write through numpy: the Token.is_sent_start setter rescans the doc on every call
         values = numpy.full((n, 1), _NOT_START, dtype="uint64")
         values[starts, 0] = 1

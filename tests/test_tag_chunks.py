@@ -1,0 +1,96 @@
+"""Joining passages into one Doc (for speed) must not change a single tag: every passage is tagged
+as if it stood alone. Checked on small documents built to cross the joins in every way a component
+could (a phrase split over two passages, a lead-in ending in ":", "May" beside a number, a number
+and its "thousand", padded text), and on the real RFPs of ../shared/rfps where present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import triage.tag.document as tag_document
+from triage.tag import tag
+from triage.types import Document, Passage, TaggedDocument
+
+
+def document(*passages: tuple[str, str]) -> Document:
+    return Document(
+        path="joins.txt",
+        sha256="0" * 64,
+        format="txt",
+        pages=None,
+        passages=tuple(
+            Passage(id=f"l{i}", text=text, kind=kind, line=i) for i, (kind, text) in enumerate(passages)
+        ),
+    )
+
+
+def alone_and_joined(doc: Document, monkeypatch: pytest.MonkeyPatch) -> tuple[TaggedDocument, TaggedDocument]:
+    monkeypatch.setattr(tag_document, "CHUNK_CHARS", 0)
+    alone = tag(doc)
+    monkeypatch.setattr(tag_document, "CHUNK_CHARS", 8000)
+    joined = tag(doc)
+    return alone, joined
+
+
+JOINS = document(
+    ("paragraph", "Staff currently sign in with a single"),
+    ("paragraph", "sign-on page that nobody likes."),
+    ("paragraph", "The portal shall:"),
+    ("list_item", "exchange orders with the ERP every night;"),
+    ("list_item", "offer a knowledge base for dealers."),
+    ("paragraph", "Deliveries are due on 2"),
+    ("paragraph", "May the supplier host forums for staff? Answers are published weekly."),
+    ("paragraph", "The site serves 250"),
+    ("paragraph", "thousand registered users across 14 country sites in 9 languages."),
+    ("paragraph", "  Single sign-on is not required for visitors.  "),
+    ("paragraph", "All data shall be encrypted at rest; no integration with the billing system is needed:"),
+    ("list_item", "the portal shall support 40,000 concurrent users."),
+)
+
+
+def test_passages_are_joined_into_fewer_docs() -> None:
+    body = [p for p in JOINS.body if p.text.strip()]
+    assert len(list(tag_document._chunks(body, tag_document.CHUNK_CHARS))) < len(body)
+
+
+def test_joined_passages_tag_exactly_as_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    alone, joined = alone_and_joined(JOINS, monkeypatch)
+    assert joined == alone
+    assert joined.sentences == alone.sentences > len(JOINS.passages)
+
+
+def test_no_mention_runs_from_one_passage_into_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, joined = alone_and_joined(JOINS, monkeypatch)
+    for span in joined.spans:
+        passage = next(p for p in JOINS.passages if p.id == span.passage_id)
+        assert span.sentence in passage.text, span
+    # "single" | "sign-on" are two passages: no single sign-on there
+    first_two = {s.tag for s in joined.spans if s.passage_id in ("l0", "l1")}
+    assert "access_control" not in first_two
+
+
+def test_a_lead_in_still_hands_its_modality_to_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, joined = alone_and_joined(JOINS, monkeypatch)
+    listed = [s for s in joined.spans if s.passage_id in ("l3", "l4")]
+    assert {s.tag for s in listed} >= {"integration", "collaboration"}
+    assert all(s.modality == "mandatory" for s in listed)
+
+
+def test_quantities_stay_in_their_passage(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, joined = alone_and_joined(JOINS, monkeypatch)
+    multi = [s for s in joined.spans if s.tag == "multi_site" and s.quantity is not None]
+    assert multi and all(s.passage_id == "l8" for s in multi)
+
+
+def test_real_rfps_tag_the_same_joined_or_alone(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage.extract import extract
+
+    by_size = sorted((shared / "rfps").iterdir(), key=lambda p: p.stat().st_size)
+    paths = [p for p in by_size if p.suffix == ".pdf"][:3] + [p for p in by_size if p.suffix == ".docx"][:1]
+    assert paths
+    for path in paths:
+        doc = extract(path)
+        alone, joined = alone_and_joined(doc, monkeypatch)
+        assert joined == alone, path.name
