@@ -18,13 +18,17 @@ HOLDOUT3 = DATA / "sentences_holdout3.jsonl"
 ID_PATTERN = re.compile(r"h3-\d{4}")
 
 # Coverage minimums, as written in the README section "The third held-out set".
-MIN_SENTENCES = 150
-MIN_POSITIVES = 5
-MIN_TRAPS = 2
-MIN_NEGATIONS = 1
-MIN_PER_MODALITY = 10
-MIN_PARAPHRASE_SHARE = 0.15
+MIN_SENTENCES = 420
+MIN_POSITIVES = 18
+MIN_TRAPS = 5
+MIN_NEGATIONS = 3
+MIN_PER_MODALITY = 25
+MIN_PARAPHRASE_SHARE = 0.25
 UNTAGGED_SHARE = (0.15, 0.30)
+MIN_MULTI_TAG = 50
+MIN_WITH_NUMBER = 80
+README = DATA / "README.md"
+SECTION = "## The third held-out set (sentences_holdout3.jsonl)"
 
 
 def normalised(text: str) -> str:
@@ -132,6 +136,21 @@ def test_size_and_shares(records: list[dict]) -> None:
     kinds = Counter(rec["kind"] for rec in records)
     assert set(kinds) == KINDS, kinds
     assert kinds["paraphrase"] / len(records) >= MIN_PARAPHRASE_SHARE, kinds
+    assert sum(len(rec["tags"]) >= 2 for rec in records) >= MIN_MULTI_TAG
+    with_number = sum(bool(re.search(r"\d[\d,.]*\s*(%|[a-z])", rec["text"].lower())) for rec in records)
+    assert with_number >= MIN_WITH_NUMBER
+
+
+def test_readme_counts_match_the_file(records: list[dict]) -> None:
+    """The README section's counts table is regenerated when sentences are added, so it cannot drift."""
+    text = README.read_text(encoding="utf-8")
+    assert SECTION in text
+    section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
+    table = dict(re.findall(r"^\| (.+?) \| (\d+) \|$", section, flags=re.MULTILINE))
+    assert table.get("sentences") == str(len(records)), table.get("sentences")
+    for tag in ALL_TAGS:
+        assert table.get(f"`{tag}` positive") == str(sum(tag in rec["tags"] for rec in records)), tag
+    assert table.get("no tag") == str(sum(not rec["tags"] for rec in records))
 
 
 @pytest.mark.parametrize("tag", ALL_TAGS)
