@@ -9,7 +9,10 @@ Reports, each apart:
     only these aggregate figures are printed, never a sentence (its aggregate figures were looked at
     a few times during tuning, so it is slightly optimistic);
 (b2) the second held-out set (tests/data/sentences_holdout2.jsonl), written by another author after
-    the rules were tuned and never scored while tuning: the honest figure for new wording;
+    the rules were tuned and never scored while tuning;
+(b3) the third held-out set (tests/data/sentences_holdout3.jsonl), 518 sentences written by another
+    author while the rules were being tuned again, without reading them: scored once, at the end of
+    that tuning: the honest figure for new wording (holdout2's aggregates have been seen since);
 (c) PROMISE NFR (../shared/bench/promise_nfr.csv), zero-shot: a requirement counts as security when any
     of access_control / account_services / compliance / security_ops is stated and not negated,
     against the label SE, over all 625 requirements and over the 370 non-functional ones (label != F);
@@ -234,6 +237,13 @@ def main(argv: list[str] | None = None) -> int:
             "holdout2 (written after the rules were tuned, by another author; never scored while tuning)",
             results["holdout2"],  # type: ignore[arg-type]
         )
+    holdout3 = DATA / "sentences_holdout3.jsonl"
+    if holdout3.is_file():
+        results["holdout3"] = score_sentences(holdout3)
+        print_sentence_table(
+            "holdout3 (written apart from the rules while they were tuned; the honest figure)",
+            results["holdout3"],  # type: ignore[arg-type]
+        )
     for key, name, title in (
         ("promise", "promise_nfr.csv", "PROMISE NFR, zero-shot"),
         ("promise_exp", "promise_exp_new_projects.csv", "PROMISE_exp new projects, external test set"),
@@ -258,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{m['requirements']:5} {m['positives']:4}"
             )
     print(
-        "\ntargets: PROMISE security F1 >= 0.80; holdout macro F1 >= 0.85 (holdout2 is the honest one); "
+        "\ntargets: PROMISE security F1 >= 0.80; holdout macro F1 >= 0.85 (holdout3 is the honest one); "
         "no negated tag counted"
     )
     args.json.parent.mkdir(parents=True, exist_ok=True)
