@@ -140,6 +140,18 @@ FIRES = [
     ("access_control.own_scope", "access_control", "A dealer must never see another dealer's quotes."),
     ("access_control.unique_id", "access_control", "Every user shall have a unique user ID."),
     ("access_control.unique_id", "access_control", "Shared accounts shall not be used."),
+    ("access_control.gate", "access_control", "The reports can only be opened by the finance department."),
+    (
+        "access_control.gate",
+        "access_control",
+        "Visitors must be signed in to download the member newsletter.",
+    ),
+    (
+        "access_control.gate",
+        "access_control",
+        "The system shall check the user's password before every payment.",
+    ),
+    ("access_control.gate", "access_control", "A teacher must not see the marks of other schools."),
     # account_services
     ("account_services.own_data", "account_services", "The user shall be able to edit her personal details."),
     ("account_services.own_data", "account_services", "Customers shall be able to open an account online."),
@@ -170,7 +182,19 @@ FIRES = [
     ),
     ("security_ops.logs", "security_ops", "Access logs shall be retained and reviewed monthly."),
     ("security_ops.logs", "security_ops", "The service shall alert the duty team to unusual activity."),
+    (
+        "security_ops.integrity",
+        "security_ops",
+        "Audit entries shall be stored so that they cannot be altered.",
+    ),
+    (
+        "security_ops.integrity",
+        "security_ops",
+        "The website shall reject malicious input in every form field.",
+    ),
     # compliance
+    ("compliance.private", "compliance", "Health records shall be kept confidential at all times."),
+    ("compliance.private", "compliance", "The product shall keep each customer's details private."),
     ("compliance.accessibility", "compliance", "The forms shall be usable by visually impaired users."),
     ("compliance.accessibility", "compliance", "Every image shall carry alternative text."),
     # out_of_scope
@@ -280,6 +304,12 @@ QUIET = [
     ),
     ("security_ops.logs", "security_ops", "The sawmill keeps a log book of every delivery of timber."),
     ("security_ops.logs", "security_ops", "Bidders shall keep a log book of site visits."),
+    ("access_control.gate", "access_control", "Bidders shall be given access to the data room on request."),
+    ("access_control.gate", "access_control", "The new road shall give access to the depot for vehicles."),
+    ("security_ops.integrity", "security_ops", "The contract price cannot be altered after award."),
+    ("security_ops.integrity", "security_ops", "Tenders cannot be modified after the closing date."),
+    ("compliance.private", "compliance", "Tender prices shall be kept confidential by bidders."),
+    ("compliance.private", "compliance", "The event will take place privately at the town hall."),
     # compliance traps
     ("compliance.accessibility", "compliance", "The building has step-free access for visitors."),
     ("compliance.accessibility", "compliance", "The report shall use a clear and simple style."),
