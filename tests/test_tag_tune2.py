@@ -76,6 +76,12 @@ FIRES = [
         "workflow",
         "Requests approaching their deadline shall be highlighted to the officer.",
     ),
+    (
+        "workflow.handoff",
+        "workflow",
+        "As a caseworker, I want one list of the cases waiting for my decision.",
+    ),
+    ("workflow.handoff", "workflow", "Applicants want to know what happens next after they submit a form."),
     # collaboration
     ("collaboration.coedit", "collaboration", "Two editors should be able to edit the same page at once."),
     (
@@ -218,6 +224,12 @@ FIRES = [
         "out_of_scope",
         "We are buying 40 tablets and docking stations for the wards.",
     ),
+    ("out_of_scope.physical", "out_of_scope", "The contractor will design and build a new primary school."),
+    (
+        "out_of_scope.physical",
+        "out_of_scope",
+        "The council intends to construct a new library on the old car park.",
+    ),
 ]
 
 # (rule, tag, sentence): the tag must not be found
@@ -310,6 +322,8 @@ QUIET = [
     ("security_ops.integrity", "security_ops", "Tenders cannot be modified after the closing date."),
     ("compliance.private", "compliance", "Tender prices shall be kept confidential by bidders."),
     ("compliance.private", "compliance", "The event will take place privately at the town hall."),
+    ("out_of_scope.physical", "out_of_scope", "The agency will build a new portal for its 3,000 partners."),
+    ("out_of_scope.physical", "out_of_scope", "We plan to build a new website for the museum."),
     # compliance traps
     ("compliance.accessibility", "compliance", "The building has step-free access for visitors."),
     ("compliance.accessibility", "compliance", "The report shall use a clear and simple style."),
