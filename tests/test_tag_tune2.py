@@ -82,6 +82,16 @@ FIRES = [
         "As a caseworker, I want one list of the cases waiting for my decision.",
     ),
     ("workflow.handoff", "workflow", "Applicants want to know what happens next after they submit a form."),
+    (
+        "workflow.checked_by",
+        "workflow",
+        "Refunds over £500 shall be countersigned by a manager before payment.",
+    ),
+    (
+        "workflow.checked_by",
+        "workflow",
+        "Each inspection report shall be reviewed by a senior inspector before it is issued.",
+    ),
     # collaboration
     ("collaboration.coedit", "collaboration", "Two editors should be able to edit the same page at once."),
     (
@@ -230,6 +240,28 @@ FIRES = [
         "out_of_scope",
         "The council intends to construct a new library on the old car park.",
     ),
+    ("access_control.gate", "access_control", "Technicians shall view only the jobs in their own area."),
+    (
+        "access_control.gate",
+        "access_control",
+        "The administrator shall be able to suspend a user's access at once.",
+    ),
+    (
+        "compliance.records_rules",
+        "compliance",
+        "Files shall be kept according to the records management policy.",
+    ),
+    ("compliance.records_rules", "compliance", "Customer data shall not be stored or processed offshore."),
+    (
+        "account_services.password_self",
+        "account_services",
+        "Residents shall have one account for all council services.",
+    ),
+    (
+        "account_services.password_self",
+        "account_services",
+        "Users shall be able to merge duplicate accounts.",
+    ),
 ]
 
 # (rule, tag, sentence): the tag must not be found
@@ -324,6 +356,10 @@ QUIET = [
     ("compliance.private", "compliance", "The event will take place privately at the town hall."),
     ("out_of_scope.physical", "out_of_scope", "The agency will build a new portal for its 3,000 partners."),
     ("out_of_scope.physical", "out_of_scope", "We plan to build a new website for the museum."),
+    ("workflow.checked_by", "workflow", "Tenders shall be signed by a director of the bidding company."),
+    ("workflow.checked_by", "workflow", "The contract shall be signed by both parties before work starts."),
+    ("compliance.records_rules", "compliance", "Our sales team travels overseas twice a year."),
+    ("compliance.records_rules", "compliance", "The records management system will be replaced next year."),
     # compliance traps
     ("compliance.accessibility", "compliance", "The building has step-free access for visitors."),
     ("compliance.accessibility", "compliance", "The report shall use a clear and simple style."),
