@@ -49,6 +49,9 @@ _COLON = hash_string(":")
 _COMMA = hash_string(",")
 _FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
 _DETERMINERS = {hash_string(w) for w in ("a", "an", "any", "the", "one", "some")}
+_MODALS = {
+    hash_string(w) for w in ("shall", "must", "will", "should", "may", "can", "could", "would", "might")
+}
 MODALITY_RANK = {"mandatory": 3, "desirable": 2, "optional": 1, "info": 0}
 
 
@@ -290,7 +293,9 @@ class IcpNegation:
                     scopes.append((lo, hi))
                 elif b < hi and norms[b] in _DETERMINERS:  # "not a brochure site", "never any forums"
                     scopes.append((b, min([s for s in stops if s >= b] + [hi])))
-                else:  # only what the cue stands right before: "configured but not customised"
+                elif a == lo or norms[a - 1] not in _MODALS:
+                    # only what the cue stands right before: "configured but not customised"; after a
+                    # modal it forbids ("must never see another dealer's quotes") and negates nothing
                     scopes.append((b, b + 1))
                 continue
             if group == "clause":
