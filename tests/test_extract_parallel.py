@@ -5,6 +5,7 @@ nothing but time."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,9 @@ def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def helpers_started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    # earlier tests of the session can leave threads behind (a watcher, a Dask cluster), and a
+    # process with threads reads alone; here the helper's work is what is checked
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     started: list[int] = []
     original = pdf_mod._PageReader.__init__
 
@@ -80,3 +84,8 @@ def test_short_pdfs_and_workers_stay_in_one_process(
     extract(make_pdf(tmp_path / "long.pdf", pages=pdf_mod.PARALLEL_MIN_PAGES))
     assert helpers_started == []
     assert not pdf_mod._second_process(pdf_mod.PARALLEL_MIN_PAGES - 1)
+
+
+def test_a_process_with_threads_reads_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert not pdf_mod._second_process(10 * pdf_mod.PARALLEL_MIN_PAGES)
