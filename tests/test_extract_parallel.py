@@ -4,6 +4,7 @@ nothing but time."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from test_extract import make_pdf
 
+from triage.errors import RefusedFile
 from triage.extract import extract
 from triage.extract import pdf as pdf_mod
 
@@ -66,7 +68,7 @@ def test_a_helper_that_dies_costs_no_page(
 ) -> None:
     alone = one_process(long_pdf, monkeypatch)
 
-    def die(reader, bounds, outbox) -> None:
+    def die(reader, bounds, outbox, inbox, parent) -> None:
         with bounds.get_lock():  # it takes pages, then dies before sending them
             bounds[1] -= 3
         os._exit(1)
@@ -89,3 +91,27 @@ def test_short_pdfs_and_workers_stay_in_one_process(
 def test_a_process_with_threads_reads_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert not pdf_mod._second_process(10 * pdf_mod.PARALLEL_MIN_PAGES)
+
+
+def test_a_helper_that_cannot_start_costs_nothing(
+    long_pdf: Path, monkeypatch: pytest.MonkeyPatch, helpers_started: list[int]
+) -> None:
+    alone = one_process(long_pdf, monkeypatch)
+
+    def no_fork(self) -> None:
+        raise OSError(30, "Read-only file system: '/dev/shm'")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_fork)
+    assert extract(long_pdf) == alone
+    assert helpers_started
+
+
+def test_reading_stopped_by_a_limit_leaves_no_helper(
+    long_pdf: Path, monkeypatch: pytest.MonkeyPatch, helpers_started: list[int]
+) -> None:
+    monkeypatch.setenv("TRIAGE_MAX_CHARS", "2000")
+    with pytest.raises(RefusedFile) as caught:
+        extract(long_pdf)
+    assert caught.value.code == "too_large"
+    assert helpers_started
+    assert multiprocessing.active_children() == []

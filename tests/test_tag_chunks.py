@@ -50,6 +50,30 @@ JOINS = document(
 )
 
 
+# fragments without a full stop (table cells, list items): a token pattern must not run from one
+# into the next; and passages that meet punctuation to punctuation (spaCy's ":(" special case)
+FRAGMENTS = document(
+    ("list_item", "Clinicians shall see only the records"),
+    ("list_item", "access restricted accordingly"),
+    ("list_item", "20,000 concurrent users"),
+    ("list_item", "visit all five depots"),
+    ("list_item", "Staff can share"),
+    ("list_item", "Documents are archived after 7 years."),
+    ("paragraph", "The portal shall:"),
+    ("list_item", "(:The portal offers single sign-on"),
+    ("list_item", "shall)"),
+    ("list_item", ":)portal for dealers"),
+)
+
+
+@pytest.mark.parametrize("doc", [JOINS, FRAGMENTS], ids=["joins", "fragments"])
+def test_each_passage_is_tagged_as_if_alone(doc: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    alone, joined = alone_and_joined(doc, monkeypatch)
+    assert joined == alone
+    for span in joined.spans:
+        assert 0 <= span.start < span.end <= len(span.sentence), span
+
+
 def test_passages_are_joined_into_fewer_docs() -> None:
     body = [p for p in JOINS.body if p.text.strip()]
     assert len(list(tag_document._chunks(body, tag_document.CHUNK_CHARS))) < len(body)

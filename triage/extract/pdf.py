@@ -17,6 +17,7 @@ this: they already keep every core busy with whole documents. TRIAGE_PDF_PROCESS
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Iterator
@@ -53,6 +54,7 @@ def extract_pdf(
         raise RefusedFile(f"the file is larger than the limit of {limits.max_bytes / 1e6:.0f} MB", path=where)
     sha256 = hashlib.sha256(data).hexdigest()
     chosen = _choose(engine)
+    texts: Iterator[tuple[int, str | Exception]] = iter(())
     try:
         if chosen == "pdfium":
             from triage.extract import pdfium
@@ -93,6 +95,10 @@ def extract_pdf(
         ) from exc
     except Exception as exc:  # any parser failure (pypdf's, RecursionError, zlib, ...) is a damaged file
         raise damaged(where, exc) from exc
+    finally:
+        close = getattr(texts, "close", None)
+        if close is not None:  # stops a page reader at once when reading ended early (a limit, an error)
+            close()
     if count == 0:
         raise ExtractionError("the PDF has no pages", path=where, code="damaged")
     if failed and len(failed) == count:
@@ -198,7 +204,12 @@ def _pypdf_pages(
             for i in range(count):
                 yield i + 1, _page_text(reader, i)
             return
-        helper = _PageReader(reader, count)
+        try:
+            helper = _PageReader(reader, count)
+        except Exception:  # no fork, no shared memory (/dev/shm read-only), a process limit: read alone
+            for i in range(count):
+                yield i + 1, _page_text(reader, i)
+            return
         try:
             while (i := helper.claim_front()) is not None:
                 yield i + 1, _page_text(reader, i)
@@ -255,9 +266,16 @@ class _PageReader:
         ctx = multiprocessing.get_context("fork")
         self.bounds = ctx.Array("l", [0, count])  # [next page from the front, first page taken from the back]
         self.inbox, outbox = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_read_pages, args=(reader, self.bounds, outbox), daemon=True)
-        self.process.start()
-        outbox.close()
+        self.process = ctx.Process(
+            target=_read_pages, args=(reader, self.bounds, outbox, self.inbox, os.getpid()), daemon=True
+        )
+        try:
+            self.process.start()
+        except BaseException:
+            self.inbox.close()
+            raise
+        finally:
+            outbox.close()
         self.met = count
 
     def claim_front(self) -> int | None:
@@ -274,7 +292,7 @@ class _PageReader:
         """The helper's pages and their text, or None when it ended without sending them."""
         try:
             return self.inbox.recv()
-        except (EOFError, OSError):
+        except Exception:  # it died (EOF), or sent what cannot be rebuilt here: read its pages again
             return None
 
     def stop(self) -> None:
@@ -285,10 +303,22 @@ class _PageReader:
             self.process.join()
 
 
-def _read_pages(reader, bounds, outbox) -> None:
-    """In the forked process: claim pages from the back, send (number, text or exception) of each."""
-    import pickle
+def _read_pages(reader, bounds, outbox, inbox, parent: int) -> None:
+    """In the forked process: claim pages from the back, send (number, text or exception) of each.
 
+    It dies with its parent (a killed parent must not leave it blocked on a full pipe), holds no
+    copy of the pipe's reading end (so a parent that stopped reading makes its send fail at once)
+    and leaves Ctrl-C to its parent, which stops it."""
+    import pickle
+    import signal
+
+    from triage.processes import die_with_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
+    inbox.close()
+    if os.getppid() != parent:
+        return  # the parent died before the signal was armed
     out: list[tuple[int, str | Exception]] = []
     while True:
         with bounds.get_lock():
@@ -303,11 +333,12 @@ def _read_pages(reader, bounds, outbox) -> None:
             break
         if isinstance(text, Exception):
             try:
-                pickle.dumps(text)
+                pickle.loads(pickle.dumps(text))
             except Exception:  # an exception that cannot travel: its type and message can
                 text = RuntimeError(f"{type(text).__name__}: {text}")
         out.append((i + 1, text))
-    outbox.send(out[::-1])
+    with contextlib.suppress(OSError):  # the parent stopped reading (an error, a limit): no one to tell
+        outbox.send(out[::-1])
     outbox.close()
 
 

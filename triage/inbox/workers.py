@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from triage.errors import REASONS, ModelError, TriageError
+from triage.processes import die_with_parent
 
 try:  # imported now: after running out of memory, an import can no longer map its library
     import resource
@@ -315,7 +316,7 @@ def worker_main(
     # watcher's to handle: it stops cleanly and kills its workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    _die_with_parent()
+    die_with_parent()
     if parent is not None and os.getppid() != parent:
         return  # the watcher died before the parent-death signal was armed
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -403,16 +404,3 @@ def _cap_memory(max_memory: int | None) -> int | None:
     except (ValueError, OSError):
         return None
     return cap
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when its parent dies, so a hung worker never outlives a
-    killed watcher."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass

@@ -102,7 +102,10 @@ def _chunks(passages: list[Passage], size: int) -> Iterator[list[Passage]]:
     for passage in passages:
         text = passage.text
         alone = text != text.strip()
-        if chunk and (alone or chars + len(text) > size):
+        # spaCy's special cases (":(", "(:", "<3") are looked for across a space: two passages that
+        # meet punctuation to punctuation go in different Docs, lest one passage's tokens change
+        glued = bool(chunk) and not chunk[-1].text[-1].isalnum() and not text[0].isalnum()
+        if chunk and (alone or glued or chars + len(text) > size):
             yield chunk
             chunk, chars = [], 0
         chunk.append(passage)

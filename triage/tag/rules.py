@@ -259,11 +259,12 @@ def _anchor_words(pattern: Sequence[dict]) -> list[str]:
     return best
 
 
-def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges with the overlapping ones joined."""
+def _merged(windows: list[tuple[int, int]], parts: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """Token ranges with the overlapping ones joined (and those that touch, unless they touch where
+    a joined passage starts: a pattern must not run from one passage into the next)."""
     out: list[tuple[int, int]] = []
     for lo, hi in sorted(windows):
-        if out and lo <= out[-1][1]:
+        if out and (lo < out[-1][1] or (lo == out[-1][1] and lo not in parts)):
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
             out.append((lo, hi))
@@ -335,7 +336,7 @@ class RuleSet:
                     lo, hi = min(min(numbers), start), max(max(numbers) + 1, end)
                 windows.append((lo, hi))
             seen: set[tuple[str, int, int]] = set()
-            for lo, hi in _merged(windows):
+            for lo, hi in _merged(windows, doc.user_data.get(PART_STARTS_KEY) or ()):
                 for match in self.tokens(doc[lo:hi], as_spans=True):
                     key = (match.label_, match.start, match.end)
                     if key not in seen:
