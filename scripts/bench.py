@@ -229,13 +229,14 @@ def bench_batch(n: int = 200, pages: int = 8) -> None:
             benchdocs.write_pdf(tmp / f"rfp-{i:03}.pdf", pages=pages, seed=i)
         tmp.rename(folder)
     files = sorted(str(p) for p in folder.glob("*.pdf"))
-    times = {}
-    for jobs in (1, 2):
+    times: dict[int, float] = {}
+    for jobs in (1, 2, 1, 2):  # interleaved, the faster of two runs each: a busy neighbour costs one run
         start = time.perf_counter()
         out = subprocess.run(
             [*TRIAGE, "score", "--jobs", str(jobs), *files], check=False, capture_output=True, cwd=ROOT
         )
-        times[jobs] = time.perf_counter() - start
+        took = time.perf_counter() - start
+        times[jobs] = min(times.get(jobs, took), took)
         if out.returncode != 0:
             raise RuntimeError(f"triage score --jobs {jobs} failed: {out.stderr.decode()[-300:]}")
     efficiency = times[1] / (2 * times[2])
