@@ -114,4 +114,7 @@ def test_reading_stopped_by_a_limit_leaves_no_helper(
         extract(long_pdf)
     assert caught.value.code == "too_large"
     assert helpers_started
-    assert multiprocessing.active_children() == []
+    forked = [
+        p for p in multiprocessing.active_children() if isinstance(p, multiprocessing.context.ForkProcess)
+    ]
+    assert forked == []  # (other tests' worker pools may still be about)

@@ -11,7 +11,11 @@ the two merge). The pipeline and its components are described in pipeline.py.
 
 from __future__ import annotations
 
-from triage.tag.document import tag, tag_many, tag_text
-from triage.tag.pipeline import load_pipeline
+from triage.tag.spacy_import import skip_spacy_cli
+
+skip_spacy_cli()  # before anything below imports spaCy
+
+from triage.tag.document import tag, tag_many, tag_text  # noqa: E402
+from triage.tag.pipeline import load_pipeline  # noqa: E402
 
 __all__ = ["load_pipeline", "tag", "tag_many", "tag_text"]

@@ -156,15 +156,28 @@ def doc_norms(doc: Doc) -> list[int]:
     return doc_attr(doc, NORM)
 
 
+# The NORM hashes of each context word, per pipeline: the same few hundred words ("tender",
+# "bidder", ...) recur in thousands of rules, and tokenizing each again cost a tenth of the set-up.
+_WORD_NORMS: weakref.WeakKeyDictionary[Language, dict[str, tuple[int, ...]]] = weakref.WeakKeyDictionary()
+
+
+def _norms_of(nlp: Language, word: str) -> tuple[int, ...]:
+    known = _WORD_NORMS.setdefault(nlp, {})
+    norms = known.get(word)
+    if norms is None:
+        strings = nlp.vocab.strings
+        norms = known[word] = tuple(strings.add(t.norm_) for t in nlp.make_doc(word))
+    return norms
+
+
 class Context:
     """Word sequences to look for around a match (`requires`, `forbids`, ...), as NORM hashes."""
 
     def __init__(self, nlp: Language, words: Iterable[str]):
         self.singles: set[int] = set()
         self.sequences: dict[int, list[tuple[int, ...]]] = {}  # by their first word
-        strings = nlp.vocab.strings
         for w in words:
-            norms = tuple(strings.add(t.norm_) for t in nlp.make_doc(str(w)))
+            norms = _norms_of(nlp, str(w))
             if len(norms) == 1:
                 self.singles.add(norms[0])
             elif norms:
