@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from test_extract import make_pdf
 
+from triage import processes
 from triage.errors import RefusedFile
 from triage.extract import extract
 from triage.extract import pdf as pdf_mod
@@ -39,9 +40,9 @@ def helpers_started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def one_process(path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv(pdf_mod.PROCESSES_ENV, "1")
+    monkeypatch.setenv(processes.PROCESSES_ENV, "1")
     doc = extract(path)
-    monkeypatch.delenv(pdf_mod.PROCESSES_ENV)
+    monkeypatch.delenv(processes.PROCESSES_ENV)
     return doc
 
 
@@ -68,7 +69,7 @@ def test_a_helper_that_dies_costs_no_page(
 ) -> None:
     alone = one_process(long_pdf, monkeypatch)
 
-    def die(reader, bounds, outbox, inbox, parent) -> None:
+    def die(reader, bounds) -> None:
         with bounds.get_lock():  # it takes pages, then dies before sending them
             bounds[1] -= 3
         os._exit(1)
@@ -82,7 +83,7 @@ def test_short_pdfs_and_workers_stay_in_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers_started: list[int]
 ) -> None:
     extract(make_pdf(tmp_path / "short.pdf", pages=2))
-    monkeypatch.setenv(pdf_mod.PROCESSES_ENV, "1")
+    monkeypatch.setenv(processes.PROCESSES_ENV, "1")
     extract(make_pdf(tmp_path / "long.pdf", pages=pdf_mod.PARALLEL_MIN_PAGES))
     assert helpers_started == []
     assert not pdf_mod._second_process(pdf_mod.PARALLEL_MIN_PAGES - 1)

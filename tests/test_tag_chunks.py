@@ -5,6 +5,7 @@ and its "thousand", padded text), and on the real RFPs of ../shared/rfps where p
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,46 @@ def test_real_rfps_tag_the_same_joined_or_alone(shared: Path, monkeypatch: pytes
         doc = extract(path)
         alone, joined = alone_and_joined(doc, monkeypatch)
         assert joined == alone, path.name
+
+
+def long_document() -> Document:
+    """JOINS and FRAGMENTS over and over: long enough for two processes, lists and lead-ins throughout."""
+    passages = [(p.kind, p.text) for _ in range(250) for p in (*JOINS.passages, *FRAGMENTS.passages)]
+    return document(*passages)
+
+
+@pytest.fixture
+def two_processes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Lets the helper run (earlier tests can leave threads behind) and counts the helpers started."""
+    import threading
+
+    from triage import processes
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    started: list[int] = []
+    original = processes.ForkedCall.__init__
+
+    def counting(self, fn, *args) -> None:
+        started.append(len(args[1]))
+        original(self, fn, *args)
+
+    monkeypatch.setattr(processes.ForkedCall, "__init__", counting)
+    return started
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2, reason="needs two cores"
+)
+def test_a_long_document_tags_the_same_in_two_processes(
+    monkeypatch: pytest.MonkeyPatch, two_processes: list[int]
+) -> None:
+    doc = long_document()
+    monkeypatch.setenv("TRIAGE_DOCUMENT_PROCESSES", "1")
+    alone = tag(doc)
+    assert two_processes == []
+    monkeypatch.delenv("TRIAGE_DOCUMENT_PROCESSES")
+    assert tag(doc) == alone
+    assert two_processes  # the second half went to a helper
+
+    monkeypatch.setattr(tag_document.ForkedCall, "result", lambda self: None)
+    assert tag(doc) == alone  # a helper that sends nothing costs time, not tags

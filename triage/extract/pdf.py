@@ -9,15 +9,14 @@ pypdf caps every decompressed stream (75 MB), so a Flate bomb is refused ("zip_b
 no such cap: run the pdfium engine only inside the isolated worker with a memory limit (issue 7).
 
 pypdf reads about 150,000 words a second, slower than the rest of triage together, so a long PDF
-(`PARALLEL_MIN_PAGES` pages or more) read by a lone process on a machine with two or more cores has
-its later pages read by a second, forked process while this one reads the first ones: the same
-pages, the same text, in about 60 % of the time (`_PageReader`). Worker processes (batches, the inbox, Dask) never do
-this: they already keep every core busy with whole documents. TRIAGE_PDF_PROCESSES=1 turns it off.
+(`PARALLEL_MIN_PAGES` pages or more) read by a lone process has its pages read from both ends: a
+forked helper (triage.processes.ForkedCall) takes them from the back while this process takes them
+from the front: the same pages, the same text, in about 60 % of the time. When that is allowed (two
+cores, not in a worker, TRIAGE_DOCUMENT_PROCESSES) is triage.processes.second_process_allowed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from collections.abc import Iterator
@@ -31,7 +30,6 @@ from triage.types import Document
 
 Engine = Literal["pypdf", "pdfium", "auto"]
 ENGINE_ENV = "TRIAGE_PDF_ENGINE"
-PROCESSES_ENV = "TRIAGE_PDF_PROCESSES"
 PARALLEL_MIN_PAGES = 16
 
 
@@ -238,24 +236,13 @@ def _page_text(reader, i: int) -> str | Exception:
 
 def _second_process(pages: int) -> bool:
     """Whether to read part of a PDF of `pages` pages in a forked second process (see above)."""
-    import multiprocessing
-    import sys
-    import threading
+    from triage.processes import second_process_allowed
 
-    wanted = os.environ.get(PROCESSES_ENV, "auto").strip().lower()
-    if wanted not in ("", "auto") and wanted != "2":
-        return False
-    return (
-        pages >= PARALLEL_MIN_PAGES
-        and sys.platform.startswith("linux")  # fork is safe here; not on macOS or Windows
-        and len(os.sched_getaffinity(0)) >= 2
-        and multiprocessing.parent_process() is None  # a worker: its siblings use the other cores
-        and threading.active_count() == 1  # forking a process with threads can deadlock the child
-    )
+    return pages >= PARALLEL_MIN_PAGES and second_process_allowed()
 
 
 class _PageReader:
-    """A forked process reading the pages of an open reader from the last one backwards, while this
+    """A forked helper reading the pages of an open reader from the last one backwards, while this
     process reads them from the first one forwards, until they meet; it then sends back its pages'
     text in page order. Each side claims its next page under a shared lock, so neither waits for the
     other however the slow pages are spread."""
@@ -263,19 +250,11 @@ class _PageReader:
     def __init__(self, reader, count: int):
         import multiprocessing
 
-        ctx = multiprocessing.get_context("fork")
-        self.bounds = ctx.Array("l", [0, count])  # [next page from the front, first page taken from the back]
-        self.inbox, outbox = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(
-            target=_read_pages, args=(reader, self.bounds, outbox, self.inbox, os.getpid()), daemon=True
-        )
-        try:
-            self.process.start()
-        except BaseException:
-            self.inbox.close()
-            raise
-        finally:
-            outbox.close()
+        from triage.processes import ForkedCall
+
+        # [next page from the front, first page taken from the back]
+        self.bounds = multiprocessing.get_context("fork").Array("l", [0, count])
+        self.helper = ForkedCall(_read_pages, reader, self.bounds)
         self.met = count
 
     def claim_front(self) -> int | None:
@@ -290,35 +269,16 @@ class _PageReader:
 
     def result(self) -> list[tuple[int, str | Exception]] | None:
         """The helper's pages and their text, or None when it ended without sending them."""
-        try:
-            return self.inbox.recv()
-        except Exception:  # it died (EOF), or sent what cannot be rebuilt here: read its pages again
-            return None
+        return self.helper.result()
 
     def stop(self) -> None:
-        self.inbox.close()
-        self.process.join(timeout=1.0)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
+        self.helper.stop()
 
 
-def _read_pages(reader, bounds, outbox, inbox, parent: int) -> None:
-    """In the forked process: claim pages from the back, send (number, text or exception) of each.
-
-    It dies with its parent (a killed parent must not leave it blocked on a full pipe), holds no
-    copy of the pipe's reading end (so a parent that stopped reading makes its send fail at once)
-    and leaves Ctrl-C to its parent, which stops it."""
+def _read_pages(reader, bounds) -> list[tuple[int, str | Exception]]:
+    """In the helper: claim pages from the back; (number, text or exception) of each, in page order."""
     import pickle
-    import signal
 
-    from triage.processes import die_with_parent
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent()
-    inbox.close()
-    if os.getppid() != parent:
-        return  # the parent died before the signal was armed
     out: list[tuple[int, str | Exception]] = []
     while True:
         with bounds.get_lock():
@@ -337,9 +297,7 @@ def _read_pages(reader, bounds, outbox, inbox, parent: int) -> None:
             except Exception:  # an exception that cannot travel: its type and message can
                 text = RuntimeError(f"{type(text).__name__}: {text}")
         out.append((i + 1, text))
-    with contextlib.suppress(OSError):  # the parent stopped reading (an error, a limit): no one to tell
-        outbox.send(out[::-1])
-    outbox.close()
+    return out[::-1]
 
 
 def _unlock(reader, password: str | None, where: str) -> None:

@@ -12,6 +12,11 @@ passages, so consecutive passages are joined, a space apart, into Docs of about 
 characters. Every component keeps them apart (segment.py: each passage starts a sentence and no
 match runs from one into the next), so the spans are the ones each passage would get alone
 (tests/test_tag_chunks.py checks that on real documents); the tag stage runs about 1.7x faster.
+
+A long body (`PARALLEL_MIN_CHARS`, about 30 pages) read by a lone process is tagged in two halves,
+the second by a forked copy of this process that already holds the pipeline (triage.processes):
+the halves meet at a passage that inherits nothing from the one before it, so the result is the
+same as one process gives (tests/test_tag_chunks.py).
 """
 
 from __future__ import annotations
@@ -19,12 +24,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from triage.processes import ForkedCall, second_process_allowed
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.context import MODALITY_RANK, sentence_modalities, sentence_modality
 from triage.tag.pipeline import load_pipeline
@@ -35,6 +42,7 @@ from triage.types import ALL_TAGS, Document, Passage, TaggedDocument, TagSpan
 
 BATCH_SIZE = 64
 CHUNK_CHARS = 8000  # passages joined into one Doc, up to about this many characters (0: one each)
+PARALLEL_MIN_CHARS = 120_000  # a body this long (about 20,000 words) is tagged by two processes
 
 
 def _boilerplate_pattern(taxonomy: taxonomy_mod.Taxonomy) -> re.Pattern[str] | None:
@@ -131,17 +139,21 @@ def _docs(nlp: Language, chunks: list[list[Passage]]) -> Iterator[Doc]:
         yield doc
 
 
-def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocument:
-    """Tag one document: every ICP mention of its body with evidence, and its vertical."""
-    nlp = load_pipeline(taxonomy)
-    tax = taxonomy_mod.load(taxonomy_mod.resolve(taxonomy))
-    pattern = _boilerplate_pattern(tax)
-    body = [p for p in document.body if p.text.strip()]
+@dataclass
+class _Tagged:
+    """What tagging a run of passages gives: their spans, vertical mentions and counts."""
+
+    spans: list[TagSpan] = field(default_factory=list)
+    mentions: list[TagSpan] = field(default_factory=list)
+    sentences: int = 0
+    words: int = 0
+    boiler_words: int = 0
+
+
+def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] | None) -> _Tagged:
+    """Tag a run of body passages; a run starts at a passage that inherits nothing (not a list item)."""
+    out = _Tagged()
     chunks = list(_chunks(body, CHUNK_CHARS)) if CHUNK_CHARS else [[p] for p in body]
-    spans: list[TagSpan] = []
-    mentions: list[TagSpan] = []
-    sentences = 0
-    words = boiler_words = 0
     inherited: str | None = None
     docs = nlp.pipe(_docs(nlp, chunks), batch_size=BATCH_SIZE)
     for chunk, doc in zip(chunks, docs, strict=True):
@@ -153,31 +165,75 @@ def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocumen
             lo, hi = bounds[k], bounds[k + 1]
             boilerplate = is_boilerplate(passage, pattern)
             n_words = len(passage.text.split())
-            words += n_words
+            out.words += n_words
             if boilerplate:
-                boiler_words += n_words
-            sentences += bisect_left(starts, hi) - bisect_left(starts, lo)
+                out.boiler_words += n_words
+            out.sentences += bisect_left(starts, hi) - bisect_left(starts, lo)
             heir = inherited if passage.kind == "list_item" else None
             location = passage.location
             for span in _between(icp, lo, hi):
                 modality = None
                 if heir and span_info(span).get("modality", "info") == "info":
                     modality = heir
-                spans.append(_tag_span(span, passage, location, modality, boilerplate, sentences_seen))
+                out.spans.append(_tag_span(span, passage, location, modality, boilerplate, sentences_seen))
             if not boilerplate:
                 for span in _between(vertical_spans, lo, hi):
-                    mentions.append(_tag_span(span, passage, location, "info", False, sentences_seen))
+                    out.mentions.append(_tag_span(span, passage, location, "info", False, sentences_seen))
             lead = _lead_in(doc, lo, hi)
             if lead is not None and lead != "info":
                 inherited = lead
             elif passage.kind != "list_item":
                 inherited = None
+    return out
+
+
+def _split_point(body: list[Passage]) -> int | None:
+    """Where a long body splits in two for two processes: the first passage past half its text
+    that is not a list item (a list item can inherit its modality from the passage before it)."""
+    total = sum(len(p.text) for p in body)
+    if total < PARALLEL_MIN_CHARS:
+        return None
+    seen = 0
+    for i, passage in enumerate(body):
+        if seen >= total // 2 and passage.kind != "list_item":
+            return i
+        seen += len(passage.text)
+    return None
+
+
+def _tag_body(nlp: Language, body: list[Passage], pattern: re.Pattern[str] | None) -> list[_Tagged]:
+    """Tag the body; a long one in two halves, the second in a forked helper (triage.processes)."""
+    split = _split_point(body)
+    if split is None or not second_process_allowed():
+        return [_tag_passages(nlp, body, pattern)]
+    try:
+        helper = ForkedCall(_tag_passages, nlp, body[split:], pattern)
+    except Exception:  # no fork, a process limit: all of it here
+        return [_tag_passages(nlp, body, pattern)]
+    try:
+        first = _tag_passages(nlp, body[:split], pattern)
+        second = helper.result()
+        if second is None:  # the helper failed or died: its half here
+            second = _tag_passages(nlp, body[split:], pattern)
+    finally:
+        helper.stop()
+    return [first, second]
+
+
+def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocument:
+    """Tag one document: every ICP mention of its body with evidence, and its vertical."""
+    nlp = load_pipeline(taxonomy)
+    tax = taxonomy_mod.load(taxonomy_mod.resolve(taxonomy))
+    body = [p for p in document.body if p.text.strip()]
+    parts = _tag_body(nlp, body, _boilerplate_pattern(tax))
+    words = sum(p.words for p in parts)
+    boiler_words = sum(p.boiler_words for p in parts)
     weights = {r.id: r.weight for r in tax.vertical_rules}
     return TaggedDocument(
         document=document,
-        spans=tuple(spans),
-        vertical=decide(mentions, weights),
-        sentences=sentences,
+        spans=tuple(s for p in parts for s in p.spans),
+        vertical=decide([m for p in parts for m in p.mentions], weights),
+        sentences=sum(p.sentences for p in parts),
         boilerplate_share=round(boiler_words / words, 4) if words else 0.0,
     )
 
