@@ -230,20 +230,17 @@ def main(argv: list[str] | None = None) -> int:
         print("\n== does a trained component earn its place? macro F1 on the holdout, trained on dev")
         for name, value in tb.items():  # type: ignore[union-attr]
             print(f"{name:34} {value:6.3f}")
-    holdout2 = DATA / "sentences_holdout2.jsonl"
-    if holdout2.is_file():
-        results["holdout2"] = score_sentences(holdout2)
-        print_sentence_table(
+    for key, title in (
+        (
+            "holdout2",
             "holdout2 (written after the rules were tuned, by another author; never scored while tuning)",
-            results["holdout2"],  # type: ignore[arg-type]
-        )
-    holdout3 = DATA / "sentences_holdout3.jsonl"
-    if holdout3.is_file():
-        results["holdout3"] = score_sentences(holdout3)
-        print_sentence_table(
-            "holdout3 (written apart from the rules while they were tuned; the honest figure)",
-            results["holdout3"],  # type: ignore[arg-type]
-        )
+        ),
+        ("holdout3", "holdout3 (written apart from the rules while they were tuned; the honest figure)"),
+    ):
+        path = DATA / f"sentences_{key}.jsonl"
+        if path.is_file():
+            results[key] = score_sentences(path)
+            print_sentence_table(title, results[key])  # type: ignore[arg-type]
     for key, name, title in (
         ("promise", "promise_nfr.csv", "PROMISE NFR, zero-shot"),
         ("promise_exp", "promise_exp_new_projects.csv", "PROMISE_exp new projects, external test set"),

@@ -17,6 +17,10 @@ from triage.errors import RefusedFile
 from triage.extract import extract
 from triage.extract import pdf as pdf_mod
 
+needs_two_cores = pytest.mark.skipif(
+    not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2, reason="needs two cores"
+)
+
 
 @pytest.fixture(scope="module")
 def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -46,9 +50,7 @@ def one_process(path: Path, monkeypatch: pytest.MonkeyPatch):
     return doc
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2, reason="needs two cores"
-)
+@needs_two_cores
 def test_two_processes_read_the_same_document(
     long_pdf: Path, monkeypatch: pytest.MonkeyPatch, helpers_started: list[int]
 ) -> None:
@@ -61,9 +63,7 @@ def test_two_processes_read_the_same_document(
     assert {p.page for p in both.passages} == set(range(1, alone.pages + 1))
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2, reason="needs two cores"
-)
+@needs_two_cores
 def test_a_helper_that_dies_costs_no_page(
     long_pdf: Path, monkeypatch: pytest.MonkeyPatch, helpers_started: list[int]
 ) -> None:

@@ -10,7 +10,15 @@ import re
 from collections import Counter
 
 import pytest
-from test_sentence_set import DATA, KEYS, KINDS, MODALITIES, OPTIONAL_KEYS, load
+from sentence_checks import (
+    OtherTexts,
+    check_no_copies,
+    check_numbered,
+    check_traps_and_negations,
+    check_well_formed,
+    words,
+)
+from test_sentence_set import DATA, KINDS, MODALITIES, load
 
 from triage.types import ALL_TAGS
 
@@ -31,25 +39,9 @@ README = DATA / "README.md"
 SECTION = "## The third held-out set (sentences_holdout3.jsonl)"
 
 
-def normalised(text: str) -> str:
-    """Lower case with runs of white space folded, so trivial re-spacing does not hide a copy."""
-    return " ".join(text.lower().split())
-
-
-def words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 @pytest.fixture(scope="module")
 def records() -> list[dict]:
     return load(HOLDOUT3)
-
-
-class OtherTexts(list):
-    """The sentences of the other sets; its repr hides them so a failure never prints their wording."""
-
-    def __repr__(self) -> str:
-        return f"<{len(self)} sentences of the other sets>"
 
 
 @pytest.fixture(scope="module")
@@ -63,56 +55,23 @@ def other_texts() -> list[str]:
 
 
 def test_records_are_well_formed(records: list[dict]) -> None:
-    for rec in records:
-        where = rec.get("id")
-        assert KEYS <= rec.keys() <= KEYS | OPTIONAL_KEYS, where
-        assert ID_PATTERN.fullmatch(rec["id"]), where
-        assert isinstance(rec["text"], str) and rec["text"] and rec["text"].strip() == rec["text"], where
-        assert rec["modality"] in MODALITIES, where
-        assert rec["kind"] in KINDS, where
-        for field in ("tags", *(["about"] if "about" in rec else [])):
-            values = rec[field]
-            assert isinstance(values, list), where
-            assert set(values) <= set(ALL_TAGS), f"{where}: unknown tag in {values}"
-            assert values == [t for t in ALL_TAGS if t in values], f"{where}: {field} not in ALL_TAGS order"
+    check_well_formed(records, ID_PATTERN)
 
 
 def test_ids_are_unique_and_numbered_in_order(records: list[dict]) -> None:
-    ids = [rec["id"] for rec in records]
-    assert ids == [f"h3-{n:04d}" for n in range(1, len(ids) + 1)]
+    check_numbered(records, "h3-")
 
 
 def test_traps_and_negations_say_what_they_are_about(records: list[dict]) -> None:
-    for rec in records:
-        if rec["kind"] in ("trap", "negation"):
-            assert rec.get("about"), f"{rec['id']}: a {rec['kind']} needs 'about'"
-        if rec["kind"] == "negation":
-            negated_and_tagged = set(rec["about"]) & set(rec["tags"])
-            assert not negated_and_tagged, f"{rec['id']}: negated tag also labelled {negated_and_tagged}"
+    check_traps_and_negations(records)
 
 
-def test_no_text_is_repeated_or_shared_with_the_other_sets(
+def test_no_sentence_is_repeated_or_copied_from_another_set(
     records: list[dict], other_texts: list[str]
 ) -> None:
-    mine = [normalised(rec["text"]) for rec in records]
-    repeated = [t for t, n in Counter(mine).items() if n > 1]
-    assert not repeated, repeated
-    theirs = {normalised(t) for t in other_texts}
-    shared = [rec["id"] for rec, text in zip(records, mine, strict=True) if text in theirs]
-    assert not shared, shared
-
-
-def test_no_sentence_is_a_near_copy_of_another_set(records: list[dict], other_texts: list[str]) -> None:
-    """Independent wording: no sentence shares 80 % of its words with a sentence of the other sets."""
-    theirs = [words(t) for t in other_texts]
-    close = []
-    for rec in records:
-        own = words(rec["text"])
-        for other in theirs:
-            if own and other and len(own & other) / len(own | other) >= 0.8:
-                close.append(rec["id"])
-                break
-    assert not close, close
+    """Independent wording: no sentence twice, none from the other sets, none sharing 80 % of its
+    words with one of theirs."""
+    check_no_copies(records, other_texts)
 
 
 def test_no_sentence_is_a_near_copy_of_another_in_this_set(records: list[dict]) -> None:
