@@ -11,8 +11,10 @@ Reports, each apart:
 (b2) the second held-out set (tests/data/sentences_holdout2.jsonl), written by another author after
     the rules were tuned and never scored while tuning;
 (b3) the third held-out set (tests/data/sentences_holdout3.jsonl), 518 sentences written by another
-    author while the rules were being tuned again, without reading them: scored once, at the end of
-    that tuning: the honest figure for new wording (holdout2's aggregates have been seen since);
+    author while the rules were being tuned again, without reading them; scored at the end of that
+    round (its aggregates have been seen since);
+(b4) the fourth (tests/data/sentences_holdout4.jsonl), 552 sentences written the same way during the
+    round after that: the honest figure for new wording;
 (c) PROMISE NFR (../shared/bench/promise_nfr.csv), zero-shot: a requirement counts as security when any
     of access_control / account_services / compliance / security_ops is stated and not negated,
     against the label SE, over all 625 requirements and over the 370 non-functional ones (label != F);
@@ -235,7 +237,11 @@ def main(argv: list[str] | None = None) -> int:
             "holdout2",
             "holdout2 (written after the rules were tuned, by another author; never scored while tuning)",
         ),
-        ("holdout3", "holdout3 (written apart from the rules while they were tuned; the honest figure)"),
+        ("holdout3", "holdout3 (written apart from the rules while they were tuned; scored once before)"),
+        (
+            "holdout4",
+            "holdout4 (written apart from the rules during the second round of tuning; the honest figure)",
+        ),
     ):
         path = DATA / f"sentences_{key}.jsonl"
         if path.is_file():
@@ -265,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{m['requirements']:5} {m['positives']:4}"
             )
     print(
-        "\ntargets: PROMISE security F1 >= 0.80; holdout macro F1 >= 0.85 (holdout3 is the honest one); "
+        "\ntargets: PROMISE security F1 >= 0.80; holdout macro F1 >= 0.85 (holdout4 is the honest one); "
         "no negated tag counted"
     )
     args.json.parent.mkdir(parents=True, exist_ok=True)
