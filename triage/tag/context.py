@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from triage.tag import taxonomy as taxonomy_mod
+from triage.tag.normalise import norm
 from triage.tag.rules import (
     ICP_KEY,
     Context,
@@ -49,8 +50,9 @@ _COLON = hash_string(":")
 _COMMA = hash_string(",")
 _FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
 _DETERMINERS = {hash_string(w) for w in ("a", "an", "any", "the", "one", "some")}
+# compared with token norms, so through the same normaliser ("shall" -> "shal", "will" -> "wil")
 _MODALS = {
-    hash_string(w) for w in ("shall", "must", "will", "should", "may", "can", "could", "would", "might")
+    hash_string(norm(w)) for w in ("shall", "must", "will", "should", "may", "can", "could", "would", "might")
 }
 MODALITY_RANK = {"mandatory": 3, "desirable": 2, "optional": 1, "info": 0}
 
@@ -237,12 +239,14 @@ class IcpNegation:
             cues = [(strings[m], a, b) for m, a, b in self.matcher(doc[s_start:s_end])]  # doc offsets
             if not cues:
                 continue
-            negated = self._scopes(doc, cues, s_start, s_end, self.excludes_within)
+            refusals: list[tuple[int, int]] = []
+            negated = self._scopes(doc, cues, s_start, s_end, self.excludes_within, refusals)
             for span in sent_spans:
                 rule = self.rules.get(span.id_)
                 if rule is not None and not rule.negatable:
                     continue
-                if any(lo <= span.start < hi or (span.start < lo < span.end) for lo, hi in negated):
+                scopes = [*negated, *refusals] if rule is not None and rule.negated_as else negated
+                if any(lo <= span.start < hi or (span.start < lo < span.end) for lo, hi in scopes):
                     span_info(span)["negated"] = True
                     if rule is not None and rule.negated_as:
                         heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
@@ -254,7 +258,12 @@ class IcpNegation:
 
     @staticmethod
     def _scopes(
-        doc: Doc, cues: list[tuple[str, int, int]], s_start: int, s_end: int, excludes_within: int = 4
+        doc: Doc,
+        cues: list[tuple[str, int, int]],
+        s_start: int,
+        s_end: int,
+        excludes_within: int = 4,
+        refusals: list[tuple[int, int]] | None = None,
     ) -> list[tuple[int, int]]:
         """Token ranges [lo, hi) that the negation cues of one sentence cover.
 
@@ -284,10 +293,14 @@ class IcpNegation:
             {a for a in breaks}
             | {i for i in range(s_start, s_end) if norms[i] == _COLON and i not in colon_ok}
         )
+        ends = _coordinated_clauses(norms, s_start, s_end)
         scopes = []
         for group, a, b in heads:
             lo = max([c + 1 for c in cuts if c < a], default=s_start)
-            hi = min([c for c in cuts if c >= b], default=s_end)
+            # a forward cue ("No dealer or partner portal shall be ...") stops at its verb anyway
+            hi = min(
+                [c for c in [*cuts, *(ends if group in ("clause", "weak") else ())] if c >= b], default=s_end
+            )
             if group == "weak":
                 if any(b <= x < min(hi, b + excludes_within) for x in excludes):
                     scopes.append((lo, hi))
@@ -297,6 +310,10 @@ class IcpNegation:
                     # only what the cue stands right before: "configured but not customised"; after a
                     # modal it forbids ("must never see another dealer's quotes") and negates nothing
                     scopes.append((b, b + 1))
+                elif refusals is not None:
+                    # ... except a refusal that a rule turns into another tag: "the vendor shall not
+                    # customise the product" refuses customisation (turnkey)
+                    refusals.append((b, b + 1))
                 continue
             if group == "clause":
                 scopes.append((lo, hi))
@@ -307,3 +324,25 @@ class IcpNegation:
                 end = min([*commas, end])
             scopes.append((b, end))
         return scopes
+
+
+_COORDINATORS = {hash_string(w) for w in ("and", "or", "so", "yet")}
+_COORDINATED_WITHIN = 6
+
+
+def _coordinated_clauses(norms: list[int], s_start: int, s_end: int) -> list[int]:
+    """Where a second clause with its own modal verb is joined by "and" / "or" ("SSO is not required,
+    and the portal must support 5,000 users"): a negation before it ends there. The modal must come
+    within a few words and before any comma, so a list ("printing, scanning and mailing are out of
+    scope") or a relative clause ("the ERP and the CRM, which will be replaced") is no new clause."""
+    ends = []
+    for i in range(s_start, s_end - 1):
+        if norms[i] not in _COORDINATORS:
+            continue
+        for j in range(i + 1, min(s_end, i + 1 + _COORDINATED_WITHIN)):
+            if norms[j] == _COMMA or norms[j] == _COLON:
+                break
+            if norms[j] in _MODALS:
+                ends.append(i - 1 if i > s_start and norms[i - 1] == _COMMA else i)
+                break
+    return ends
