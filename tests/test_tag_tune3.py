@@ -1,0 +1,246 @@
+"""The tagger's behaviour that the tune3 round added, and the shape of the tune3 sentence set.
+
+Each new rule of taxonomy.yaml fires on two paraphrases and stays quiet on two traps; the negation
+changes (modals "shall" / "will", refusals after a modal, clauses joined by "and" with their own modal,
+"deferred" / "procured separately" / "N/A", pain that is no negation: "no way of ...") are checked the
+same way. The sentences are new, not taken from any labelled set."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from sentence_checks import check_numbered, check_traps_and_negations, check_well_formed
+from test_sentence_set import DATA
+
+from triage.tag import tag_text
+from triage.types import ALL_TAGS
+
+TUNE3 = DATA / "sentences_tune3.jsonl"
+
+
+def tags_of(text: str) -> list[str]:
+    return tag_text(text)["tags"]
+
+
+# (rule, tag, sentence): the tag must be found
+FIRES = [
+    # security_ops.protect / protect_word: protection against attacks is a security operation
+    ("security_ops.protect", "security_ops", "The gateway shall protect against credential-stuffing bots."),
+    ("security_ops.protect", "security_ops", "Uploaded files must be protected from malware before filing."),
+    # security_ops.monitoring: monitoring beside security words
+    (
+        "security_ops.monitoring",
+        "security_ops",
+        "The supplier shall provide 24/7 monitoring of security alerts.",
+    ),
+    (
+        "security_ops.monitoring",
+        "security_ops",
+        "Monitoring of network traffic shall flag intrusion attempts.",
+    ),
+    # security_ops.controls: lost devices, floods of traffic
+    (
+        "security_ops.controls",
+        "security_ops",
+        "Case files on a lost laptop must be unreadable to its finder.",
+    ),
+    ("security_ops.controls", "security_ops", "The booking site went down when bogus traffic hit it in May."),
+    # workflow.handoff: an item stuck, lost or waiting for someone
+    (
+        "workflow.handoff",
+        "workflow",
+        "Licence requests are stuck for weeks and nobody can say who is holding them.",
+    ),
+    ("workflow.handoff", "workflow", "Repair requests get lost between the contact centre and the depot."),
+    # workflow.checked_by: a review before going live, signatures, vetting before activation
+    ("workflow.checked_by", "workflow", "Every web page is checked by an editor before publication."),
+    ("workflow.checked_by", "workflow", "Refund forms need signatures from two managers before payment."),
+    # collaboration.tools / people
+    ("collaboration.tools", "collaboration", "Tenants want a question-and-answer forum to help one another."),
+    (
+        "collaboration.tools",
+        "collaboration",
+        "Project pages shall carry threaded conversations for the team.",
+    ),
+    ("collaboration.people", "collaboration", "Staff must be able to find subject-matter experts quickly."),
+    ("collaboration.tools", "collaboration", "When Sam is away, nobody else knows where the templates live."),
+    # out_of_scope.works
+    ("out_of_scope.works", "out_of_scope", "This lot covers window cleaning at all council offices."),
+    ("out_of_scope.works", "out_of_scope", "We need drivers and vehicles for the day-centre service."),
+    (
+        "out_of_scope.procurement_object",
+        "out_of_scope",
+        "The College seeks a supplier of modular classrooms.",
+    ),
+    (
+        "out_of_scope.works",
+        "out_of_scope",
+        "The supplier shall provide three people to staff the ticket office.",
+    ),
+    # access_control
+    (
+        "access_control.identity",
+        "access_control",
+        "Each tenant's records must stay invisible to other tenants.",
+    ),
+    (
+        "access_control.identity",
+        "access_control",
+        "Managers shall grant or withdraw module rights for their staff.",
+    ),
+    ("access_control.identity", "access_control", "Today the finance team logs in with one shared password."),
+    (
+        "access_control.idle_logout",
+        "access_control",
+        "The portal shall sign users out after 20 minutes of inactivity.",
+    ),
+    ("access_control.idle_logout", "access_control", "Idle sessions are logged out after ten minutes."),
+    ("access_control.identity", "access_control", "Clerks shall never approve their own payment requests."),
+    # multi_site.sites
+    ("multi_site.sites", "multi_site", "The trust runs 14 hospital websites that look nothing alike."),
+    ("multi_site.sites", "multi_site", "All council websites shall move onto the new platform."),
+    # simple_site.brochure
+    ("simple_site.brochure", "simple_site", "A one-page site is needed for the bridge reopening."),
+    ("simple_site.brochure", "simple_site", "We only want a small landing site for the appeal."),
+    # negation: pain described with "no way of" is a need
+    (
+        "negation.pseudo",
+        "collaboration",
+        "Nurses have no way of sharing tips with colleagues on other wards.",
+    ),
+    ("negation.pseudo", "workflow", "Managers have no view of where each complaint is stuck."),
+    # negation: a clause joined by "and" with its own modal is not negated
+    (
+        "negation.coordinated",
+        "scale",
+        "Translation is not required, and the site must serve 10,000 concurrent users.",
+    ),
+    ("negation.coordinated", "compliance", "Printing is out of scope and the portal shall meet WCAG 2.2 AA."),
+    # negation: "shall never" after a modal is a prohibition that keeps its tag
+    ("negation.modal", "access_control", "Brokers shall never see other customers' policy documents."),
+    ("negation.modal", "turnkey", "The supplier will not customise the product in any way."),
+]
+
+# (rule, tag, sentence): the tag must NOT be found
+QUIET = [
+    (
+        "security_ops.protect",
+        "security_ops",
+        "The portal shall protect member records from unauthorised access.",
+    ),
+    (
+        "security_ops.protect_word",
+        "security_ops",
+        "Patient files must be protected against access by unauthorized staff.",
+    ),
+    (
+        "security_ops.monitoring",
+        "security_ops",
+        "The order covers 200 PCs and 400 monitors for the call centre system.",
+    ),
+    (
+        "security_ops.monitoring",
+        "security_ops",
+        "The contract manager will monitor KPIs and response times monthly.",
+    ),
+    ("workflow.handoff", "workflow", "The lorry got stuck at the depot gate during the delivery."),
+    (
+        "workflow.process",
+        "workflow",
+        "The project plan shall show each stage of delivery from discovery to go-live.",
+    ),
+    ("workflow.process", "workflow", "Sign-off of the final report will be given by the project sponsor."),
+    ("collaboration.word", "collaboration", "A collaboration agreement says how the two trusts split costs."),
+    (
+        "collaboration.tools",
+        "collaboration",
+        "The Supplier shall send questions about the tender to the clarification inbox.",
+    ),
+    (
+        "out_of_scope.works",
+        "out_of_scope",
+        "Temporary staff shall have read-only access for the length of their contract.",
+    ),
+    (
+        "out_of_scope.works",
+        "out_of_scope",
+        "The portal shall let residents book window cleaning slots online.",
+    ),
+    ("access_control.identity", "access_control", "The new signage should be invisible from the road."),
+    (
+        "access_control.idle_logout",
+        "access_control",
+        "The supplier shall sign out the pool cars after ten minutes of checks.",
+    ),
+    ("multi_site.numbered", "multi_site", "The service shall be delivered at all 9 sites listed in Annex B."),
+    ("multi_site.numbered", "multi_site", "Interpreters are needed for appointments in 25 languages."),
+    ("scale.capacity", "scale", "Authors must be able to edit the same policy at once."),
+    (
+        "extensibility.platform",
+        "extensibility",
+        "The supplier shall work collaboratively with our in-house team during the transition.",
+    ),
+    # negation: a deferred, separately procured or N/A need is excluded
+    ("negation.clause", "account_services", "Customer self-registration is deferred to a later release."),
+    ("negation.clause", "security_ops", "Penetration testing will be procured separately by the Council."),
+    ("negation.clause", "workflow", "Approval workflow | N/A | pages are published by a single editor"),
+    ("negation.clause", "collaboration", "Forums are out of scope because staff already use Teams for chat."),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "tag", "text"), FIRES, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(FIRES)]
+)
+def test_rule_fires_on_a_paraphrase(rule: str, tag: str, text: str) -> None:
+    assert tag in tags_of(text), f"{rule} should find {tag}"
+
+
+@pytest.mark.parametrize(
+    ("rule", "tag", "text"), QUIET, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(QUIET)]
+)
+def test_rule_stays_quiet_on_a_trap(rule: str, tag: str, text: str) -> None:
+    assert tag not in tags_of(text), f"{rule} should not find {tag}"
+
+
+def test_a_coordinated_list_stays_negated() -> None:
+    """A list joined by "and" without a modal of its own is still under the negation."""
+    assert "collaboration" not in tags_of("A wiki, forums and document libraries are not required.")
+    assert "b2b_portal" not in tags_of("No dealer or partner portal shall be included in the offer.")
+
+
+def test_a_reason_after_the_negation_keeps_its_own_tags() -> None:
+    tags = tags_of("Registration is not in scope, as every user is set up from Active Directory.")
+    assert "access_control" in tags and "account_services" not in tags
+
+
+# the tune3 sentence set: well formed, numbered, traps and negations say what they are about
+
+
+def _records() -> list[dict]:
+    return [json.loads(line) for line in TUNE3.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_tune3_is_well_formed_and_numbered() -> None:
+    records = _records()
+    check_well_formed(records, re.compile(r"t3-\d{4}"))
+    check_numbered(records, "t3-")
+    check_traps_and_negations(records)
+
+
+def test_tune3_covers_the_weak_tags_with_traps_and_negations() -> None:
+    records = _records()
+    assert len(records) >= 300
+    for tag in (
+        "collaboration",
+        "out_of_scope",
+        "workflow",
+        "account_services",
+        "access_control",
+        "security_ops",
+    ):
+        assert sum(tag in r["tags"] for r in records) >= 15, tag
+        assert sum(r["kind"] == "trap" and tag in r.get("about", []) for r in records) >= 3, tag
+        assert sum(r["kind"] == "negation" and tag in r.get("about", []) for r in records) >= 3, tag
+    assert {t for r in records for t in r["tags"]} == set(ALL_TAGS)
