@@ -121,6 +121,55 @@ FIRES = [
     # negation: "shall never" after a modal is a prohibition that keeps its tag
     ("negation.modal", "access_control", "Brokers shall never see other customers' policy documents."),
     ("negation.modal", "turnkey", "The supplier will not customise the product in any way."),
+    # round 2: classic NFR access rules, reminders, sharing and reuse, goods and works bought
+    (
+        "access_control.restrict_to",
+        "access_control",
+        "The system shall restrict every officer to the screens of his or her team.",
+    ),
+    (
+        "access_control.restrict_to",
+        "access_control",
+        "The product shall limit users to the modules they are licensed for.",
+    ),
+    (
+        "access_control.without_right",
+        "access_control",
+        "Administrators shall decide who can view payroll records.",
+    ),
+    (
+        "access_control.without_right",
+        "access_control",
+        "The owner of a folder shall choose which users may edit it.",
+    ),
+    (
+        "access_control.identity",
+        "access_control",
+        "Each user shall enter a username and password to reach the system.",
+    ),
+    ("access_control.identity", "access_control", "Staff log on with a user ID and password issued by IT."),
+    (
+        "workflow.tasks",
+        "workflow",
+        "The system shall remind the officer when a case has had no action for a week.",
+    ),
+    ("workflow.tasks", "workflow", "It reminds approvers of every request still waiting after two days."),
+    (
+        "collaboration.tools",
+        "collaboration",
+        "Mechanics want to write up repairs so others can reuse the fix.",
+    ),
+    ("collaboration.share", "collaboration", "Tutors shall share worksheets and slides with other tutors."),
+    (
+        "out_of_scope.bought_goods",
+        "out_of_scope",
+        "The Board intends to purchase 30 defibrillators for its leisure centres.",
+    ),
+    (
+        "out_of_scope.works",
+        "out_of_scope",
+        "Tree maintenance and grass cutting across the estate are to be tendered.",
+    ),
 ]
 
 # (rule, tag, sentence): the tag must NOT be found
@@ -187,6 +236,19 @@ QUIET = [
     ("negation.clause", "security_ops", "Penetration testing will be procured separately by the Council."),
     ("negation.clause", "workflow", "Approval workflow | N/A | pages are published by a single editor"),
     ("negation.clause", "collaboration", "Forums are out of scope because staff already use Teams for chat."),
+    # round 2
+    (
+        "access_control.restrict_to",
+        "access_control",
+        "The contractor shall restrict each delivery to the east gate.",
+    ),
+    ("access_control.restrict_to", "access_control", "Bidders shall restrict each answer to 500 words."),
+    ("workflow.tasks", "workflow", "Bidders are reminded that late tenders will not be opened."),
+    (
+        "out_of_scope.bought_goods",
+        "out_of_scope",
+        "The laptops and monitors in the office are replaced every four years.",
+    ),
 ]
 
 
