@@ -170,6 +170,29 @@ FIRES = [
         "out_of_scope",
         "Tree maintenance and grass cutting across the estate are to be tendered.",
     ),
+    # round 3: a user's own settings and information, reallocating work, more works and goods, crowdsourcing
+    ("account_services.own_settings", "account_services", "On first login users choose a memorable word."),
+    ("account_services.own_settings", "account_services", "Visitors who sign up can keep saved searches."),
+    (
+        "account_services.own_details",
+        "account_services",
+        "Patients shall view the personal information we hold about them.",
+    ),
+    (
+        "account_services.account_action",
+        "account_services",
+        "Account closure shall be possible online at any time.",
+    ),
+    ("workflow.process", "workflow", "Team leaders need to reallocate work when an officer is on leave."),
+    ("workflow.process", "workflow", "The tool shall redistribute work evenly across the claims team."),
+    ("out_of_scope.works", "out_of_scope", "The lot covers scaffolding hire for the library roof."),
+    ("out_of_scope.works", "out_of_scope", "Supply and fitting of photovoltaic panels on two depots."),
+    ("collaboration.tools", "collaboration", "Staff should be able to crowdsource ideas for saving energy."),
+    (
+        "collaboration.tools",
+        "collaboration",
+        "Scientists shall annotate each other's datasets in the portal.",
+    ),
 ]
 
 # (rule, tag, sentence): the tag must NOT be found
@@ -249,6 +272,19 @@ QUIET = [
         "out_of_scope",
         "The laptops and monitors in the office are replaced every four years.",
     ),
+    # round 3
+    (
+        "account_services.own_settings",
+        "account_services",
+        "Bidders shall answer every security question in Annex C.",
+    ),
+    (
+        "out_of_scope.works",
+        "out_of_scope",
+        "The portal shall show residents where scaffolding licences have been granted online.",
+    ),
+    ("multi_site.numbered", "multi_site", "Our 40 sites each keep a paper visitor book at reception."),
+    ("multi_site.numbered", "multi_site", "Our 12 sites are linked by fibre to head office."),
 ]
 
 
