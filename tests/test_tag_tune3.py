@@ -193,6 +193,27 @@ FIRES = [
         "collaboration",
         "Scientists shall annotate each other's datasets in the portal.",
     ),
+    # round 4: lessons shared between colleagues, who may do what
+    (
+        "collaboration.reuse_knowledge",
+        "collaboration",
+        "The intranet must help staff share what they have learned on projects.",
+    ),
+    (
+        "collaboration.reuse_knowledge",
+        "collaboration",
+        "Nurses want to pass on what they learnt on courses to their team.",
+    ),
+    (
+        "access_control.without_right",
+        "access_control",
+        "Each head of service shall decide which of their staff may sign orders.",
+    ),
+    (
+        "access_control.without_right",
+        "access_control",
+        "The owner shall set which employees can open the archive.",
+    ),
 ]
 
 # (rule, tag, sentence): the tag must NOT be found
@@ -285,6 +306,13 @@ QUIET = [
     ),
     ("multi_site.numbered", "multi_site", "Our 40 sites each keep a paper visitor book at reception."),
     ("multi_site.numbered", "multi_site", "Our 12 sites are linked by fibre to head office."),
+    # round 4
+    (
+        "collaboration.reuse_knowledge",
+        "collaboration",
+        "The supplier shall explain what they have learned from similar contracts.",
+    ),
+    ("access_control.without_right", "access_control", "Bidders shall state which staff can start in June."),
 ]
 
 
