@@ -291,9 +291,10 @@ def bench_batch(n: int = 200, pages: int = 8) -> None:
 
 # The peak resident memory of the process that scored the file, read from VmHWM: unlike
 # getrusage's ru_maxrss, it starts afresh at exec, so a large parent (this bench, after it generated a
-# 1,000-page PDF) does not leak into the figure. A long PDF has its pages read by a forked helper
-# too (triage/extract/pdf.py): its peak (getrusage of the children, which only it is) is added, which
-# counts the pages it shares with its parent twice: an upper bound of the memory both used.
+# 1,000-page PDF) does not leak into the figure. A long document gets a forked helper too
+# (triage/processes.py: reading pages, then tagging): the larger peak of the two helpers (getrusage
+# of the children) is added, which counts the pages they share with their parent twice: an upper
+# bound of the memory used at once.
 _RSS = """
 import resource, sys
 from triage.pipeline import triage_path
@@ -314,13 +315,11 @@ def peak_rss(path: Path) -> float:
 
 def bench_memory(big: bool) -> None:
     pdf200 = doc("rfp-200.pdf", lambda p: benchdocs.write_pdf(p, 200))
-    row("memory: peak RSS, triage score of a 200-page PDF (+ its page reader)", peak_rss(pdf200), "MB")
+    row("memory: peak RSS, triage score of a 200-page PDF (+ its helper)", peak_rss(pdf200), "MB")
     if big:
         pdf1000 = doc("rfp-1000.pdf", lambda p: benchdocs.write_pdf(p, 1000))
         rss = peak_rss(pdf1000)
-        row(
-            "memory: peak RSS, same of a 1,000-page PDF (+ its page reader)", rss, "MB", "< 400 MB", rss < 400
-        )
+        row("memory: peak RSS, same of a 1,000-page PDF (+ its helper)", rss, "MB", "< 400 MB", rss < 400)
 
 
 def bench_refusals() -> None:

@@ -67,10 +67,20 @@ class ForkedCall:
         self.process = ctx.Process(
             target=_run_forked, args=(fn, args, outbox, self.inbox, os.getpid()), daemon=True
         )
+        self.answered = False
         try:
-            self.process.start()
+            # Ctrl-C is held back while forking: landing between the fork and the helper's own
+            # handler, it would run this caller's code in the helper
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                self.process.start()
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a held Ctrl-C is raised here
         except BaseException:
             self.inbox.close()
+            if self.process.pid is not None:
+                self.process.kill()
+                self.process.join()
             raise
         finally:
             outbox.close()
@@ -81,15 +91,18 @@ class ForkedCall:
             status, value = self.inbox.recv()
         except Exception:  # it died (EOF), or sent what cannot be rebuilt here
             return None
+        self.answered = True
         return value if status == "ok" else None
 
     def stop(self) -> None:
-        """Close the pipe and make sure the helper is gone."""
+        """Close the pipe and make sure the helper is gone: at once if its answer is no longer
+        wanted (an error or Ctrl-C here, a limit reached), else once it has exited."""
         self.inbox.close()
-        self.process.join(timeout=1.0)
+        if self.answered:
+            self.process.join(timeout=1.0)
         if self.process.is_alive():
             self.process.kill()
-            self.process.join()
+        self.process.join()
 
 
 def _run_forked(fn: Callable[..., Any], args: tuple[Any, ...], outbox, inbox, parent: int) -> None:
@@ -97,6 +110,7 @@ def _run_forked(fn: Callable[..., Any], args: tuple[Any, ...], outbox, inbox, pa
     import pickle
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back by the parent while forking
     die_with_parent()
     inbox.close()
     if os.getppid() != parent:
