@@ -76,21 +76,15 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def score_sentences(path: Path, show_errors: bool = False) -> dict:
-    """Per-tag and averaged figures of one labelled sentence file."""
-    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    predicted = tag_texts([it["text"] for it in items])
+def score_items(items: list[dict], predicted: list[dict], show_errors: bool = False) -> dict:
+    """Per-tag, micro and macro figures of labelled items against the tagger's rows for them."""
     tp, fp, fn = Counter(), Counter(), Counter()
-    modality_ok = 0
-    negations = negated_counted = 0
+    modality_ok = negations = negated_counted = 0
     for item, out in zip(items, predicted, strict=True):
         gold, pred = set(item["tags"]), set(out["tags"])
-        for t in pred & gold:
-            tp[t] += 1
-        for t in pred - gold:
-            fp[t] += 1
-        for t in gold - pred:
-            fn[t] += 1
+        tp.update(pred & gold)
+        fp.update(pred - gold)
+        fn.update(gold - pred)
         modality_ok += out["modality"] == item["modality"]
         if item.get("kind") == "negation":
             negations += 1
@@ -102,23 +96,28 @@ def score_sentences(path: Path, show_errors: bool = False) -> dict:
             print(f"    {item['text']}")
     per_tag = {t: prf(tp[t], fp[t], fn[t]) for t in ALL_TAGS}
     present = [t for t in ALL_TAGS if tp[t] + fn[t]]
-    micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+
+    def macro(key: str) -> float:
+        return round(sum(per_tag[t][key] for t in present) / len(present), 4) if present else 0.0
+
     return {
-        "file": str(path.relative_to(ROOT)),
         "sentences": len(items),
         "per_tag": per_tag,
-        "micro": micro,
-        "macro_f1": round(sum(per_tag[t]["f1"] for t in present) / len(present), 4) if present else 0.0,
-        "macro_precision": round(sum(per_tag[t]["precision"] for t in present) / len(present), 4)
-        if present
-        else 0.0,
-        "macro_recall": round(sum(per_tag[t]["recall"] for t in present) / len(present), 4)
-        if present
-        else 0.0,
+        "micro": prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
+        "macro_f1": macro("f1"),
+        "macro_precision": macro("precision"),
+        "macro_recall": macro("recall"),
         "modality_accuracy": round(modality_ok / len(items), 4) if items else 0.0,
         "negation_sentences": negations,
         "negated_counted": negated_counted,
     }
+
+
+def score_sentences(path: Path, show_errors: bool = False) -> dict:
+    """Per-tag and averaged figures of one labelled sentence file."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = score_items(items, tag_texts([it["text"] for it in items]), show_errors)
+    return {"file": str(path.relative_to(ROOT)), **result}
 
 
 def score_promise(path: Path) -> dict:

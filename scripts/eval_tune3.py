@@ -16,53 +16,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_tagger import DATA, prf, score_sentences, tag_texts
-
-from triage.types import ALL_TAGS
+from eval_tagger import DATA, score_items, score_sentences, tag_texts
 
 TUNE3 = DATA / "sentences_tune3.jsonl"
 ASIDE = 80  # the last 80 sentences: scored, never read for errors
-
-
-def score_items(items: list[dict], predicted: list[dict], show_errors: bool = False) -> dict:
-    """Per-tag and macro figures of labelled items against the tagger's rows (as score_sentences)."""
-    tp, fp, fn = Counter(), Counter(), Counter()
-    modality_ok = negations = negated_counted = 0
-    for item, out in zip(items, predicted, strict=True):
-        gold, pred = set(item["tags"]), set(out["tags"])
-        tp.update(pred & gold)
-        fp.update(pred - gold)
-        fn.update(gold - pred)
-        modality_ok += out["modality"] == item["modality"]
-        if item["kind"] == "negation":
-            negations += 1
-            negated_counted += bool(set(item.get("about") or ()) & pred)
-        if show_errors and (gold != pred or out["modality"] != item["modality"]):
-            print(
-                f"{item['id']} gold {sorted(gold)} {item['modality']} | got {sorted(pred)} {out['modality']}"
-            )
-            print(f"    {item['text']}")
-    per_tag = {t: prf(tp[t], fp[t], fn[t]) for t in ALL_TAGS}
-    present = [t for t in ALL_TAGS if tp[t] + fn[t]]
-
-    def macro(key: str) -> float:
-        return round(sum(per_tag[t][key] for t in present) / len(present), 4) if present else 0.0
-
-    return {
-        "sentences": len(items),
-        "per_tag": per_tag,
-        "macro_f1": macro("f1"),
-        "macro_precision": macro("precision"),
-        "macro_recall": macro("recall"),
-        "modality_accuracy": round(modality_ok / len(items), 4) if items else 0.0,
-        "negation_sentences": negations,
-        "negated_counted": negated_counted,
-    }
 
 
 def print_table(name: str, result: dict) -> None:
