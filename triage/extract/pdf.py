@@ -198,13 +198,13 @@ def _pypdf_pages(
     metadata = _metadata(reader)
 
     def texts() -> Iterator[tuple[int, str | Exception]]:
-        if not _second_process(count):
-            for i in range(count):
-                yield i + 1, _page_text(reader, i)
-            return
-        try:
-            helper = _PageReader(reader, count)
-        except Exception:  # no fork, no shared memory (/dev/shm read-only), a process limit: read alone
+        helper = None
+        if _second_process(count):
+            try:
+                helper = _PageReader(reader, count)
+            except Exception:  # no fork, no shared memory (/dev/shm read-only), a process limit
+                helper = None
+        if helper is None:  # read alone
             for i in range(count):
                 yield i + 1, _page_text(reader, i)
             return

@@ -37,7 +37,7 @@ from triage.tag.rules import (
     Context,
     doc_norms,
     get_spans,
-    part_end,
+    part_bounds,
     sentence_bounds,
     sentence_starts,
     set_spans,
@@ -131,8 +131,8 @@ class ModalityCues:
     @staticmethod
     def _date(doc: Doc, i: int) -> bool:
         """Whether "May" at token `i` stands beside a number of its own passage ("2 May 2026")."""
-        first = max((p for p in part_starts(doc) if p <= i), default=0)
-        near = [doc[j] for j in (i - 1, i + 1) if first <= j < part_end(doc, i)]
+        first, end = part_bounds(doc, i)
+        near = [doc[j] for j in (i - 1, i + 1) if first <= j < end]
         return any(t.like_num for t in near)
 
 

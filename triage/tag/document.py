@@ -204,11 +204,13 @@ def _split_point(body: list[Passage]) -> int | None:
 def _tag_body(nlp: Language, body: list[Passage], pattern: re.Pattern[str] | None) -> list[_Tagged]:
     """Tag the body; a long one in two halves, the second in a forked helper (triage.processes)."""
     split = _split_point(body)
-    if split is None or not second_process_allowed():
-        return [_tag_passages(nlp, body, pattern)]
-    try:
-        helper = ForkedCall(_tag_passages, nlp, body[split:], pattern)
-    except Exception:  # no fork, a process limit: all of it here
+    helper = None
+    if split is not None and second_process_allowed():
+        try:
+            helper = ForkedCall(_tag_passages, nlp, body[split:], pattern)
+        except Exception:  # no fork, a process limit
+            helper = None
+    if split is None or helper is None:  # all of it here
         return [_tag_passages(nlp, body, pattern)]
     try:
         first = _tag_passages(nlp, body[:split], pattern)

@@ -123,13 +123,13 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
     return starts[k - 1], (starts[k] if k < len(starts) else len(doc))
 
 
-def part_end(doc: Doc, i: int) -> int:
-    """The token index just after the passage holding token `i` (several can share a Doc)."""
+def part_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) token indices of the passage holding token `i` (several passages can share a Doc)."""
     parts = doc.user_data.get(PART_STARTS_KEY)
     if not parts:
-        return len(doc)
+        return 0, len(doc)
     k = bisect_right(parts, i)
-    return parts[k] if k < len(parts) else len(doc)
+    return parts[k - 1], (parts[k] if k < len(parts) else len(doc))
 
 
 def within_parts(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -363,7 +363,7 @@ class RuleSet:
         for token in span:
             value = parse_number(token.text)
             if value is not None:
-                after = doc[token.i + 1].lower_ if token.i + 1 < part_end(doc, token.i) else ""
+                after = doc[token.i + 1].lower_ if token.i + 1 < part_bounds(doc, token.i)[1] else ""
                 value *= _MULTIPLIERS.get(after, 1.0) if after in ("thousand", "million", "billion") else 1.0
                 if rule.min_quantity is not None and value < rule.min_quantity:
                     return False
