@@ -35,19 +35,19 @@ SPEC = Spec(
     path=DATA / "sentences_tune5.jsonl",
     prefix="t5-",
     section="## tune5: a second training set for the trained tag classifier",
-    min_sentences=90,
-    min_positives=1,
-    min_traps=0,
-    min_negations=0,
-    min_per_modality=5,
-    min_paraphrase_share=0.0,
-    untagged_share=(0.15, 0.45),
-    min_multi_tag=5,
-    min_with_number=20,
+    min_sentences=600,
+    min_positives=25,
+    min_traps=6,
+    min_negations=5,
+    min_per_modality=40,
+    min_paraphrase_share=0.05,
+    untagged_share=(0.15, 0.25),
+    min_multi_tag=80,
+    min_with_number=80,
 )
-MIN_NEGATION_FORMS = 8
-MIN_PROHIBITIONS = 3
-MIN_MIXED_NEGATIONS = 3
+MIN_NEGATION_FORMS = 14
+MIN_PROHIBITIONS = 20
+MIN_MIXED_NEGATIONS = 30
 # Forms a negation takes in this set: a classifier that saw only "is not required" would learn little.
 NEGATION_FORMS = (
     "not required",
