@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SAMPLES := corpus/sample-inbox
 DEMO   := demo
 
-.PHONY: demo test lint bench eval corpus train clean
+.PHONY: demo test lint bench eval corpus train train-tagger clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ eval: $(VENV)/.dev-installed
 ## corpus: generate the synthetic seed deals (deterministic) into corpus/generated/
 corpus: $(VENV)/.dev-installed
 	$(BIN)/python scripts/make_corpus.py --out corpus/generated
+
+## train-tagger: retrain the tagger's classifier (models/tagger) on the labelled tuning sentences
+train-tagger: $(VENV)/.dev-installed
+	$(BIN)/python scripts/train_tag_classifier.py
 
 ## train: retrain models/default on the seed deals
 train: corpus

@@ -31,3 +31,10 @@ def model_dir(tmp_path_factory) -> Path:
     deals = synthetic_deals(90, seed=3)
     save_model(train([(d, won) for d, won, _ in deals], source="synthetic", folds=3), directory)
     return directory
+
+
+@pytest.fixture
+def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tag with the hand-written rules alone (no trained classifier): for tests of what one rule or
+    the taxonomy does, which the classifier's own findings would blur."""
+    monkeypatch.setenv("TRIAGE_TAG_CLASSIFIER", "off")

@@ -359,6 +359,7 @@ def test_tag_text_shape():
         assert out["text"][s["start"] : s["end"]] == s["text"]
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_user_taxonomy_merges_over_the_default(tmp_path):
     user = tmp_path / "mine.yaml"
     user.write_text(
@@ -381,6 +382,7 @@ def test_user_taxonomy_merges_over_the_default(tmp_path):
     assert "platform_mandate" in tag_text("It must be built on Drupal.")["tags"]
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_taxonomy_from_environment(tmp_path, monkeypatch):
     user = tmp_path / "env.yaml"
     user.write_text("tags:\n  collaboration:\n    - id: collaboration.zibbly\n      phrases: [Zibbly]\n")
@@ -405,6 +407,7 @@ def test_pipeline_is_built_once_per_process_and_taxonomy():
         "rfp_sentences",
         "icp_rules",
         "icp_sense",
+        "icp_classifier",
         "icp_modality",
         "icp_negation",
         "icp_quantities",

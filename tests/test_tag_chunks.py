@@ -86,6 +86,7 @@ def test_joined_passages_tag_exactly_as_alone(monkeypatch: pytest.MonkeyPatch) -
     assert joined.sentences == alone.sentences > len(JOINS.passages)
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_no_mention_runs_from_one_passage_into_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
     _, joined = alone_and_joined(JOINS, monkeypatch)
     for span in joined.spans:

@@ -119,6 +119,7 @@ def test_concept_fires_on_indirect_wording(tag_id: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(("tag_id", "text"), QUIET)
+@pytest.mark.usefixtures("rules_only")
 def test_concept_stays_quiet_on_look_alike(tag_id: str, text: str) -> None:
     assert tag_id not in tags_of(text)
 

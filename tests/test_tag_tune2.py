@@ -385,6 +385,7 @@ def test_rule_fires(rule: str, tag: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(("rule", "tag", "text"), QUIET, ids=[f"{r}:{t[:40]}" for r, _, t in QUIET])
+@pytest.mark.usefixtures("rules_only")
 def test_rule_stays_quiet(rule: str, tag: str, text: str) -> None:
     assert tag not in tags_of(text), f"{rule} should not find {tag} in: {text}"
 

@@ -326,6 +326,7 @@ def test_rule_fires_on_a_paraphrase(rule: str, tag: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("rule", "tag", "text"), QUIET, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(QUIET)]
 )
+@pytest.mark.usefixtures("rules_only")
 def test_rule_stays_quiet_on_a_trap(rule: str, tag: str, text: str) -> None:
     assert tag not in tags_of(text), f"{rule} should not find {tag}"
 

@@ -145,6 +145,10 @@ def code_version() -> str:
             if f.is_file() and f.suffix in (".py", ".yaml", ".yml", ".json", ".txt"):
                 digest.update(str(f.relative_to(root)).encode())
                 digest.update(f.read_bytes())
+    from triage.tag.classifier import default_model_path
+
+    classifier = default_model_path()  # the tagger's trained part is part of the tagger
+    digest.update(classifier.read_bytes() if classifier is not None and classifier.is_file() else b"off")
     return digest.hexdigest()[:16]
 
 

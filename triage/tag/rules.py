@@ -34,6 +34,7 @@ from triage.tag.taxonomy import Rule
 ICP_KEY = "icp"
 NORMS_KEY = "triage_norms"
 SPANS_KEY = "triage_spans"
+VETOED_KEY = "triage_vetoed"  # (sentence start, tag) that a rule's context ruled out, see RuleSet.keep
 ANCHOR_PREFIX = "anchor:"  # match keys of the anchors of token patterns
 ANCHOR_WINDOW = 8  # a token pattern must fit within this many tokens either side of its anchor
 VERTICAL_KEY = "vertical"
@@ -371,11 +372,16 @@ class RuleSet:
         return rule.min_quantity is None
 
     def keep(self, doc: Doc, spans: Iterable[Span]) -> list[Span]:
-        """The candidates whose context holds; per label, the longest of overlapping spans."""
+        """The candidates whose context holds; per label, the longest of overlapping spans.
+
+        A candidate dropped for a word its rule forbids, or a number out of its range, leaves
+        `(sentence start, tag)` in `doc.user_data[VETOED_KEY]`: the sentence uses the tag's words in
+        another sense, which the trained classifier (classifier.py) must not overrule."""
         kept: list[Span] = []
         distinct: dict[tuple[str, int], list[Span]] = {}
         cache: dict[int, tuple[list[int], set[int], int]] = {}
         all_norms = doc_norms(doc)
+        vetoed: set[tuple[int, str]] = doc.user_data.setdefault(VETOED_KEY, set())
         for span in spans:
             rule = self.rules[span.id_]
             s_start, s_end = sentence_bounds(doc, span.start)
@@ -387,11 +393,13 @@ class RuleSet:
             if requires and not requires.found_in(norms, norm_set):
                 continue
             if forbids and forbids.found_in(norms, norm_set):
+                vetoed.add((s_start, span.label_))
                 continue
             if forbids_near:
                 lo = max(s_start, span.start - self.window)
                 hi = min(s_end, span.end + self.window)
                 if forbids_near.found_in(all_norms[lo:hi]):
+                    vetoed.add((s_start, span.label_))
                     continue
             before = self.preceded.get(rule.id)
             if before is not None:
@@ -404,6 +412,7 @@ class RuleSet:
             if (rule.min_quantity is not None or rule.max_quantity is not None) and not self._number_ok(
                 rule, span
             ):
+                vetoed.add((s_start, span.label_))
                 continue
             if rule.min_distinct > 1:
                 distinct.setdefault((rule.id, s_start), []).append(span)

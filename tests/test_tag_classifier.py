@@ -1,0 +1,177 @@
+"""The trained part of the tagger (triage/tag/classifier.py): what it adds beside the rules, how
+negation, modality and the rules' sense checks still govern it, how it is switched off, and how a
+broken or changed model file is refused. Each test trains its own tiny model on invented words, so
+that no rule can fire on them and the figures do not depend on the shipped model."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import train_tag_classifier as trainer  # noqa: E402
+
+from triage.errors import TriageError  # noqa: E402
+from triage.tag import tag, tag_text  # noqa: E402
+from triage.tag.classifier import CARD_FILE, ENV, MODEL_FILE, TagClassifier, load_classifier  # noqa: E402
+from triage.types import ALL_TAGS, Document, Passage, TagSpan  # noqa: E402
+
+# "wibbleboard" and "florpnet" mean nothing to the rules: whatever the tagger finds on them is the
+# classifier's doing.
+TRAINING = [
+    ("Staff keep their wibbleboard notes in one place for colleagues.", ["collaboration"]),
+    ("Every team shares a wibbleboard with the other teams.", ["collaboration"]),
+    ("The wibbleboard lets colleagues answer each other's questions.", ["collaboration"]),
+    ("Our depots post fixes to the wibbleboard for the next shift.", ["collaboration"]),
+    ("Orders arrive over the florpnet from the warehouse system.", ["integration"]),
+    ("The florpnet carries invoices between finance and sales systems.", ["integration"]),
+    ("Stock levels come across the florpnet every hour.", ["integration"]),
+    ("Payments reach the ledger through the florpnet.", ["integration"]),
+    ("Tenders shall be submitted by noon on the closing date.", []),
+    ("The contract will run for three years from award.", []),
+    ("Prices shall include all costs and expenses.", []),
+    ("The authority serves a population of about two million people.", []),
+    ("Bidders shall attend the clarification meeting in person.", []),
+    ("The evaluation panel meets the week after the deadline.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A classifier trained on TRAINING, saved with its card; its path."""
+    out = tmp_path_factory.mktemp("tagger")
+    terms = trainer.terms_of([text for text, _ in TRAINING])
+    labels = [set(tags) for _, tags in TRAINING]
+    info = {"sentences": len(TRAINING), "positives": {t: sum(t in lab for lab in labels) for t in ALL_TAGS}}
+    model = trainer.fit(terms, labels, ALL_TAGS, info)
+    model.save(out / MODEL_FILE)
+    from triage.hashing import sha256_file
+
+    (out / CARD_FILE).write_text(json.dumps({"sha256": {MODEL_FILE: sha256_file(out / MODEL_FILE)}}))
+    return out / MODEL_FILE
+
+
+@pytest.fixture
+def with_tiny(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(ENV, str(tiny))
+    return tiny
+
+
+def spans_of(text: str) -> list[TagSpan]:
+    """The TagSpans of `text` as one passage of a document: what a report shows."""
+    passage = Passage(id="l1", text=text, kind="paragraph")
+    return list(
+        tag(Document(path="t.txt", sha256="0" * 64, format="txt", pages=None, passages=(passage,))).spans
+    )
+
+
+def test_a_sentence_the_rules_miss_is_tagged_on_its_weightiest_word(with_tiny: Path) -> None:
+    assert tag_text("Field engineers should use the wibbleboard too.")["tags"] == ["collaboration"]
+    (span,) = spans_of("Field engineers should use the wibbleboard too.")
+    assert (span.tag, span.text, span.rule_id) == ("collaboration", "wibbleboard", "classifier")
+    assert span.modality == "desirable"  # the sentence's own modality, as for any rule's span
+
+
+def test_a_negated_sentence_turns_the_classifiers_tag_off(with_tiny: Path) -> None:
+    out = tag_text("A wibbleboard is not required.")
+    assert out["tags"] == []
+    assert [s["negated"] for s in out["spans"]] == [True]
+
+
+def test_the_rules_own_finding_is_not_doubled(with_tiny: Path) -> None:
+    # "wiki" is the rules' collaboration; the classifier must not add a second span for the tag
+    spans = [
+        s for s in spans_of("Staff must keep a wiki beside the wibbleboard.") if s.tag == "collaboration"
+    ]
+    assert spans and all(s.rule_id != "classifier" for s in spans)
+
+
+def test_off_means_the_rules_alone(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV, str(tiny))
+    assert tag_text("Orders come over the florpnet.")["tags"] == ["integration"]
+    monkeypatch.setenv(ENV, "off")
+    assert tag_text("Orders come over the florpnet.")["tags"] == []
+
+
+def test_a_tag_the_rules_rule_out_stays_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A classifier that sees account_services in "bank account" may not overrule the rule that
+    knows a bank account for retention money is no user's account."""
+    text = "The Contractor shall open a dedicated bank account for the retention money."
+    monkeypatch.setenv(ENV, "off")
+    assert "account_services" not in tag_text(text)["tags"]
+    eager = tmp_path / MODEL_FILE
+    always = TagClassifier(
+        tags=ALL_TAGS,
+        words=("bank",),
+        pairs=np.zeros((0, 2), dtype=np.int64),
+        idf=np.ones(1),
+        coef=np.zeros((1, len(ALL_TAGS))),
+        intercept=np.full(len(ALL_TAGS), -5.0),
+        threshold=np.zeros(len(ALL_TAGS)),
+        info={},
+    )
+    always.intercept[ALL_TAGS.index("account_services")] = 5.0  # fires on every sentence
+    always.intercept[ALL_TAGS.index("collaboration")] = 5.0
+    always.save(eager)
+    monkeypatch.setenv(ENV, str(eager))
+    tags = tag_text(text)["tags"]
+    assert "account_services" not in tags  # vetoed by the rule's context
+    assert "collaboration" in tags  # no rule spoke about it: the classifier's word stands
+
+
+def test_training_and_tagging_read_a_sentence_the_same_way(tiny: Path, with_tiny: Path) -> None:
+    model = load_classifier(str(tiny))
+    texts = [
+        "The wibbleboard and the florpnet both matter.",
+        "Invoices cross the florpnet nightly.",
+        "Prices shall be fixed.",
+    ]
+    offline = model.predict_terms(trainer.terms_of(texts))
+    for text, row in zip(texts, offline, strict=True):
+        expected = [t for t, on in zip(model.tags, row, strict=True) if on]
+        assert tag_text(text)["tags"] == expected, text
+
+
+def test_a_changed_model_file_is_refused(tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / MODEL_FILE
+    copy.write_bytes(tiny.read_bytes())
+    (tmp_path / CARD_FILE).write_text(json.dumps({"sha256": {MODEL_FILE: "0" * 64}}))
+    with pytest.raises(TriageError, match="differs from the one its card describes"):
+        load_classifier(str(copy))
+
+
+def test_a_missing_or_broken_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(TriageError, match=r"no tag classifier there.*TRIAGE_TAG_CLASSIFIER=off"):
+        TagClassifier.load(tmp_path / "nothing.npz")
+    junk = tmp_path / "junk.npz"
+    junk.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(TriageError, match="not a tag classifier"):
+        TagClassifier.load(junk)
+
+
+def test_training_refuses_a_held_out_set(tmp_path: Path) -> None:
+    held = tmp_path / "sentences_holdout9.jsonl"
+    held.write_text(json.dumps({"text": "x", "tags": []}) + "\n")
+    with pytest.raises(SystemExit, match="never trained on"):
+        trainer.read([held])
+
+
+def test_the_shipped_model_matches_its_card() -> None:
+    from triage.tag.classifier import default_model_path
+
+    path = default_model_path()
+    assert path is not None and path.name == MODEL_FILE
+    model = load_classifier(str(path))  # checks the sha256 in models/tagger/card.json
+    card = json.loads((path.parent / CARD_FILE).read_text())
+    assert model.tags == ALL_TAGS
+    on = {t for t, v in card["selection"]["tags"].items() if v["on"]}
+    assert on == {t for t, th in zip(model.tags, model.threshold, strict=True) if np.isfinite(th)}
+    assert all(
+        not name.startswith("tests/data/sentences_holdout") for name in (d["file"] for d in card["data"])
+    )
