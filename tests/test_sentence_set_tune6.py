@@ -1,0 +1,137 @@
+"""Checks that the tune6 training set (tests/data/sentences_tune6.jsonl) is well formed and does what it is
+for: teach the per-tag text classifier to leave the rest of a real RFP alone (boilerplate, contract
+clauses, instructions to offerors, staffing, headings, table cells, addresses) while keeping enough
+document-style requirements that it does not unlearn the tags. Valid tag ids, modality and kind, ids
+numbered in order, the labelling invariants of tests/data/README.md, the coverage minimums of its README
+section, the procurement-sense decoy words it exists to cover, and no sentence (or near copy of one)
+shared with any other sentence set. No failure prints another set's text."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+from test_sentence_set import DATA
+
+# the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
+from test_sentence_set_holdout3 import (  # noqa: F401
+    README,
+    Spec,
+    other_texts,
+    records,
+    test_every_tag_is_covered,
+    test_ids_are_unique_and_numbered_in_order,
+    test_no_sentence_is_a_near_copy_of_another_in_this_set,
+    test_no_sentence_is_repeated_or_copied_from_another_set,
+    test_readme_counts_match_the_file,
+    test_records_are_well_formed,
+    test_size_and_shares,
+    test_traps_and_negations_say_what_they_are_about,
+)
+
+from triage.types import ALL_TAGS
+
+# Coverage minimums, as written in the README section "tune6: document-like text ...".
+SPEC = Spec(
+    path=DATA / "sentences_tune6.jsonl",
+    prefix="t6-",
+    section="## tune6: document-like text for the trained tag classifier",
+    min_sentences=120,
+    min_positives=1,
+    min_traps=0,
+    min_negations=0,
+    min_per_modality=1,
+    min_paraphrase_share=0.0,
+    untagged_share=(0.60, 0.80),
+    min_multi_tag=5,
+    min_with_number=20,
+)
+MIN_TRAPS = 30  # untagged or tagged sentences whose decoy word is a tag word in its procurement sense
+MIN_FRAGMENTS = 25  # headings, table cells, page numbers: at most eight words and untagged
+MIN_UNTAGGED_PER_DECOY = 1  # untagged sentences holding each procurement-sense word below
+MIN_TAGGED_PER_DECOY = 0  # tagged sentences holding it, so the word is not learnt as "never a tag"
+# Words the classifier fired on in their procurement sense (stems, matched at a word start).
+DECOYS = (
+    "develop",
+    "suppl",
+    "service",
+    "provide",
+    "application",
+    "case",
+    "claim",
+    "office",
+    "submi",
+    "review",
+    "approv",
+    "request",
+    "standard",
+    "product",
+    "portal",
+    "access",
+    "integrat",
+    "secur",
+    "scale",
+    "site",
+    "platform",
+)
+
+
+@pytest.fixture(scope="module")
+def spec() -> Spec:
+    return SPEC
+
+
+def has_stem(text: str, stem: str) -> bool:
+    return re.search(r"\b" + stem, text, flags=re.IGNORECASE) is not None
+
+
+def test_enough_traps(records: list[dict]) -> None:  # noqa: F811 (the imported fixture)
+    assert sum(rec["kind"] == "trap" for rec in records) >= MIN_TRAPS
+
+
+def test_document_fragments_are_there_and_untagged(records: list[dict]) -> None:  # noqa: F811
+    """Real documents are full of headings and table cells; the set must hold enough of them, untagged."""
+    fragments = [rec for rec in records if len(rec["text"].split()) <= 8 and not rec["tags"]]
+    assert len(fragments) >= MIN_FRAGMENTS, len(fragments)
+
+
+@pytest.mark.parametrize("stem", DECOYS)
+def test_each_decoy_word_is_seen_in_both_senses(records: list[dict], stem: str) -> None:  # noqa: F811
+    untagged = sum(has_stem(rec["text"], stem) and not rec["tags"] for rec in records)
+    tagged = sum(has_stem(rec["text"], stem) and bool(rec["tags"]) for rec in records)
+    assert untagged >= MIN_UNTAGGED_PER_DECOY, (stem, untagged)
+    assert tagged >= MIN_TAGGED_PER_DECOY, (stem, tagged)
+
+
+def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
+    """The rows of the README's counts table, computed as the snippet in that section computes them."""
+    rows = [("sentences", len(recs)), ("no tag", sum(not r["tags"] for r in recs))]
+    rows += [("two or more tags", sum(len(r["tags"]) >= 2 for r in recs))]
+    rows += [
+        ("with a number", sum(bool(re.search(r"\d[\d,.]*\s*(%|[a-z])", r["text"].lower())) for r in recs))
+    ]
+    rows += [(f"kind `{k}`", n) for k, n in sorted(Counter(r["kind"] for r in recs).items())]
+    rows += [(f"modality `{m}`", n) for m, n in sorted(Counter(r["modality"] for r in recs).items())]
+    for tag in ALL_TAGS:
+        rows.append((f"`{tag}` positive", sum(tag in r["tags"] for r in recs)))
+        rows.append((f"`{tag}` trap", sum(r["kind"] == "trap" and tag in r.get("about", []) for r in recs)))
+        rows.append(
+            (f"`{tag}` negation", sum(r["kind"] == "negation" and tag in r.get("about", []) for r in recs))
+        )
+    return rows
+
+
+def test_readme_table_matches_every_count(records: list[dict]) -> None:  # noqa: F811
+    section = README.read_text(encoding="utf-8").split(SPEC.section, 1)[1].split("\n## ", 1)[0]
+    table = dict(re.findall(r"^\| (.+?) \| (\d+) \|$", section, flags=re.MULTILINE))
+    expected = {name: str(n) for name, n in count_rows(records)}
+    assert table == expected
+
+
+def test_file_is_plain_json_lines() -> None:
+    """One compact object a line, keys in the README's order, so diffs stay readable."""
+    for line in SPEC.path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        assert list(rec)[:5] == ["id", "text", "tags", "modality", "kind"], rec.get("id")
