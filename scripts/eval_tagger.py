@@ -23,6 +23,10 @@ Reports, each apart:
     PROMISE_exp's new projects (../shared/bench/promise_exp_new_projects.csv), the external test set,
     scored the same way once the rules were frozen.
 
+(b6) sentences sampled at random from the real RFPs of ../shared/rfps and labelled by hand
+    (tests/data/realdocs_labels.jsonl, offsets only: scripts/real_sentences.py): mostly boilerplate,
+    as real documents are; the validation half chose the classifier's thresholds, the test half
+    nothing;
 (d) the trained classifier (triage/tag/classifier.py) beside the rules: every held-out set and PROMISE
     is scored twice, with the shipped tagger (rules + classifier) and with the rules alone
     (TRIAGE_TAG_CLASSIFIER=off). The classifier is trained on the tuning sets only; holdout and
@@ -54,6 +58,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from triage.types import ALL_TAGS, SECURITY_TAGS  # noqa: E402
 
@@ -176,6 +181,20 @@ def print_baseline(result: dict) -> None:
     )
 
 
+def real_sentence_halves() -> dict[str, list[dict]]:
+    """The labelled real RFP sentences (scripts/real_sentences.py) by half, with their text read back
+    from ../shared/rfps; empty where either is absent."""
+    import real_sentences
+
+    if not real_sentences.LABELS.is_file() or not (SHARED / "rfps").is_dir():
+        print("\n(real RFP sentences skipped: no labels or no ../shared/rfps)")
+        return {}
+    halves: dict[str, list[dict]] = {}
+    for rec in real_sentences.labelled(SHARED):
+        halves.setdefault(rec["half"], []).append(rec)
+    return halves
+
+
 def print_sentence_table(name: str, result: dict) -> None:
     print(f"\n== {name}: {result['file']} ({result['sentences']} sentences)")
     print(f"{'tag':18} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
@@ -233,6 +252,23 @@ def main(argv: list[str] | None = None) -> int:
             with rules_alone():
                 results[f"{key}_rules_alone"] = score_sentences(path)
             print_baseline(results[f"{key}_rules_alone"])  # type: ignore[arg-type]
+    real = real_sentence_halves()
+    for half, title in (
+        ("validation", "real RFP sentences, validation half (chose the classifier's thresholds)"),
+        ("test", "real RFP sentences, test half (never trained, tuned or chosen on)"),
+    ):
+        if half not in real:
+            continue
+        items = real[half]
+        key = f"real_{half}"
+        results[key] = {
+            "file": "tests/data/realdocs_labels.jsonl",
+            **score_items(items, tag_texts([i["text"] for i in items])),
+        }
+        print_sentence_table(title, results[key])  # type: ignore[arg-type]
+        with rules_alone():
+            results[f"{key}_rules_alone"] = score_items(items, tag_texts([i["text"] for i in items]))
+        print_baseline(results[f"{key}_rules_alone"])  # type: ignore[arg-type]
     for key, name, title in (
         ("promise", "promise_nfr.csv", "PROMISE NFR, zero-shot"),
         ("promise_exp", "promise_exp_new_projects.csv", "PROMISE_exp new projects, external test set"),

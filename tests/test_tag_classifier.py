@@ -20,25 +20,26 @@ import train_tag_classifier as trainer  # noqa: E402
 from triage.errors import TriageError  # noqa: E402
 from triage.tag import tag, tag_text  # noqa: E402
 from triage.tag.classifier import CARD_FILE, ENV, MODEL_FILE, TagClassifier, load_classifier  # noqa: E402
+from triage.tag.normalise import norm  # noqa: E402
 from triage.types import ALL_TAGS, Document, Passage, TagSpan  # noqa: E402
 
 # "wibbleboard" and "florpnet" mean nothing to the rules: whatever the tagger finds on them is the
-# classifier's doing.
+# classifier's doing. The words recur, so that the model knows the four a sentence needs (MIN_WORDS).
 TRAINING = [
-    ("Staff keep their wibbleboard notes in one place for colleagues.", ["collaboration"]),
-    ("Every team shares a wibbleboard with the other teams.", ["collaboration"]),
-    ("The wibbleboard lets colleagues answer each other's questions.", ["collaboration"]),
-    ("Our depots post fixes to the wibbleboard for the next shift.", ["collaboration"]),
-    ("Orders arrive over the florpnet from the warehouse system.", ["integration"]),
-    ("The florpnet carries invoices between finance and sales systems.", ["integration"]),
-    ("Stock levels come across the florpnet every hour.", ["integration"]),
-    ("Payments reach the ledger through the florpnet.", ["integration"]),
+    ("Teams share notes with colleagues on the wibbleboard.", ["collaboration"]),
+    ("Colleagues and teams share answers on the wibbleboard.", ["collaboration"]),
+    ("The wibbleboard lets teams share tips with colleagues.", ["collaboration"]),
+    ("Our teams share fixes with colleagues through the wibbleboard.", ["collaboration"]),
+    ("Orders flow between systems over the florpnet every night.", ["integration"]),
+    ("Invoices flow between systems over the florpnet.", ["integration"]),
+    ("The florpnet moves orders and invoices between systems.", ["integration"]),
+    ("Stock levels flow between systems across the florpnet.", ["integration"]),
     ("Tenders shall be submitted by noon on the closing date.", []),
     ("The contract will run for three years from award.", []),
     ("Prices shall include all costs and expenses.", []),
-    ("The authority serves a population of about two million people.", []),
-    ("Bidders shall attend the clarification meeting in person.", []),
-    ("The evaluation panel meets the week after the deadline.", []),
+    ("Teams of the bidder shall attend the clarification meeting.", []),
+    ("Bidders shall attend the meeting with their teams.", []),
+    ("The evaluation panel meets the week after the closing date.", []),
 ]
 
 
@@ -72,14 +73,20 @@ def spans_of(text: str) -> list[TagSpan]:
 
 
 def test_a_sentence_the_rules_miss_is_tagged_on_its_weightiest_word(with_tiny: Path) -> None:
-    assert tag_text("Field engineers should use the wibbleboard too.")["tags"] == ["collaboration"]
-    (span,) = spans_of("Field engineers should use the wibbleboard too.")
-    assert (span.tag, span.text, span.rule_id) == ("collaboration", "wibbleboard", "classifier")
+    text = "Field teams should share the wibbleboard with colleagues."
+    assert tag_text(text)["tags"] == ["collaboration"]
+    (span,) = spans_of(text)
+    model = load_classifier(str(with_tiny))
+    weight = dict(
+        zip(model.words, model.coef[: len(model.words), ALL_TAGS.index("collaboration")], strict=True)
+    )
+    weightiest = max(("teams", "share", "wibbleboard", "colleagues"), key=lambda w: weight[norm(w)])
+    assert (span.tag, span.text, span.rule_id) == ("collaboration", weightiest, "classifier")
     assert span.modality == "desirable"  # the sentence's own modality, as for any rule's span
 
 
 def test_a_negated_sentence_turns_the_classifiers_tag_off(with_tiny: Path) -> None:
-    out = tag_text("A wibbleboard is not required.")
+    out = tag_text("Sharing the wibbleboard with colleagues and teams is not required.")
     assert out["tags"] == []
     assert [s["negated"] for s in out["spans"]] == [True]
 
@@ -94,9 +101,16 @@ def test_the_rules_own_finding_is_not_doubled(with_tiny: Path) -> None:
 
 def test_off_means_the_rules_alone(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV, str(tiny))
-    assert tag_text("Orders come over the florpnet.")["tags"] == ["integration"]
+    text = "Orders and invoices flow between systems over the florpnet."
+    assert tag_text(text)["tags"] == ["integration"]
     monkeypatch.setenv(ENV, "off")
-    assert tag_text("Orders come over the florpnet.")["tags"] == []
+    assert tag_text(text)["tags"] == []
+
+
+def test_a_sentence_of_few_known_words_is_left_to_the_rules(with_tiny: Path) -> None:
+    """A heading or a table cell is not the kind of sentence the classifier learned from."""
+    assert tag_text("Florpnet orders")["tags"] == []
+    assert tag_text("Orders flow over the florpnet between systems.")["tags"] == ["integration"]
 
 
 def test_a_tag_the_rules_rule_out_stays_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -108,10 +122,10 @@ def test_a_tag_the_rules_rule_out_stays_out(tmp_path: Path, monkeypatch: pytest.
     eager = tmp_path / MODEL_FILE
     always = TagClassifier(
         tags=ALL_TAGS,
-        words=("bank",),
+        words=tuple(norm(w) for w in ("contractor", "open", "dedicated", "bank", "account", "retention")),
         pairs=np.zeros((0, 2), dtype=np.int64),
-        idf=np.ones(1),
-        coef=np.zeros((1, len(ALL_TAGS))),
+        idf=np.ones(6),
+        coef=np.zeros((6, len(ALL_TAGS))),
         intercept=np.full(len(ALL_TAGS), -5.0),
         threshold=np.zeros(len(ALL_TAGS)),
         info={},
@@ -128,8 +142,9 @@ def test_a_tag_the_rules_rule_out_stays_out(tmp_path: Path, monkeypatch: pytest.
 def test_training_and_tagging_read_a_sentence_the_same_way(tiny: Path, with_tiny: Path) -> None:
     model = load_classifier(str(tiny))
     texts = [
-        "The wibbleboard and the florpnet both matter.",
-        "Invoices cross the florpnet nightly.",
+        "Teams share the wibbleboard and orders flow between systems over the florpnet.",
+        "Invoices and orders flow between systems over the florpnet nightly.",
+        "Colleagues share tips on the wibbleboard with other teams.",
         "Prices shall be fixed.",
     ]
     offline = model.predict_terms(trainer.terms_of(texts))

@@ -10,7 +10,14 @@ component `icp_classifier` runs after `icp_sense` and before modality and negati
 - a tag whose probability passes its threshold, and that the rules did not already find in that
   sentence, gets a span on the word that weighs most for it (`span.id_` = ``classifier``), so the
   modality, negation and quantity components treat it like any other: a negated sentence still
-  turns it off.
+  turns it off;
+- a tag whose words a rule found in the sentence but dropped for their sense (a word the rule
+  forbids, a number out of range: "security guards", "a scale of 1:500") is the rules' to decide:
+  the classifier does not add it there (`rules.VETOED_KEY`).
+
+Each tag's threshold was chosen when it was trained: the probability (0.5 to 0.9) at which it,
+OR-ed with the rules, did best on the validation sentences, or off (+inf) where it did not beat the
+rules alone (scripts/train_tag_classifier.py; the card in models/tagger says which).
 
 Features, the same in training (`scripts/train_tag_classifier.py`) and here: the inflection-free word
 forms of the sentence (`Token.norm_`, numbers folded to their count of digits: "#4" for 2,500),
@@ -49,6 +56,7 @@ OFF = ("off", "none", "0", "false", "no")
 MODEL_FILE = "classifier.npz"
 CARD_FILE = "card.json"
 ENV = "TRIAGE_TAG_CLASSIFIER"
+MIN_WORDS = 4  # a sentence needs this many words the model knows before it speaks
 
 
 def default_model_path() -> Path | None:
@@ -76,17 +84,14 @@ NOT_EVIDENCE = frozenset(norm(word) for word in _STOP.split())
 
 
 def word_key(norm_text: str) -> str | None:
-    """The feature a token's NORM stands for: the word, ``#n`` for a number of n digits, or None
-    (punctuation, one character)."""
-    digits = 0
-    for ch in norm_text:
-        if ch.isdigit():
-            digits += 1
-        elif ch == "." and digits:
-            break
-    if digits:
-        return f"#{min(digits, 7)}"
-    if len(norm_text) < 2 or not any(ch.isalpha() for ch in norm_text):
+    """The feature a token's NORM stands for: the word, or None for punctuation, numbers and words
+    of one character. Numbers are left to the rules and the quantity component: real documents are
+    full of clause numbers, dates and prices, which the labelled sentences taught to read as `scale`."""
+    if (
+        len(norm_text) < 2
+        or not any(ch.isalpha() for ch in norm_text)
+        or any(ch.isdigit() for ch in norm_text)
+    ):
         return None
     return norm_text
 
@@ -186,23 +191,43 @@ class TagClassifier:
         training checks."""
         words, pairs = self.vocabulary()
         rows = []
+        known = []
         for terms in sentences:
             row: dict[int, int] = {}
+            n = 0
             for term in terms:
                 if " " in term:
                     a, b = term.split(" ", 1)
                     i = pairs.get((words.get(a, -1), words.get(b, -1)))
                 else:
                     i = words.get(term)
+                    n += i is not None
                 if i is not None:
                     row[i] = row.get(i, 0) + 1
             rows.append(row)
-        return self.log_odds(rows) > self.threshold
+            known.append(n)
+        return self.decide(rows, known)
+
+    def decide(self, rows: Sequence[dict[int, int]], known_words: Sequence[int]) -> np.ndarray:
+        """(n_rows, n_tags) booleans: the tags each row's log-odds put above their threshold, for rows
+        with at least MIN_WORDS words the model knows (a heading, a table cell or a date line is not
+        the kind of sentence it learned from, and a lone word weighs everything there)."""
+        enough = np.asarray(known_words) >= MIN_WORDS
+        return (self.log_odds(rows) > self.threshold) & enough[:, None]
+
+
+def load_classifier(path: str) -> TagClassifier:
+    """The classifier at `path`, checked against the sha256 in the card beside it (if there is one);
+    read once per process and version of the file."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return _load(path, 0, -1)
+    return _load(path, st.st_mtime_ns, st.st_size)
 
 
 @lru_cache(maxsize=4)
-def load_classifier(path: str) -> TagClassifier:
-    """The classifier at `path`, checked against the sha256 in the card beside it (if there is one)."""
+def _load(path: str, mtime_ns: int, size: int) -> TagClassifier:
     p = Path(path)
     card = p.parent / CARD_FILE
     sha = None
@@ -260,7 +285,7 @@ class IcpClassifier:
                 prev = i
             rows.append(row)
             words_at.append(kept)
-        fired = np.argwhere(model.log_odds(rows) > model.threshold)
+        fired = np.argwhere(model.decide(rows, [len(kept) for kept in words_at]))
         if not len(fired):
             return doc
         spans = get_spans(doc, self.key)
@@ -271,7 +296,7 @@ class IcpClassifier:
         for k, t in fired:
             tag = model.tags[t]
             lo = bounds[k][0]
-            if (lo, tag) in found or not words_at[k]:
+            if (lo, tag) in found:
                 continue
             content = [ti for ti in words_at[k] if self.evidence[ti[1]]] or words_at[k]
             token = max(content, key=lambda ti: model.coef[ti[1], t])[0]

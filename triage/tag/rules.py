@@ -390,8 +390,7 @@ class RuleSet:
                 cache[s_start] = (norms, set(norms), s_end)
             norms, norm_set, s_end = cache[s_start]
             requires, forbids, forbids_near = self.contexts[rule.id]
-            if requires and not requires.found_in(norms, norm_set):
-                continue
+            # the forbidden contexts first: they say "another sense" even where `requires` fails too
             if forbids and forbids.found_in(norms, norm_set):
                 vetoed.add((s_start, span.label_))
                 continue
@@ -401,6 +400,8 @@ class RuleSet:
                 if forbids_near.found_in(all_norms[lo:hi]):
                     vetoed.add((s_start, span.label_))
                     continue
+            if requires and not requires.found_in(norms, norm_set):
+                continue
             before = self.preceded.get(rule.id)
             if before is not None:
                 lo = max(s_start, span.start - rule.within)

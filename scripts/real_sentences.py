@@ -1,0 +1,157 @@
+"""Sentences of the real RFPs in ../shared/rfps, sampled at random and labelled by hand: how the tagger
+does on the text it will really meet (mostly boilerplate, few requirements), not only on labelled
+sentence sets written to be rich in requirements.
+
+The labels live in `tests/data/realdocs_labels.jsonl` WITHOUT the text (the RFPs stay in ../shared and
+are never copied into the project): each line names the file, its sha256, the passage id and the
+character offsets of the sentence in that passage, a sha1 of the sentence text (to notice an
+extractor change that moved it), and its tags by the rules of tests/data/README.md.
+
+    .venv/bin/python scripts/real_sentences.py sample OUT.jsonl [--n 800]   # the sentences to label, with text
+    .venv/bin/python scripts/real_sentences.py check                         # do the labels still point at their text?
+
+The sample is deterministic: every passage of every readable RFP is split with the tagger's own
+sentence splitter, sentences of fewer than 3 words are dropped, at most `--per-file` are drawn from one
+file, and the rest are drawn at random with a fixed seed. Each labelled sentence goes to the
+validation half or the test half by a hash of its id (`half`), so either half stays put when
+sentences are added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SHARED = Path(os.environ.get("TRIAGE_SHARED", ROOT.parent / "shared"))
+LABELS = ROOT / "tests" / "data" / "realdocs_labels.jsonl"
+SEED = 11
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def half(sentence_id: str) -> str:
+    """`validation` or `test`: a fixed pseudo-random half that does not depend on the text."""
+    return (
+        "validation"
+        if int(hashlib.sha256(f"realdocs:{sentence_id}".encode()).hexdigest(), 16) % 2
+        else "test"
+    )
+
+
+def documents(shared: Path) -> Iterator:
+    """Each readable RFP of `shared/rfps` as an extracted Document (unreadable ones are skipped)."""
+    from triage.errors import TriageError
+    from triage.extract import extract
+
+    for path in sorted((shared / "rfps").iterdir()):
+        if path.suffix.lower() not in (".pdf", ".docx", ".md", ".txt") or path.name == "README.md":
+            continue
+        try:
+            yield extract(path)
+        except TriageError as exc:
+            print(f"skipped {path.name}: {exc}", file=sys.stderr)
+
+
+def sentences(document) -> Iterator[tuple[str, int, int, str]]:
+    """(passage id, start, end, text) of every sentence of the document's body, as the tagger splits."""
+    from triage.tag import load_pipeline
+
+    nlp = load_pipeline()
+    passages = [p for p in document.body if p.text.strip()]
+    with nlp.select_pipes(enable=["rfp_sentences"]):
+        for passage, doc in zip(passages, nlp.pipe(p.text for p in passages), strict=True):
+            for sent in doc.sents:
+                start, end = sent.start_char, sent.end_char
+                text = passage.text[start:end].strip()
+                if len(text.split()) >= 3:
+                    lead = len(passage.text[start:end]) - len(passage.text[start:end].lstrip())
+                    yield passage.id, start + lead, start + lead + len(text), text
+
+
+def sample(shared: Path, n: int, per_file: int) -> list[dict]:
+    rng = random.Random(SEED)
+    pool: list[dict] = []
+    for document in documents(shared):
+        found = [
+            {
+                "file": Path(document.path).name,
+                "sha256": document.sha256,
+                "passage": pid,
+                "start": a,
+                "end": b,
+                "text": t,
+            }
+            for pid, a, b, t in sentences(document)
+        ]
+        rng.shuffle(found)
+        pool.extend(found[:per_file])
+    rng.shuffle(pool)
+    chosen = sorted(pool[:n], key=lambda r: (r["file"], r["passage"], r["start"]))
+    for k, rec in enumerate(chosen, 1):
+        rec["id"] = f"r-{k:04d}"
+    return chosen
+
+
+def labelled(shared: Path = SHARED, path: Path = LABELS) -> list[dict]:
+    """The labelled real sentences, each with its text read back from the RFP it came from.
+
+    Raises SystemExit naming the sentences whose file or text no longer matches."""
+    from triage.extract import extract
+
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_file: dict[str, dict[str, str]] = {}
+    problems = []
+    for rec in records:
+        if rec["file"] not in by_file:
+            document = extract(shared / "rfps" / rec["file"])
+            if document.sha256 != rec["sha256"]:
+                problems.append(f"{rec['file']}: not the file that was labelled (sha256 differs)")
+            by_file[rec["file"]] = {p.id: p.text for p in document.passages}
+        text = by_file[rec["file"]].get(rec["passage"], "")[rec["start"] : rec["end"]]
+        if sha1(text) != rec["text_sha1"]:
+            problems.append(
+                f"{rec['id']}: {rec['file']} {rec['passage']} no longer holds the labelled sentence"
+            )
+        rec["text"] = text
+        rec["half"] = half(rec["id"])
+    if problems:
+        raise SystemExit("real sentence labels out of date:\n  " + "\n  ".join(problems))
+    return records
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser(
+        "sample", help="write the sentences to label, with their text (keep it out of the project)"
+    )
+    s.add_argument("out", type=Path)
+    s.add_argument("--n", type=int, default=800)
+    s.add_argument("--per-file", type=int, default=45)
+    sub.add_parser("check", help="check that every label still points at its sentence")
+    args = parser.parse_args(argv)
+    if args.command == "sample":
+        rows = sample(SHARED, args.n, args.per_file)
+        with args.out.open("w", encoding="utf-8") as fh:
+            for rec in rows:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        print(f"wrote {len(rows)} sentences from {len({r['file'] for r in rows})} files to {args.out}")
+    else:
+        rows = labelled()
+        print(f"{len(rows)} labelled real sentences, all in place")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

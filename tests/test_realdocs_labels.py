@@ -1,0 +1,60 @@
+"""The hand labels of sentences sampled from the real RFPs (tests/data/realdocs_labels.jsonl, made with
+scripts/real_sentences.py): well formed, free of the RFPs' text (which stays in ../shared), split into
+a validation and a test half, and, where ../shared is there, still pointing at the sentences that were
+labelled."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import real_sentences  # noqa: E402
+
+from triage.types import ALL_TAGS  # noqa: E402
+
+MODALITIES = {"mandatory", "desirable", "optional", "info"}
+KINDS = {"plain", "paraphrase", "trap", "negation"}
+FIELDS = {"id", "file", "sha256", "passage", "start", "end", "text_sha1", "tags", "modality", "kind"}
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    path = real_sentences.LABELS
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_records_are_well_formed_and_carry_no_text(records: list[dict]) -> None:
+    assert len(records) >= 700
+    ids = [r["id"] for r in records]
+    assert len(set(ids)) == len(ids)
+    for rec in records:
+        assert FIELDS <= rec.keys() <= FIELDS | {"about", "note"}, rec["id"]  # no "text": no copy of an RFP
+        assert re.fullmatch(r"r-\d{4}", rec["id"])
+        assert re.fullmatch(r"[0-9a-f]{64}", rec["sha256"]) and re.fullmatch(
+            r"[0-9a-f]{40}", rec["text_sha1"]
+        )
+        assert 0 <= rec["start"] < rec["end"]
+        assert rec["tags"] == [t for t in ALL_TAGS if t in rec["tags"]], rec["id"]
+        assert rec["modality"] in MODALITIES and rec["kind"] in KINDS
+        if rec["kind"] in ("trap", "negation"):
+            assert set(rec.get("about", [])) <= set(ALL_TAGS) and rec.get("about"), rec["id"]
+        if rec["kind"] == "negation":
+            assert not set(rec["about"]) & set(rec["tags"]), rec["id"]
+
+
+def test_the_halves_are_fixed_and_near_even(records: list[dict]) -> None:
+    halves = [real_sentences.half(r["id"]) for r in records]
+    assert 0.4 < halves.count("test") / len(halves) < 0.6
+    assert real_sentences.half("r-0001") == real_sentences.half("r-0001")
+
+
+def test_every_label_still_points_at_its_sentence(shared: Path) -> None:
+    rows = real_sentences.labelled(shared)
+    assert all(row["text"] and len(row["text"].split()) >= 3 for row in rows)
