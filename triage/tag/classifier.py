@@ -43,13 +43,14 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from triage.errors import TriageError
 from triage.hashing import sha256_file
 from triage.tag.normalise import norm
-from triage.tag.rules import ICP_KEY, VETOED_KEY, doc_norms, get_spans, sentence_starts, set_spans
+from triage.tag.rules import ICP_KEY, VETOED_KEY, get_spans, sentence_starts, set_spans
 
 RULE_ID = "classifier"
 OFF = ("off", "none", "0", "false", "no")
@@ -168,52 +169,48 @@ class TagClassifier:
         pairs = {(int(a), int(b)): base + k for k, (a, b) in enumerate(self.pairs)}
         return words, pairs
 
-    def log_odds(self, rows: Sequence[dict[int, int]]) -> np.ndarray:
-        """(n_rows, n_tags) log-odds of rows of term counts {feature: tf}."""
-        out = np.tile(self.intercept, (len(rows), 1))
-        lengths = [len(r) for r in rows]
-        if not any(lengths):
+    def log_odds(self, owner: np.ndarray, features: np.ndarray, n_rows: int) -> np.ndarray:
+        """(n_rows, n_tags) log-odds of rows given as feature occurrences: `features[i]` occurs once
+        in row `owner[i]`. Weighted (1 + ln tf) * idf and scaled to unit length per row, as training does."""
+        out = np.tile(self.intercept, (n_rows, 1))
+        if not len(features):
             return out
-        cols = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=sum(lengths))
-        tfs = np.fromiter((t for r in rows for t in r.values()), dtype=np.float64, count=len(cols))
-        owner = np.repeat(np.arange(len(rows)), lengths)
-        values = (1.0 + np.log(tfs)) * self.idf[cols]
-        norms = np.sqrt(np.bincount(owner, weights=values * values, minlength=len(rows)))
-        values /= norms[owner]
-        contributions = self.coef[cols] * values[:, None]
-        nonempty = np.flatnonzero(lengths)
-        starts = np.concatenate(([0], np.cumsum(lengths)))[nonempty]
-        out[nonempty] += np.add.reduceat(contributions, starts, axis=0)
+        n = self.n_features
+        keys, tf = np.unique(owner.astype(np.int64) * n + features, return_counts=True)
+        rows, cols = keys // n, keys % n
+        values = (1.0 + np.log(tf)) * self.idf[cols]
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n_rows))
+        values /= norms[rows]
+        first = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])  # keys are sorted: rows in order
+        out[rows[first]] += np.add.reduceat(self.coef[cols] * values[:, None], first, axis=0)
         return out
 
+    def decide(self, owner: np.ndarray, features: np.ndarray, known_words: np.ndarray) -> np.ndarray:
+        """(n_rows, n_tags) booleans: the tags each row's log-odds put above their threshold, for rows
+        with at least MIN_WORDS words the model knows (a heading, a table cell or a date line is not
+        the kind of sentence it learned from, and a lone word weighs everything there)."""
+        enough = np.asarray(known_words) >= MIN_WORDS
+        return (self.log_odds(owner, features, len(enough)) > self.threshold) & enough[:, None]
+
     def predict_terms(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-        """(n, n_tags) booleans for sentences given as their terms (`sentence_terms`); for tests and
-        training checks."""
+        """(n, n_tags) booleans for sentences given as their terms (`sentence_terms`): the same
+        decision as the pipeline component's, read from strings; for training checks and tests."""
         words, pairs = self.vocabulary()
-        rows = []
-        known = []
-        for terms in sentences:
-            row: dict[int, int] = {}
-            n = 0
+        owner: list[int] = []
+        features: list[int] = []
+        known = np.zeros(len(sentences), dtype=np.int64)
+        for k, terms in enumerate(sentences):
             for term in terms:
                 if " " in term:
                     a, b = term.split(" ", 1)
                     i = pairs.get((words.get(a, -1), words.get(b, -1)))
                 else:
                     i = words.get(term)
-                    n += i is not None
+                    known[k] += i is not None
                 if i is not None:
-                    row[i] = row.get(i, 0) + 1
-            rows.append(row)
-            known.append(n)
-        return self.decide(rows, known)
-
-    def decide(self, rows: Sequence[dict[int, int]], known_words: Sequence[int]) -> np.ndarray:
-        """(n_rows, n_tags) booleans: the tags each row's log-odds put above their threshold, for rows
-        with at least MIN_WORDS words the model knows (a heading, a table cell or a date line is not
-        the kind of sentence it learned from, and a lone word weighs everything there)."""
-        enough = np.asarray(known_words) >= MIN_WORDS
-        return (self.log_odds(rows) > self.threshold) & enough[:, None]
+                    owner.append(k)
+                    features.append(i)
+        return self.decide(np.array(owner, dtype=np.int64), np.array(features, dtype=np.int64), known)
 
 
 def load_classifier(path: str) -> TagClassifier:
@@ -237,55 +234,58 @@ def _load(path: str, mtime_ns: int, size: int) -> TagClassifier:
 
 
 class IcpClassifier:
-    """Adds a span for each tag the classifier finds in a sentence where the rules found none."""
+    """Adds a span for each tag the classifier finds in a sentence where the rules found none.
+
+    The whole Doc is scored at once in numpy: each token's NORM is looked up once per distinct word
+    (`_classes`), word pairs are looked up in a sorted array of pair keys, and the sentences' rows are
+    weighed and scored by `TagClassifier.decide`, as `predict_terms` does for strings."""
 
     def __init__(self, nlp: Language, model: str, spans_key: str):
         path = default_model_path() if not model else (None if model.lower() in OFF else Path(model))
         self.model = load_classifier(str(path)) if path is not None else None
         self.key = spans_key
         if self.model is not None:
-            self.words, self.pairs = self.model.vocabulary()
-            self.evidence = [w not in NOT_EVIDENCE for w in self.model.words]
-        # NORM hash -> its word feature; -1: no word (punctuation), -2: a word the model does not know
+            m = self.model
+            self.words = {w: i for i, w in enumerate(m.words)}
+            keys = m.pairs[:, 0] * len(m.words) + m.pairs[:, 1]
+            order = np.argsort(keys)
+            self.pair_keys = keys[order]
+            self.pair_features = (len(m.words) + np.arange(len(keys)))[order]
+            self.evidence = np.array([w not in NOT_EVIDENCE for w in m.words], dtype=bool)
+        # NORM hash -> its word feature; -1: no word (punctuation, number), -2: a word the model does not know
         self._word_of: dict[int, int] = {}
 
-    def _word(self, doc: Doc, h: int) -> int:
-        key = word_key(doc.vocab.strings[h])
-        i = self._word_of[h] = -1 if key is None else self.words.get(key, -2)
-        return i
+    def _classes(self, doc: Doc, hashes: np.ndarray) -> np.ndarray:
+        word_of, strings = self._word_of, doc.vocab.strings
+        out = np.empty(len(hashes), dtype=np.int64)
+        for k, h in enumerate(hashes.tolist()):
+            i = word_of.get(h)
+            if i is None:
+                key = word_key(strings[h])
+                i = word_of[h] = -1 if key is None else self.words.get(key, -2)
+            out[k] = i
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         model = self.model
         if model is None or not len(doc):
             return doc
-        norms = doc_norms(doc)
-        starts = sentence_starts(doc)
-        bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
-        rows: list[dict[int, int]] = []
-        words_at: list[list[tuple[int, int]]] = []  # per sentence: (token, word feature) of kept words
-        word_of, pairs = self._word_of, self.pairs
-        for lo, hi in bounds:
-            row: dict[int, int] = {}
-            kept: list[tuple[int, int]] = []
-            prev = None
-            for t in range(lo, hi):
-                h = norms[t]
-                i = word_of.get(h)
-                if i is None:
-                    i = self._word(doc, h)
-                if i == -1:
-                    continue
-                if i >= 0:
-                    row[i] = row.get(i, 0) + 1
-                    kept.append((t, i))
-                    if prev is not None and prev >= 0:
-                        j = pairs.get((prev, i))
-                        if j is not None:
-                            row[j] = row.get(j, 0) + 1
-                prev = i
-            rows.append(row)
-            words_at.append(kept)
-        fired = np.argwhere(model.decide(rows, [len(kept) for kept in words_at]))
+        distinct, inverse = np.unique(doc.to_array(NORM), return_inverse=True)
+        ids = self._classes(doc, distinct)[inverse.ravel()]
+        tokens = np.flatnonzero(ids != -1)  # the words, known or not (pairs never skip an unknown word)
+        word = ids[tokens]
+        starts = np.asarray(sentence_starts(doc))
+        sentence = np.searchsorted(starts, tokens, side="right") - 1
+        known = word >= 0
+        # adjacent known words of one sentence that the model knows as a pair
+        adjacent = (sentence[1:] == sentence[:-1]) & known[1:] & known[:-1]
+        keys = word[:-1][adjacent] * len(model.words) + word[1:][adjacent]
+        at = np.minimum(np.searchsorted(self.pair_keys, keys), max(len(self.pair_keys) - 1, 0))
+        hit = self.pair_keys[at] == keys if len(self.pair_keys) else np.zeros(len(keys), dtype=bool)
+        owner = np.concatenate((sentence[known], sentence[1:][adjacent][hit]))
+        features = np.concatenate((word[known], self.pair_features[at[hit]]))
+        counts = np.bincount(sentence[known], minlength=len(starts))
+        fired = np.argwhere(model.decide(owner, features, counts))
         if not len(fired):
             return doc
         spans = get_spans(doc, self.key)
@@ -293,13 +293,16 @@ class IcpClassifier:
         found = {(starts[bisect_right(starts, s.start) - 1], s.label_) for s in spans}
         found |= doc.user_data.get(VETOED_KEY, set())
         added: list[Span] = []
-        for k, t in fired:
+        for k, t in fired.tolist():
             tag = model.tags[t]
-            lo = bounds[k][0]
-            if (lo, tag) in found:
+            if (int(starts[k]), tag) in found:
                 continue
-            content = [ti for ti in words_at[k] if self.evidence[ti[1]]] or words_at[k]
-            token = max(content, key=lambda ti: model.coef[ti[1], t])[0]
+            mine = (sentence == k) & known
+            candidates = np.flatnonzero(mine & self.evidence[np.where(known, word, 0)]) if mine.any() else []
+            if not len(candidates):
+                candidates = np.flatnonzero(mine)
+            best = candidates[np.argmax(model.coef[word[candidates], t])]
+            token = int(tokens[best])
             added.append(Span(doc, token, token + 1, label=tag, span_id=RULE_ID))
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
