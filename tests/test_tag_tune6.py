@@ -1,0 +1,71 @@
+"""The tune6 round of rule tuning: tag words in their procurement sense stay quiet.
+
+Real RFPs are mostly boilerplate (instructions to offerors, contract clauses, the contractor's staff,
+invoices, help desks, site access, clearances) where the tags' words mean something else. Each context
+this round added to taxonomy.yaml is checked twice: one sentence where the tag must now stay quiet,
+and one, close in wording, where it must still be found. The sentences are new, not taken from any
+labelled set, and are tagged by the rules alone (no trained classifier)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.tag import tag_text
+
+# (tag, sentence where the tag must stay quiet, sentence where it must still be found)
+CASES = [
+    # workflow.process: the contract's help desk and its tickets
+    (
+        "workflow",
+        "The help desk shall log every call in its ticketing tool and close it within two days.",
+        "Licence holders shall raise renewals online, and ticketing shall route each one to the licensing team.",
+    ),
+    # workflow.process: deliverables reviewed by the Contracting Officer
+    (
+        "workflow",
+        "Each deliverable shall go through review and approval by the Contracting Officer.",
+        "Web pages shall go through review and approval by an editor before they are published.",
+    ),
+    # workflow.process: log records forwarded to a security tool
+    (
+        "workflow",
+        "Logs of failed logins shall be forwarded to the SIEM every five minutes.",
+        "Incomplete grant forms shall be forwarded to the finance team for a second check.",
+    ),
+    # workflow.states: "through the State's portal" is a US state, not a list of states
+    (
+        "workflow",
+        "Offerors shall move the proposal through the State's bid portal before the closing date.",
+        "Each licence request shall move through the states submitted, checked and issued.",
+    ),
+    # workflow.approval: invoices approved before payment
+    (
+        "workflow",
+        "Invoices shall be approved by the project manager before payment is released.",
+        "Purchase requests above 5,000 euros shall be approved by a second manager online.",
+    ),
+    # workflow.approval: contract changes approved by the Change Control Board
+    (
+        "workflow",
+        "Change requests to the hosting shall be approved by the Change Control Board before any work.",
+        "Permit applications shall be assigned to an officer and their status tracked online.",
+    ),
+    # workflow.cases: code review and the help desk's requests
+    (
+        "workflow",
+        "Pull requests shall be reviewed by a second developer before merging.",
+        "Requests for a library card shall be processed online within one day.",
+    ),
+    (
+        "workflow",
+        "Requests for a help desk account shall be processed within one day.",
+        "Requests for a library card shall be processed online within one day.",
+    ),
+]
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize(("tag", "quiet", "fires"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_procurement_sense_stays_quiet(tag: str, quiet: str, fires: str) -> None:
+    assert tag not in tag_text(quiet)["tags"], quiet
+    assert tag in tag_text(fires)["tags"], fires
