@@ -17,10 +17,11 @@ sentences (classifier.py). In order:
 | `icp_vertical`   | `doc.spans["vertical"]`         | vertical.py     |
 
 The trained classifier earns its place on held-out sentences: `make eval` prints every held-out set
-scored with the rules alone and with the classifier beside them. It is a per-tag logistic regression
-over words and word pairs, switched on only for the tags where it helped on the validation sets, and
-it never overrules a rule that found the tag's words used in another sense (classifier.py).
-`TRIAGE_TAG_CLASSIFIER=off` tags with the rules alone.
+scored with the rules alone and with the classifier beside them (macro F1 +0.04 to +0.05 on the three
+untouched written sets; even on sentences sampled from real RFPs). It is a per-tag logistic
+regression over words and word pairs; each tag's threshold is one at which, on real RFP text, it adds
+no more wrong tags than right ones, and it never overrules a rule that found the tag's words used in
+another sense (classifier.py). `TRIAGE_TAG_CLASSIFIER=off` tags with the rules alone.
 
 Word forms: `normalise.install()` sets an inflection-free NORM on the vocabulary (no
 spacy-lookups-data, see normalise.py); the components match on NORM.
