@@ -61,6 +61,49 @@ CASES = [
         "Requests for a help desk account shall be processed within one day.",
         "Requests for a library card shall be processed online within one day.",
     ),
+    # compliance.regulation: the rule applies to the bids, or the contractor's staff are trained in it
+    (
+        "compliance",
+        "Tender responses may be released under the Freedom of Information Act once the contract is signed.",
+        "Requests under the Freedom of Information Act shall be logged in the portal and answered on time.",
+    ),
+    (
+        "compliance",
+        "Contractor staff shall complete annual GDPR training before they start work.",
+        "The portal shall process members' personal data in line with GDPR.",
+    ),
+    # compliance.named_law: who may bid, and the contractor's travel
+    (
+        "compliance",
+        "Tenderers shall confirm that they are not listed under the Financial Sanctions Regulation.",
+        "Patient records in the portal shall be handled as the Medical Devices Regulation requires.",
+    ),
+    (
+        "compliance",
+        "Staff travel shall be booked in accordance with the Federal Travel Regulation.",
+        "The portal shall meet the Public Sector Bodies Accessibility Regulations for all pages.",
+    ),
+    # compliance.word: the offeror's certifications, the procurement's own rules, the contractor as employer
+    (
+        "compliance",
+        "Offerors shall certify compliance with the data clauses in Section K.",
+        "The hosting shall be certified for compliance with the data protection law.",
+    ),
+    (
+        "compliance",
+        "This procurement shall be run in accordance with the Utilities Contracts Regulations.",
+        "Member records shall be kept in accordance with the data protection regulations.",
+    ),
+    (
+        "compliance",
+        "Contractor staff shall comply with the Rules of Behavior for users of Agency information systems.",
+        "The system shall comply with the Agency's information security policy.",
+    ),
+    (
+        "compliance",
+        "The contractor shall comply with the Modern Slavery Act and report on its supply chain.",
+        "The platform shall comply with the Data Protection Act and report any breach.",
+    ),
 ]
 
 
