@@ -104,6 +104,35 @@ CASES = [
         "The contractor shall comply with the Modern Slavery Act and report on its supply chain.",
         "The platform shall comply with the Data Protection Act and report any breach.",
     ),
+    # out_of_scope.agency_staff: "Agency staff" are the buying Agency's employees, not temporary workers
+    (
+        "out_of_scope",
+        "The Contractor shall train 40 Agency staff in two-day courses.",
+        "The council needs agency staff to cover its call centre over the summer.",
+    ),
+    # out_of_scope.bought_goods: the contractor's vehicles, devices the buyer issues to its own staff
+    (
+        "out_of_scope",
+        "The Agency will provide parking for contractor vehicles at the depot.",
+        "The trust is buying 12 vehicles for its community nurses.",
+    ),
+    (
+        "out_of_scope",
+        "The Department will provide its inspectors with Department-issued tablets.",
+        "The Department will provide its inspectors with 80 rugged tablets under this lot.",
+    ),
+    # out_of_scope.goods: Government-Furnished Property lent to the contractor
+    (
+        "out_of_scope",
+        "Government-Furnished Equipment: printers and desks will be provided in the project office.",
+        "This contract is for the supply of printers and desks to the project office.",
+    ),
+    # out_of_scope.physical: where the contractor works, not what it builds
+    (
+        "out_of_scope",
+        "Place of performance: the Commission's premises in Luxembourg or the contractor's own office.",
+        "The works cover installation and commissioning of new boilers at the depot premises.",
+    ),
 ]
 
 
