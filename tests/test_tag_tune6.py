@@ -133,6 +133,83 @@ CASES = [
         "Place of performance: the Commission's premises in Luxembourg or the contractor's own office.",
         "The works cover installation and commissioning of new boilers at the depot premises.",
     ),
+    # integration.named_system / named_product / verb: a Privacy Act notice, the team's own tools, a pipeline
+    (
+        "integration",
+        "The Contractor shall publish a System of Records Notice before the pilot starts.",
+        "The portal shall read case records from the Department's records management system.",
+    ),
+    (
+        "integration",
+        "The Contractor shall track the backlog in the Agency's Jira and report velocity each sprint.",
+        "The portal shall push each defect report into Jira.",
+    ),
+    (
+        "integration",
+        "The Contractor shall maintain the continuous integration servers for the portal software.",
+        "The portal software shall integrate with the grants system through its API.",
+    ),
+    # access_control.prohibit_user: access to the buyer's buildings
+    (
+        "access_control",
+        "All Contractor employees shall be granted access to Agency facilities only after a background check.",
+        "Users shall be granted access to the case files only after their manager approves.",
+    ),
+    # access_control.only_role / word: the Contracting Officer's and the COR's authority, defined terms
+    (
+        "access_control",
+        "Only the Contracting Officer may approve changes to the delivery schedule.",
+        "Only the site administrator may approve changes to user roles.",
+    ),
+    (
+        "access_control",
+        "The COR shall be the only person authorised to accept deliverables on behalf of the Agency.",
+        "Only authorized editors shall be able to publish news items.",
+    ),
+    (
+        "access_control",
+        '"Administrator" means the person named in Schedule 2 who is authorised by the Council.',
+        "Only users authorised by an administrator shall see payroll data.",
+    ),
+    # account_services.login: corporate sign-in and visitors at a desk
+    (
+        "account_services",
+        "Employees shall sign in with their Okta accounts.",
+        "Customers shall sign in with their email address and a password.",
+    ),
+    (
+        "account_services",
+        "Visitors must sign in at the front desk and collect a pass.",
+        "Visitors must sign in to the portal to save their searches.",
+    ),
+    # account_services.register: no account needed
+    (
+        "account_services",
+        "Residents can read all notices without registration.",
+        "Residents shall register online to receive notices by email.",
+    ),
+    # account_services.self_service / account_action: the contract's help desk does it for staff
+    (
+        "account_services",
+        "The Tier 1 help desk shall handle password resets for Department staff.",
+        "Customers shall be able to reset their own password online.",
+    ),
+    (
+        "account_services",
+        "The help desk shall unlock accounts of Department staff on request.",
+        "Members shall be able to unlock their own account with a code sent to their phone.",
+    ),
+    # security_ops.word: the buyer's invoicing service, the contractor's duty of confidence
+    (
+        "security_ops",
+        "The invoicing platform is a secure web service that vendors use to submit invoices.",
+        "The web shop shall be a secure web service that customers use to pay orders.",
+    ),
+    (
+        "security_ops",
+        "The contractor shall keep Council data confidential while it performs the contract and after it ends.",
+        "Patient data in the portal shall be kept confidential and encrypted in storage.",
+    ),
 ]
 
 
