@@ -210,6 +210,66 @@ CASES = [
         "The contractor shall keep Council data confidential while it performs the contract and after it ends.",
         "Patient data in the portal shall be kept confidential and encrypted in storage.",
     ),
+    # b2b_portal.portal: the e-procurement portal where offerors respond
+    (
+        "b2b_portal",
+        "Offerors must register on the state's vendor portal to download the solicitation.",
+        "The vendor portal shall let suppliers upload invoices and see payment status.",
+    ),
+    # simple_site.brochure: the buyer's procurement site
+    (
+        "simple_site",
+        "The landing page of the procurement portal lists the closing date of each tender.",
+        "We only need a landing page with our opening hours and a contact form.",
+    ),
+    # scale.capacity: a priced surge option
+    (
+        "scale",
+        "The Government may buy extra surge support under CLIN 0004.",
+        "The portal shall absorb a surge of 20,000 users on results day.",
+    ),
+    # scale.capacity: the help desk's response and resolution times
+    (
+        "scale",
+        "Response Time and Resolution Time targets for each priority level are set out in Table 2.",
+        "The response time of search pages shall stay under two seconds for 5,000 users.",
+    ),
+    # scale.volume: the bid's deposit
+    (
+        "scale",
+        "A bank guarantee of 5,00,000 in the form of a demand draft shall accompany each bid.",
+        "The portal shall hold 5,00,000 student records in the form of structured profiles.",
+    ),
+    # collaboration.people: the project's own roles
+    (
+        "collaboration",
+        "Roles and Responsibilities: the Department will name a product owner and two subject matter experts.",
+        "Staff shall be able to find subject matter experts by skill in the staff directory.",
+    ),
+    # collaboration.ambiguous: the delivery team's own channel
+    (
+        "collaboration",
+        "The delivery team will use Slack for day-to-day communication during each sprint.",
+        "Staff should be able to chat with colleagues in Slack from the intranet.",
+    ),
+    # collaboration.ambiguous: the hand-over at the end of the contract
+    (
+        "collaboration",
+        "Offerors should explain how they will hand over know-how to Department staff.",
+        "Engineers should be able to share know-how with colleagues at other plants on the intranet.",
+    ),
+    # collaboration.tools: the contractor coaching the buyer's staff
+    (
+        "collaboration",
+        "The Contractor shall share knowledge with agency developers through pairing.",
+        "Staff shall share knowledge with colleagues in online communities on the intranet.",
+    ),
+    # turnkey.off_the_shelf: the FAR's purchase category in a clause title
+    (
+        "turnkey",
+        "52.212-5 Contract Terms and Conditions Required to Implement Statutes - Commercial Products and Commercial Services",
+        "We want a commercial product that we can configure ourselves without development.",
+    ),
 ]
 
 
