@@ -270,6 +270,42 @@ CASES = [
         "52.212-5 Contract Terms and Conditions Required to Implement Statutes - Commercial Products and Commercial Services",
         "We want a commercial product that we can configure ourselves without development.",
     ),
+    # workflow.process: status messages one system sends another
+    (
+        "workflow",
+        "The portal shall send job details to the fleet system and receive status updates from it.",
+        "Tenants shall get status updates by text message as their repair moves through each stage.",
+    ),
+    # workflow.tasks / approval: the help desk's requests, invoices
+    (
+        "workflow",
+        "Access requests shall be approved by a supervisor before the help desk grants them.",
+        "Leave requests shall be approved by a supervisor online before they reach payroll.",
+    ),
+    # workflow.tasks / approval: the help desk's requests, invoices
+    (
+        "workflow",
+        "Invoices for licence renewals shall be approved by a manager online.",
+        "Leave requests shall be approved by a supervisor online before they reach payroll.",
+    ),
+    # workflow.cases: work the contractor does at the Government's request
+    (
+        "workflow",
+        "The Contractor shall review reports on open cases at the Government's request.",
+        "Residents' requests shall be answered within two days and their status tracked online.",
+    ),
+    # extensibility.customise: a product used without custom code
+    (
+        "extensibility",
+        "The Department wants a hosted product it can run without custom code.",
+        "The Department needs custom code to extend the hosted product with new screens.",
+    ),
+    # access_control.identity: the contract's help desk handling staff access requests
+    (
+        "access_control",
+        "The Tier 2 help desk shall process access requests for new Department staff.",
+        "Managers shall approve access requests for their staff through single sign-on groups.",
+    ),
 ]
 
 
