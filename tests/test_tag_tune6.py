@@ -306,6 +306,48 @@ CASES = [
         "The Tier 2 help desk shall process access requests for new Department staff.",
         "Managers shall approve access requests for their staff through single sign-on groups.",
     ),
+    # b2b_portal.portal / workflow.word: the US Government's invoicing systems
+    (
+        "b2b_portal",
+        "Contractors shall upload and submit invoices through Wide Area WorkFlow each month.",
+        "Dealers shall submit invoices and track payments in the dealer portal.",
+    ),
+    # compliance.word: the generic obey-the-law clause
+    (
+        "compliance",
+        "The vendor shall comply with all applicable federal, state and local laws when hiring staff.",
+        "The portal shall comply with state privacy laws on the storage of personal data.",
+    ),
+    # access_control.limited: entry to the buyer's buildings
+    (
+        "access_control",
+        "Access to Agency facilities is restricted to staff who hold a pass.",
+        "Access to the case records is restricted to assigned caseworkers.",
+    ),
+    # security_ops.protect_word: Government-furnished information handed back
+    (
+        "security_ops",
+        "Government furnished data shall be safeguarded and returned when the contract ends.",
+        "Patient data shall be safeguarded against unauthorised changes in the portal database.",
+    ),
+    # workflow.process: the contract's escalation matrix
+    (
+        "workflow",
+        "Escalations shall follow the escalation matrix agreed at the kickoff meeting.",
+        "Complaints not answered within ten days shall be escalated to a team leader automatically.",
+    ),
+    # integration.named_system: the e-procurement system where tenderers register
+    (
+        "integration",
+        "Tenderers must register on the council's e-procurement system to receive clarifications.",
+        "Orders placed on the portal shall be written to the warehouse system within a minute.",
+    ),
+    # account_services.self_service: service desk support for the buyer's staff
+    (
+        "account_services",
+        "The Contractor shall provide service desk support for password resets for Council staff.",
+        "Customers shall be able to request password resets by email from the login page.",
+    ),
 ]
 
 
