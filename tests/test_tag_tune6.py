@@ -348,6 +348,30 @@ CASES = [
         "The Contractor shall provide service desk support for password resets for Council staff.",
         "Customers shall be able to request password resets by email from the login page.",
     ),
+    # scale.word: how well a contractor employee works
+    (
+        "scale",
+        "The Agency may request that any contractor employee whose performance is poor be replaced.",
+        "Page performance shall not degrade when traffic doubles at peak.",
+    ),
+    # account_services.self_service: the forms a vendor fills in to bid
+    (
+        "account_services",
+        "Offerors shall attach the completed supplier registration form to the proposal.",
+        "New members shall fill in an online registration form to open their account.",
+    ),
+    # compliance.word: the buyer's right to audit the contractor's books
+    (
+        "compliance",
+        "The Agency may audit the vendor's books and records for three years after final payment.",
+        "Audit records of changes to personal data shall be kept for seven years under data protection law.",
+    ),
+    # out_of_scope.works: the contractor's own security officer
+    (
+        "out_of_scope",
+        "The Facility Security Officer shall report any lost badge within one day.",
+        "The supplier shall provide security officers to patrol the car park overnight.",
+    ),
 ]
 
 
