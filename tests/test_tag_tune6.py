@@ -372,6 +372,30 @@ CASES = [
         "The Facility Security Officer shall report any lost badge within one day.",
         "The supplier shall provide security officers to patrol the car park overnight.",
     ),
+    # access_control.identity / word: the agreement privileged staff sign
+    (
+        "access_control",
+        "Developers with privileged access shall sign the Department's privileged user agreement each year.",
+        "Only administrators shall have privileged access to the hosting console.",
+    ),
+    # workflow.process: the contractor following the buyer's change control
+    (
+        "workflow",
+        "The vendor shall follow the Council's configuration management and change approval process for releases.",
+        "News items shall pass through an approval process before they are published on the intranet.",
+    ),
+    # turnkey.off_the_shelf: the offeror's past work with commercial products
+    (
+        "turnkey",
+        "The Offeror shall describe its experience integrating commercial products for local councils.",
+        "We want a commercial off-the-shelf product that we configure rather than customise.",
+    ),
+    # scale.capacity: surge support hours the contractor supplies
+    (
+        "scale",
+        "The vendor shall provide up to 500 hours of surge support each quarter.",
+        "The portal shall cope with a surge of 30,000 users when exam results are published.",
+    ),
 ]
 
 
