@@ -137,6 +137,19 @@ def test_negation_has_a_scope():
     assert negated["multi-factor authentication"] is False
 
 
+def test_the_reason_for_an_excluded_need_does_not_state_it_again():
+    out = tag_text(
+        "A security operations centre is not required, as the bank's own SOC already monitors all systems."
+    )
+    assert "security_ops" not in out["tags"]
+    assert all(s["negated"] for s in out["spans"] if s["tag"] == "security_ops")
+    # a reason clause does not negate another need, nor a need stated before the negation
+    out = tag_text("Single sign-on is not required, as staff will use the portal to encrypt files at rest.")
+    assert "security_ops" in out["tags"]
+    out = tag_text("Traffic shall be encrypted, because the SIEM is not required.")
+    assert "security_ops" in out["tags"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -48,6 +48,7 @@ from triage.tag.segment import part_starts
 
 _COLON = hash_string(":")
 _COMMA = hash_string(",")
+_REASONS = {hash_string(w) for w in ("as", "since", "because")}
 _FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
 _DETERMINERS = {hash_string(w) for w in ("a", "an", "any", "the", "one", "some")}
 # compared with token norms, so through the same normaliser ("shall" -> "shal", "will" -> "wil")
@@ -252,9 +253,31 @@ class IcpNegation:
                         heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
                         span_info(heir)["modality"] = span._.modality
                         added.append(heir)
+            self._reasons_inherit(doc, cues, sent_spans)
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
         return doc
+
+    def _reasons_inherit(self, doc: Doc, cues: list[tuple[str, int, int]], sent_spans: list[Span]) -> None:
+        """A clause that gives the reason for an excluded need speaks of the same need, not a new one:
+        "A SOC is not required, as the Council's own SOC already monitors all services" states no
+        `security_ops`. A span after such a clause break (", as", ", since", "because") is negated
+        when a span of its tag before the break is."""
+        norms = doc_norms(doc)
+        reasons = [a for g, a, b in cues if g == "clause_breaks" and norms[b - 1] in _REASONS]
+        if not reasons:
+            return
+        first_negated: dict[str, int] = {}
+        for span in sent_spans:
+            if span_info(span).get("negated"):
+                first_negated.setdefault(span.label_, span.start)
+        for span in sent_spans:
+            start = first_negated.get(span.label_)
+            if start is None or span_info(span).get("negated"):
+                continue
+            rule = self.rules.get(span.id_)
+            if (rule is None or rule.negatable) and any(start < r <= span.start for r in reasons):
+                span_info(span)["negated"] = True
 
     @staticmethod
     def _scopes(
