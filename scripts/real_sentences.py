@@ -8,6 +8,7 @@ character offsets of the sentence in that passage, a sha1 of the sentence text (
 extractor change that moved it), and its tags by the rules of tests/data/README.md.
 
     .venv/bin/python scripts/real_sentences.py sample OUT.jsonl [--n 800]   # the sentences to label, with text
+    .venv/bin/python scripts/real_sentences.py extend OUT.jsonl [--n 800]   # more, none already labelled
     .venv/bin/python scripts/real_sentences.py check                         # do the labels still point at their text?
 
 The sample is deterministic: every passage of every readable RFP is split with the tagger's own
@@ -103,6 +104,32 @@ def sample(shared: Path, n: int, per_file: int) -> list[dict]:
     return chosen
 
 
+def extend(shared: Path, n: int, per_file: int, seed: int, path: Path = LABELS) -> list[dict]:
+    """`n` more sentences to label, none of them already in `path`, numbered on from its last id.
+
+    Drawn like `sample`, with another seed, from the sentences not yet labelled (at most `per_file`
+    new ones per file)."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    taken = {(r["file"], r["passage"], r["start"]) for r in records}
+    last = max(int(r["id"][2:]) for r in records)
+    rng = random.Random(seed)
+    pool: list[dict] = []
+    for document in documents(shared):
+        name = Path(document.path).name
+        found = [
+            {"file": name, "sha256": document.sha256, "passage": pid, "start": a, "end": b, "text": t}
+            for pid, a, b, t in sentences(document)
+            if (name, pid, a) not in taken
+        ]
+        rng.shuffle(found)
+        pool.extend(found[:per_file])
+    rng.shuffle(pool)
+    chosen = sorted(pool[:n], key=lambda r: (r["file"], r["passage"], r["start"]))
+    for k, rec in enumerate(chosen, last + 1):
+        rec["id"] = f"r-{k:04d}"
+    return chosen
+
+
 def labelled(shared: Path = SHARED, path: Path = LABELS) -> list[dict]:
     """The labelled real sentences, each with its text read back from the RFP it came from.
 
@@ -139,10 +166,18 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("out", type=Path)
     s.add_argument("--n", type=int, default=800)
     s.add_argument("--per-file", type=int, default=45)
+    e = sub.add_parser("extend", help="write more sentences to label, none already labelled (with text)")
+    e.add_argument("out", type=Path)
+    e.add_argument("--n", type=int, default=800)
+    e.add_argument("--per-file", type=int, default=45)
+    e.add_argument("--seed", type=int, default=SEED + 1)
     sub.add_parser("check", help="check that every label still points at its sentence")
     args = parser.parse_args(argv)
-    if args.command == "sample":
-        rows = sample(SHARED, args.n, args.per_file)
+    if args.command in ("sample", "extend"):
+        if args.command == "sample":
+            rows = sample(SHARED, args.n, args.per_file)
+        else:
+            rows = extend(SHARED, args.n, args.per_file, args.seed)
         with args.out.open("w", encoding="utf-8") as fh:
             for rec in rows:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
