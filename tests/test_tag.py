@@ -137,6 +137,20 @@ def test_negation_has_a_scope():
     assert negated["multi-factor authentication"] is False
 
 
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Question 12: Is single sign-on required? Answer: No; staff keep their own logins.", False),
+        ("Q: Will the portal need SSO? A: No.", False),
+        ("Does the portal need single sign-on? No, not in this phase.", False),
+        ("Does the portal need single sign-on? Yes, for all staff.", True),
+        ("Is single sign-on required? No integration with SAP is planned.", True),
+    ],
+)
+def test_a_question_answered_no_states_no_need(text, stated):
+    assert ("access_control" in tag_text(text)["tags"]) is stated
+
+
 def test_the_reason_for_an_excluded_need_does_not_state_it_again():
     out = tag_text(
         "A security operations centre is not required, as the bank's own SOC already monitors all systems."

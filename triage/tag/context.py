@@ -49,6 +49,10 @@ from triage.tag.segment import part_starts
 _COLON = hash_string(":")
 _COMMA = hash_string(",")
 _REASONS = {hash_string(w) for w in ("as", "since", "because")}
+_QUESTION = hash_string("?")
+_NO = hash_string("no")
+_ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
+_ANSWER_MARKS = {hash_string(w) for w in (":", "-", ".", "—")}
 _FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
 _DETERMINERS = {hash_string(w) for w in ("a", "an", "any", "the", "one", "some")}
 # compared with token norms, so through the same normaliser ("shall" -> "shal", "will" -> "wil")
@@ -231,6 +235,7 @@ class IcpNegation:
         by_sentence: dict[int, list[Span]] = defaultdict(list)
         for span in spans:
             by_sentence[sentence_bounds(doc, span.start)[0]].append(span)
+        self._answered_no(doc, norms, by_sentence)
         strings = doc.vocab.strings
         added: list[Span] = []
         for s_start, sent_spans in by_sentence.items():
@@ -257,6 +262,36 @@ class IcpNegation:
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
         return doc
+
+    @staticmethod
+    def _answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) -> None:
+        """A question answered "No" in the next sentence states no need: "Is a knowledge base required?
+        Answer: No; the existing knowledge base will continue to be used." (the buyer's answers to
+        bidders' questions). The question's spans are negated, and those of the same tags in the answer."""
+        for s_start, sent_spans in by_sentence.items():
+            s_end = sentence_bounds(doc, s_start)[1]
+            last = s_end - 1
+            while last > s_start and doc[last].is_space:
+                last -= 1
+            if (
+                norms[last] != _QUESTION
+                or s_end >= len(doc)
+                or part_bounds(doc, s_start) != part_bounds(doc, s_end)
+            ):
+                continue
+            i = s_end
+            if norms[i] in _ANSWER_LABELS:
+                i += 1
+                if i < len(doc) and norms[i] in _ANSWER_MARKS:
+                    i += 1
+            if i + 1 >= len(doc) or norms[i] != _NO or not doc[i + 1].is_punct:
+                continue
+            tags = {span.label_ for span in sent_spans}
+            for span in sent_spans:
+                span_info(span)["negated"] = True
+            for span in by_sentence.get(s_end, ()):
+                if span.label_ in tags:
+                    span_info(span)["negated"] = True
 
     def _reasons_inherit(self, doc: Doc, cues: list[tuple[str, int, int]], sent_spans: list[Span]) -> None:
         """A clause that gives the reason for an excluded need speaks of the same need, not a new one:
