@@ -87,7 +87,6 @@ def terms_of(texts: list[str]) -> list[list[str]]:
 
 def fit(terms: list[list[str]], labels: list[set[str]], tags: tuple[str, ...], info: dict) -> TagClassifier:
     """The classifier fitted on `terms` (one list per sentence) and their tag sets."""
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     df: dict[str, int] = {}
@@ -114,7 +113,7 @@ def fit(terms: list[list[str]], labels: list[set[str]], tags: tuple[str, ...], i
         threshold=np.zeros(len(tags)),
         info=info,
     )
-    x = csr_matrix(_matrix(model, terms, index))
+    x = _matrix(model, terms, index)
     coef, intercept = model.coef, model.intercept
     for j, tag in enumerate(tags):
         y = np.array([tag in labelled for labelled in labels])
@@ -127,18 +126,23 @@ def fit(terms: list[list[str]], labels: list[set[str]], tags: tuple[str, ...], i
     return model
 
 
-def _matrix(model: TagClassifier, terms: list[list[str]], index: dict[str, int]) -> np.ndarray:
-    """The dense tf-idf rows of `terms`, exactly as TagClassifier.log_odds weighs them."""
-    x = np.zeros((len(terms), model.n_features))
+def _matrix(model: TagClassifier, terms: list[list[str]], index: dict[str, int]):
+    """The sparse tf-idf rows of `terms`, exactly as TagClassifier.log_odds weighs them."""
+    from scipy.sparse import csr_matrix
+
+    rows, cols = [], []
     for r, sentence in enumerate(terms):
         for term in sentence:
             i = index.get(term)
             if i is not None:
-                x[r, i] += 1
-    nz = x > 0
-    x[nz] = (1.0 + np.log(x[nz])) * np.broadcast_to(model.idf, x.shape)[nz]
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    return np.divide(x, norms, out=np.zeros_like(x), where=norms > 0)
+                rows.append(r)
+                cols.append(i)
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(terms), model.n_features))
+    x.sum_duplicates()  # the counts tf
+    x.data = (1.0 + np.log(x.data)) * model.idf[x.indices]
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(x.multiply(1.0 / norms[:, None]))
 
 
 def cross_validated(terms: list[list[str]], labels: list[set[str]], folds: int = 5) -> dict:

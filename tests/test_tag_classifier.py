@@ -161,6 +161,79 @@ def test_a_changed_model_file_is_refused(tiny: Path, tmp_path: Path, monkeypatch
         load_classifier(str(copy))
 
 
+def test_a_retrained_model_at_the_same_path_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model file replaced in place (make train-tagger under a running inbox) is read again."""
+    import os
+
+    path = tmp_path / MODEL_FILE
+    eager = TagClassifier(
+        tags=ALL_TAGS,
+        words=tuple(norm(w) for w in ("colleagues", "teams", "meet", "week")),
+        pairs=np.zeros((0, 2), dtype=np.int64),
+        idf=np.ones(4),
+        coef=np.zeros((4, len(ALL_TAGS))),
+        intercept=np.full(len(ALL_TAGS), -5.0),
+        threshold=np.zeros(len(ALL_TAGS)),
+        info={},
+    )
+    text = "Colleagues and teams meet every week for lunch."
+    eager.intercept[ALL_TAGS.index("collaboration")] = 5.0
+    eager.save(path)
+    monkeypatch.setenv(ENV, str(path))
+    assert tag_text(text)["tags"] == ["collaboration"]
+    eager.intercept[:] = -5.0
+    eager.intercept[ALL_TAGS.index("scale")] = 5.0
+    eager.save(path)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    assert tag_text(text)["tags"] == ["scale"]
+
+
+def test_an_install_without_the_shipped_model_tags_with_the_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import triage
+    from triage.tag import classifier
+
+    monkeypatch.delenv(ENV, raising=False)
+    monkeypatch.setattr(triage, "__file__", str(tmp_path / "site" / "triage" / "__init__.py"))
+    assert classifier.default_model_path() is None
+    assert "tagging with the rules alone" in capsys.readouterr().err
+
+
+def test_a_broken_card_or_model_is_one_clear_error(tiny: Path, tmp_path: Path) -> None:
+    copy = tmp_path / MODEL_FILE
+    copy.write_bytes(tiny.read_bytes())
+    (tmp_path / CARD_FILE).write_text("{not json")
+    with pytest.raises(TriageError, match="not a readable tag classifier card"):
+        load_classifier(str(copy))
+    model = load_classifier(str(tiny))
+    odd = TagClassifier(
+        tags=("integration", "no_such_tag"),
+        words=model.words,
+        pairs=model.pairs,
+        idf=model.idf,
+        coef=model.coef[:, :2],
+        intercept=model.intercept[:2],
+        threshold=model.threshold[:2],
+        info={},
+    )
+    odd.save(tmp_path / "odd.npz")
+    with pytest.raises(TriageError, match="does not know: no_such_tag"):
+        TagClassifier.load(tmp_path / "odd.npz")
+    short = TagClassifier(
+        **{
+            **odd.__dict__,
+            "tags": ALL_TAGS,
+            "coef": model.coef,
+            "intercept": model.intercept,
+            "threshold": model.threshold[:3],
+        }
+    )
+    short.save(tmp_path / "short.npz")
+    with pytest.raises(TriageError, match="do not fit together"):
+        TagClassifier.load(tmp_path / "short.npz")
+
+
 def test_a_missing_or_broken_model_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(TriageError, match=r"no tag classifier there.*TRIAGE_TAG_CLASSIFIER=off"):
         TagClassifier.load(tmp_path / "nothing.npz")
@@ -177,8 +250,10 @@ def test_training_refuses_a_held_out_set(tmp_path: Path) -> None:
         trainer.read([held])
 
 
-def test_the_shipped_model_matches_its_card() -> None:
+def test_the_shipped_model_matches_its_card(monkeypatch: pytest.MonkeyPatch) -> None:
     from triage.tag.classifier import default_model_path
+
+    monkeypatch.delenv(ENV, raising=False)
 
     path = default_model_path()
     assert path is not None and path.name == MODEL_FILE

@@ -25,9 +25,9 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from pathlib import Path
 
+from triage.atomic import write_atomic
 from triage.errors import ModelError
 from triage.hashing import sha256_file
 from triage.score.metrics import json_safe
@@ -56,18 +56,6 @@ def default_model_dir() -> Path:
     return Path(triage.__file__).resolve().parent.parent / "models" / "default"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save_model(model: FitModel, directory: str | Path) -> Path:
     """Write `model` into `directory` (created if needed; an existing model there is replaced)."""
     import skops.io as sio
@@ -80,8 +68,8 @@ def save_model(model: FitModel, directory: str | Path) -> Path:
         raise ModelError("the model's scorer is not its pipeline's own linear map; it is not saved")
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    _write_atomic(directory / MODEL_FILE, sio.dumps(model.pipeline))
-    _write_atomic(directory / SCORER_FILE, (json.dumps(json_safe(model.scorer())) + "\n").encode())
+    write_atomic(directory / MODEL_FILE, sio.dumps(model.pipeline))
+    write_atomic(directory / SCORER_FILE, (json.dumps(json_safe(model.scorer())) + "\n").encode())
     card = {
         **model.card,
         "model_file": MODEL_FILE,
@@ -89,12 +77,12 @@ def save_model(model: FitModel, directory: str | Path) -> Path:
         "scorer_file": SCORER_FILE,
         "scorer_sha256": sha256_file(directory / SCORER_FILE),
     }
-    _write_atomic(
+    write_atomic(
         directory / CURVE_FILE, reliability_svg(card.get("metrics", {}).get("reliability", [])).encode()
     )
-    _write_atomic(directory / CARD_MD, card_markdown(card).encode())
+    write_atomic(directory / CARD_MD, card_markdown(card).encode())
     # the JSON card last: a folder whose card names the right sha256 is complete
-    _write_atomic(directory / CARD_FILE, (json.dumps(json_safe(card), indent=2) + "\n").encode())
+    write_atomic(directory / CARD_FILE, (json.dumps(json_safe(card), indent=2) + "\n").encode())
     model.card = card
     model.path = str(directory)
     return directory

@@ -33,13 +33,15 @@ another `.npz` (for example one trained on your own labelled sentences).
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import sys
 import zipfile
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -48,10 +50,12 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from triage.atomic import write_atomic
 from triage.errors import TriageError
 from triage.hashing import sha256_file
 from triage.tag.normalise import norm
 from triage.tag.rules import ICP_KEY, VETOED_KEY, get_spans, sentence_starts, set_spans
+from triage.types import ALL_TAGS
 
 RULE_ID = "classifier"
 OFF = ("off", "none", "0", "false", "no")
@@ -62,16 +66,26 @@ MIN_WORDS = 4  # a sentence needs this many words the model knows before it spea
 
 
 def default_model_path() -> Path | None:
-    """`$TRIAGE_TAG_CLASSIFIER` if set (None when it says ``off``), else `models/tagger/classifier.npz`
-    beside the package."""
+    """`$TRIAGE_TAG_CLASSIFIER` if set (None when it says ``off``; a folder means its classifier.npz),
+    else `models/tagger/classifier.npz` beside the package, or None when that is absent (an install
+    without the repository's models: the rules alone, said once on standard error)."""
     env = os.environ.get(ENV, "").strip()
     if env.lower() in OFF:
         return None
     if env:
-        return Path(env)
+        return Path(env) / MODEL_FILE if Path(env).is_dir() else Path(env)
     import triage
 
-    return Path(triage.__file__).resolve().parent.parent / "models" / "tagger" / MODEL_FILE
+    shipped = Path(triage.__file__).resolve().parent.parent / "models" / "tagger" / MODEL_FILE
+    if not shipped.is_file():
+        _say_once(f"triage: no tag classifier at {shipped}; tagging with the rules alone")
+        return None
+    return shipped
+
+
+@cache
+def _say_once(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 #: Words that say how a sentence is put, not what it is about: never shown as a tag's evidence (a
@@ -81,7 +95,7 @@ _STOP = """a an the and or but if then than that this these those there here it 
     we our us you your he she his her i me my of to in on at by for from with into onto over under
     about as be is are was were been being am do does did done doing have has had having shall must should
     may might can could will would which who whom whose what when where while also such so all any
-    each every both either other some same own just only very up out per via etc e.g i.e"""
+    each every both either other some same own just only very up out per via etc e.g i.e 's so b."""
 NOT_EVIDENCE = frozenset(norm(word) for word in _STOP.split())
 
 
@@ -122,19 +136,20 @@ class TagClassifier:
         return len(self.words) + len(self.pairs)
 
     def save(self, path: Path) -> None:
-        """Write the model as a pickle-free `.npz`."""
-        with open(path, "wb") as fh:
-            np.savez_compressed(
-                fh,
-                tags=np.array(self.tags),
-                words=np.array(self.words),
-                pairs=self.pairs.astype(np.int32),
-                idf=self.idf.astype(np.float32),
-                coef=self.coef.astype(np.float32),
-                intercept=self.intercept.astype(np.float32),
-                threshold=self.threshold.astype(np.float32),
-                info=np.array(json.dumps(self.info, sort_keys=True)),
-            )
+        """Write the model as a pickle-free `.npz`, atomically (a reader never sees half a file)."""
+        buffer = io.BytesIO()
+        np.savez_compressed(
+            buffer,
+            tags=np.array(self.tags),
+            words=np.array(self.words),
+            pairs=self.pairs.astype(np.int32),
+            idf=self.idf.astype(np.float32),
+            coef=self.coef.astype(np.float32),
+            intercept=self.intercept.astype(np.float32),
+            threshold=self.threshold.astype(np.float32),
+            info=np.array(json.dumps(self.info, sort_keys=True)),
+        )
+        write_atomic(Path(path), buffer.getvalue())
 
     @classmethod
     def load(cls, path: Path, sha256: str | None = None) -> TagClassifier:
@@ -157,9 +172,22 @@ class TagClassifier:
                 )
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
             raise TriageError(f"{path}: not a tag classifier ({exc})") from exc
-        n = model.n_features
-        if model.idf.shape != (n,) or model.coef.shape != (n, len(model.tags)):
+        n, t = model.n_features, len(model.tags)
+        fits = (
+            model.idf.shape == (n,)
+            and model.coef.shape == (n, t)
+            and model.intercept.shape == model.threshold.shape == (t,)
+            and model.pairs.ndim == 2
+            and model.pairs.shape[1] == 2
+            and (not len(model.pairs) or (model.pairs.min() >= 0 and model.pairs.max() < len(model.words)))
+        )
+        if not fits:
             raise TriageError(f"{path}: not a tag classifier (its arrays do not fit together)")
+        unknown = sorted(set(model.tags) - set(ALL_TAGS))
+        if unknown:
+            raise TriageError(
+                f"{path}: the tag classifier names tags triage does not know: {', '.join(unknown)}"
+            )
         return model
 
     # -- scoring ---------------------------------------------------------------------------------
@@ -217,11 +245,16 @@ class TagClassifier:
 def load_classifier(path: str) -> TagClassifier:
     """The classifier at `path`, checked against the sha256 in the card beside it (if there is one);
     read once per process and version of the file."""
+    return _load(path, *file_version(path))
+
+
+def file_version(path: str | Path) -> tuple[int, int]:
+    """(mtime_ns, size) of a file, (0, -1) where there is none: a cache key that changes when it does."""
     try:
         st = os.stat(path)
     except OSError:
-        return _load(path, 0, -1)
-    return _load(path, st.st_mtime_ns, st.st_size)
+        return 0, -1
+    return st.st_mtime_ns, st.st_size
 
 
 @lru_cache(maxsize=4)
@@ -230,7 +263,10 @@ def _load(path: str, mtime_ns: int, size: int) -> TagClassifier:
     card = p.parent / CARD_FILE
     sha = None
     if card.is_file():
-        sha = json.loads(card.read_text(encoding="utf-8")).get("sha256", {}).get(p.name)
+        try:
+            sha = json.loads(card.read_text(encoding="utf-8")).get("sha256", {}).get(p.name)
+        except (OSError, ValueError, AttributeError) as exc:
+            raise TriageError(f"{card}: not a readable tag classifier card ({exc})") from exc
     return TagClassifier.load(p, sha)
 
 

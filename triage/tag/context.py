@@ -48,7 +48,50 @@ from triage.tag.segment import part_starts
 
 _COLON = hash_string(":")
 _COMMA = hash_string(",")
-_REASONS = {hash_string(w) for w in ("as", "since", "because")}
+_REASONS = {hash_string(norm(w)) for w in ("as", "since", "because")}
+# words that make a clause a requirement of its own, beside the modal verbs
+_DEMANDS = {
+    hash_string(norm(w))
+    for w in (
+        "required",
+        "requirement",
+        "mandatory",
+        "mandated",
+        "need",
+        "needed",
+        "necessary",
+        "compulsory",
+        "essential",
+        "expected",
+    )
+}
+# "as" that does not give a reason: "as described in Section 4", "as well as", "as follows"
+_NOT_REASONS = {
+    hash_string(norm(w))
+    for w in (
+        "described",
+        "follows",
+        "set",
+        "well",
+        "per",
+        "stated",
+        "outlined",
+        "defined",
+        "specified",
+        "noted",
+        "shown",
+        "listed",
+        "detailed",
+        "explained",
+        "such",
+        "part",
+        "appropriate",
+        "needed",
+        "required",
+        "necessary",
+        "applicable",
+    )
+}
 _QUESTION = hash_string("?")
 _NO = hash_string("no")
 _ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
@@ -296,10 +339,22 @@ class IcpNegation:
     def _reasons_inherit(self, doc: Doc, cues: list[tuple[str, int, int]], sent_spans: list[Span]) -> None:
         """A clause that gives the reason for an excluded need speaks of the same need, not a new one:
         "A SOC is not required, as the Council's own SOC already monitors all services" states no
-        `security_ops`. A span after such a clause break (", as", ", since", "because") is negated
-        when a span of its tag before the break is."""
+        `security_ops`. A span in the clause right after such a break (", as", ", since", "because",
+        up to the next clause break) is negated when a span of its tag before the break is, unless
+        that clause is a requirement of its own ("..., as SSO for employees is mandatory") or the "as"
+        gives no reason ("as described in Section 4", "as well as")."""
         norms = doc_norms(doc)
-        reasons = [a for g, a, b in cues if g == "clause_breaks" and norms[b - 1] in _REASONS]
+        breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
+        reasons = []
+        for g, a, b in cues:
+            if g != "clause_breaks" or norms[b - 1] not in _REASONS:
+                continue
+            if b < len(doc) and norms[b] in _NOT_REASONS:
+                continue
+            end = min([c for c in breaks if c > a] + [sentence_bounds(doc, a)[1]])
+            if any(norms[i] in _MODALS or norms[i] in _DEMANDS for i in range(b, end)):
+                continue  # the clause states a requirement of its own
+            reasons.append((a, end))
         if not reasons:
             return
         first_negated: dict[str, int] = {}
@@ -311,7 +366,7 @@ class IcpNegation:
             if start is None or span_info(span).get("negated"):
                 continue
             rule = self.rules.get(span.id_)
-            if (rule is None or rule.negatable) and any(start < r <= span.start for r in reasons):
+            if (rule is None or rule.negatable) and any(start < lo <= span.start < hi for lo, hi in reasons):
                 span_info(span)["negated"] = True
 
     @staticmethod

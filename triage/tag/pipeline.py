@@ -95,7 +95,7 @@ def build_pipeline(user_taxonomy: str = "", tag_classifier: str = "") -> Languag
 
 
 @lru_cache(maxsize=4)
-def _cached(user_taxonomy: str, tag_classifier: str) -> Language:
+def _cached(user_taxonomy: str, tag_classifier: str, classifier_version: tuple[int, int]) -> Language:
     return build_pipeline(user_taxonomy, tag_classifier)
 
 
@@ -107,4 +107,7 @@ def load_pipeline(taxonomy: str | Path | None = None) -> Language:
     trained classifier is the one TRIAGE_TAG_CLASSIFIER names, else the shipped one (classifier.py).
     """
     model = classifier.default_model_path()
-    return _cached(taxonomy_mod.resolve(taxonomy), str(model) if model is not None else "off")
+    if model is None:
+        return _cached(taxonomy_mod.resolve(taxonomy), "off", (0, -1))
+    # a model retrained at the same path is a new pipeline, not a stale one
+    return _cached(taxonomy_mod.resolve(taxonomy), str(model), classifier.file_version(model))
