@@ -51,6 +51,42 @@ CASES = [
         "The contractor shall deploy the portal on Amazon Web Services in a US region.",
         "The portal shall call the web services of the licensing system to check each permit.",
     ),
+    # collaboration.ambiguous: the procurement's own questions and answers
+    (
+        "collaboration",
+        "The Q&A will be published later as an amendment.",
+        "Members shall post a question in the Q&A area of the member portal and get answers from peers.",
+    ),
+    # collaboration.word: the delivery team planning its work with the buyer's product owner
+    (
+        "collaboration",
+        "Release plans will be drawn up collaboratively by the team members with the product owner.",
+        "Researchers shall work collaboratively on shared documents in the platform.",
+    ),
+    # collaboration.tools: a desk booked in an office, not a team space
+    (
+        "collaboration",
+        "The coordinator shall handle hoteling workspace bookings and parking permits for new staff.",
+        "Each project team shall have its own workspaces for documents and discussion.",
+    ),
+    # scale.capacity: backup documentation of an invoice or a travel claim
+    (
+        "scale",
+        "Travel claims shall include backup documentation for every cost, kept on file for audit.",
+        "Nightly backups of the portal shall be kept in a second region.",
+    ),
+    # scale.response: a call centre answering the phone
+    (
+        "scale",
+        "Incoming calls shall be answered within 20 seconds by a live agent.",
+        "Search results shall load within 2 seconds.",
+    ),
+    # workflow.process: the services requested in the solicitation
+    (
+        "workflow",
+        "Describe how the team will provide the services requested in this solicitation.",
+        "The portal shall track service requests from residents until they are closed.",
+    ),
 ]
 
 
