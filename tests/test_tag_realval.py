@@ -87,6 +87,36 @@ CASES = [
         "Describe how the team will provide the services requested in this solicitation.",
         "The portal shall track service requests from residents until they are closed.",
     ),
+    # user_roles.named_groups: the members or partners of a bidding firm
+    (
+        "user_roles",
+        "If the offeror is a joint venture, list all members and partners and the state where each resides.",
+        "The portal shall serve members and partners with separate home pages.",
+    ),
+    # b2b_portal.pricing: the buyer's price analysis under the FAR
+    (
+        "b2b_portal",
+        "Contract pricing under FAR Part 15.4 may be used for price analysis.",
+        "Dealers shall see their contract pricing when they order online.",
+    ),
+    # multi_site.word: HTML and CSS are not languages of a website
+    (
+        "multi_site",
+        "The developer shall know Hyper Text Markup Language and Cascading Style Sheets and support the build.",
+        "The website shall support content in several languages.",
+    ),
+    # compliance.word: the buyer's right to audit the contractor's own records
+    (
+        "compliance",
+        "The Government may audit and inspect the contractor's records and data at any time.",
+        "Personal data shall be processed in compliance with data protection law.",
+    ),
+    # access_control.word: people cleared to enter a facility
+    (
+        "access_control",
+        "Each visitor must be properly cleared and authorized for access to the operations centre.",
+        "Users shall be authorized by role before they can access case records.",
+    ),
 ]
 
 
