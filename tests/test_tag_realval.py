@@ -117,6 +117,19 @@ CASES = [
         "Each visitor must be properly cleared and authorized for access to the operations centre.",
         "Users shall be authorized by role before they can access case records.",
     ),
+    # compliance.word: who may bid, not a rule the solution must meet
+    (
+        "compliance",
+        "The bidder should be a licensed insurer, registered and regulated under the Insurance Regulations Act.",
+        "Customer data shall be handled under the Insurance Regulations Act and kept for seven years.",
+    ),
+    # security_ops.word: parts of a bid held confidential
+    (
+        "security_ops",
+        "A vendor's request must name the records it wants held confidential and the reasons for "
+        "confidentiality of that information.",
+        "Confidential files uploaded to the portal shall be encrypted in storage.",
+    ),
 ]
 
 
