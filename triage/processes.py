@@ -76,14 +76,15 @@ class ForkedCall:
                 self.process.start()
             finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a held Ctrl-C is raised here
+            # ... or at the next instruction: still inside this `try`, so the helper is killed
+            outbox.close()
         except BaseException:
+            outbox.close()
             self.inbox.close()
             if self.process.pid is not None:
                 self.process.kill()
                 self.process.join()
             raise
-        finally:
-            outbox.close()
 
     def result(self) -> Any | None:
         """What `fn` returned, or None if the helper failed, died or sent nothing usable."""
