@@ -53,7 +53,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,9 +124,14 @@ def score_items(items: list[dict], predicted: list[dict], show_errors: bool = Fa
     }
 
 
+def read_items(path: Path) -> list[dict]:
+    """The labelled items of a JSON-lines file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def score_sentences(path: Path, show_errors: bool = False) -> dict:
     """Per-tag and averaged figures of one labelled sentence file."""
-    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = read_items(path)
     result = score_items(items, tag_texts([it["text"] for it in items]), show_errors)
     return {"file": str(path.relative_to(ROOT)), **result}
 
@@ -160,10 +165,10 @@ def score_promise(path: Path) -> dict:
 
 
 @contextmanager
-def rules_alone() -> Iterator[None]:
-    """Tag with the hand-written rules only (the trained classifier off), as a baseline."""
+def tag_classifier(value: str) -> Iterator[None]:
+    """Tag with the trained classifier `value` names (TRIAGE_TAG_CLASSIFIER: a path, or ``off``)."""
     before = os.environ.get("TRIAGE_TAG_CLASSIFIER")
-    os.environ["TRIAGE_TAG_CLASSIFIER"] = "off"
+    os.environ["TRIAGE_TAG_CLASSIFIER"] = value
     try:
         yield
     finally:
@@ -171,6 +176,11 @@ def rules_alone() -> Iterator[None]:
             os.environ.pop("TRIAGE_TAG_CLASSIFIER", None)
         else:
             os.environ["TRIAGE_TAG_CLASSIFIER"] = before
+
+
+def rules_alone() -> AbstractContextManager[None]:
+    """Tag with the hand-written rules only (the trained classifier off), as a baseline."""
+    return tag_classifier("off")
 
 
 def print_baseline(result: dict) -> None:

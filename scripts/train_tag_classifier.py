@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from triage.hashing import sha256_file  # noqa: E402
-from triage.tag.classifier import CARD_FILE, ENV, MODEL_FILE, TagClassifier, sentence_terms  # noqa: E402
+from triage.tag.classifier import CARD_FILE, MODEL_FILE, TagClassifier, sentence_terms  # noqa: E402
 from triage.types import ALL_TAGS  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -174,10 +174,9 @@ def validation_items(paths: list[Path], real: bool = True) -> tuple[list[dict], 
     requirements), the validation half of the labelled real RFP sentences (real_sentences.py; where
     ../shared is there and `real`), and the names of both sources."""
     import real_sentences
+    from eval_tagger import read_items
 
-    written = [
-        json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line
-    ]
+    written = [item for path in paths for item in read_items(path)]
     sources = [str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p) for p in paths]
     found: list[dict] = []
     if real and real_sentences.LABELS.is_file() and (real_sentences.SHARED / "rfps").is_dir():
@@ -203,30 +202,21 @@ def select_tags(
     the tagger meets it: mostly boilerplate), the classifier adds no more wrong tags than right ones;
     of the admissible ones, the one with the best F1 on the written sentences wins, if it beats the
     rules alone there (ties go to the higher threshold)."""
-    import os
-
-    from eval_tagger import prf, tag_texts
+    from eval_tagger import prf, rules_alone, tag_classifier, tag_texts
 
     texts = [it["text"] for it in [*written, *real]]
-    before = os.environ.get(ENV)
     runs: dict[float | None, list[set[str]]] = {}
-    try:
-        os.environ[ENV] = "off"
+    with rules_alone():
         runs[None] = [set(row["tags"]) for row in tag_texts(texts)]
-        for p in THRESHOLDS:
-            trial = out / f".trial-{p}-{MODEL_FILE}"  # a new name each: loaded models are cached by path
-            model.threshold[:] = math.log(p / (1 - p))
-            model.save(trial)
-            try:
-                os.environ[ENV] = str(trial)
+    for p in THRESHOLDS:
+        trial = out / f".trial-{p}-{MODEL_FILE}"
+        model.threshold[:] = math.log(p / (1 - p))
+        model.save(trial)
+        try:
+            with tag_classifier(str(trial)):
                 runs[p] = [set(row["tags"]) for row in tag_texts(texts)]
-            finally:
-                trial.unlink()
-    finally:
-        if before is None:
-            os.environ.pop(ENV, None)
-        else:
-            os.environ[ENV] = before
+        finally:
+            trial.unlink()
     n = len(written)
     gold = [set(it["tags"]) for it in [*written, *real]]
 

@@ -21,8 +21,8 @@ it adds no more wrong tags than right ones, and which raises the tag's F1 on the
 sentences; otherwise off (+inf).
 
 Features, the same in training (`scripts/train_tag_classifier.py`) and here: the inflection-free word
-forms of the sentence (`Token.norm_`, numbers folded to their count of digits: "#4" for 2,500),
-words of one character and punctuation dropped, plus adjacent pairs; weighted 1 + ln(tf) times idf
+forms of the sentence (`Token.norm_`; numbers, words of one character and punctuation dropped, see
+`word_key`), plus adjacent pairs; weighted 1 + ln(tf) times idf
 and scaled to unit length, as scikit-learn's `TfidfVectorizer(sublinear_tf=True)` does.
 
 The model is a plain `.npz` of arrays (no pickle: `numpy.load(allow_pickle=False)` cannot run code)
@@ -95,7 +95,7 @@ _STOP = """a an the and or but if then than that this these those there here it 
     we our us you your he she his her i me my of to in on at by for from with into onto over under
     about as be is are was were been being am do does did done doing have has had having shall must should
     may might can could will would which who whom whose what when where while also such so all any
-    each every both either other some same own just only very up out per via etc e.g i.e 's so b."""
+    each every both either other some same own just only very up out per via etc e.g i.e 's b."""
 NOT_EVIDENCE = frozenset(norm(word) for word in _STOP.split())
 
 
@@ -283,7 +283,7 @@ class IcpClassifier:
         self.key = spans_key
         if self.model is not None:
             m = self.model
-            self.words = {w: i for i, w in enumerate(m.words)}
+            self.words = m.vocabulary()[0]
             keys = m.pairs[:, 0] * len(m.words) + m.pairs[:, 1]
             order = np.argsort(keys)
             self.pair_keys = keys[order]
@@ -334,8 +334,8 @@ class IcpClassifier:
             tag = model.tags[t]
             if (int(starts[k]), tag) in found:
                 continue
-            mine = (sentence == k) & known
-            candidates = np.flatnonzero(mine & self.evidence[np.where(known, word, 0)]) if mine.any() else []
+            mine = (sentence == k) & known  # never empty: `decide` wants MIN_WORDS known words
+            candidates = np.flatnonzero(mine & self.evidence[np.where(known, word, 0)])
             if not len(candidates):
                 candidates = np.flatnonzero(mine)
             best = candidates[np.argmax(model.coef[word[candidates], t])]
