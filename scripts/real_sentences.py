@@ -80,38 +80,11 @@ def sentences(document) -> Iterator[tuple[str, int, int, str]]:
                     yield passage.id, start + lead, start + lead + len(text), text
 
 
-def sample(shared: Path, n: int, per_file: int) -> list[dict]:
-    rng = random.Random(SEED)
-    pool: list[dict] = []
-    for document in documents(shared):
-        found = [
-            {
-                "file": Path(document.path).name,
-                "sha256": document.sha256,
-                "passage": pid,
-                "start": a,
-                "end": b,
-                "text": t,
-            }
-            for pid, a, b, t in sentences(document)
-        ]
-        rng.shuffle(found)
-        pool.extend(found[:per_file])
-    rng.shuffle(pool)
-    chosen = sorted(pool[:n], key=lambda r: (r["file"], r["passage"], r["start"]))
-    for k, rec in enumerate(chosen, 1):
-        rec["id"] = f"r-{k:04d}"
-    return chosen
-
-
-def extend(shared: Path, n: int, per_file: int, seed: int, path: Path = LABELS) -> list[dict]:
-    """`n` more sentences to label, none of them already in `path`, numbered on from its last id.
-
-    Drawn like `sample`, with another seed, from the sentences not yet labelled (at most `per_file`
-    new ones per file)."""
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    taken = {(r["file"], r["passage"], r["start"]) for r in records}
-    last = max(int(r["id"][2:]) for r in records)
+def sample(
+    shared: Path, n: int, per_file: int, seed: int = SEED, taken: frozenset = frozenset(), first_id: int = 1
+) -> list[dict]:
+    """`n` sentences drawn at random (at most `per_file` from one file), none of those `taken`
+    (`(file, passage, start)`), numbered from `first_id` in file order."""
     rng = random.Random(seed)
     pool: list[dict] = []
     for document in documents(shared):
@@ -125,9 +98,17 @@ def extend(shared: Path, n: int, per_file: int, seed: int, path: Path = LABELS) 
         pool.extend(found[:per_file])
     rng.shuffle(pool)
     chosen = sorted(pool[:n], key=lambda r: (r["file"], r["passage"], r["start"]))
-    for k, rec in enumerate(chosen, last + 1):
+    for k, rec in enumerate(chosen, first_id):
         rec["id"] = f"r-{k:04d}"
     return chosen
+
+
+def extend(shared: Path, n: int, per_file: int, seed: int, path: Path = LABELS) -> list[dict]:
+    """`n` more sentences to label, none of them already in `path`, numbered on from its last id:
+    drawn like `sample`, with another seed."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    taken = frozenset((r["file"], r["passage"], r["start"]) for r in records)
+    return sample(shared, n, per_file, seed, taken, max(int(r["id"][2:]) for r in records) + 1)
 
 
 def labelled(shared: Path = SHARED, path: Path = LABELS) -> list[dict]:
