@@ -301,7 +301,7 @@ class IcpNegation:
                         heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
                         span_info(heir)["modality"] = span._.modality
                         added.append(heir)
-            self._reasons_inherit(doc, cues, sent_spans)
+            self._reasons_inherit(doc, norms, cues, sent_spans, s_end)
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
         return doc
@@ -336,14 +336,15 @@ class IcpNegation:
                 if span.label_ in tags:
                     span_info(span)["negated"] = True
 
-    def _reasons_inherit(self, doc: Doc, cues: list[tuple[str, int, int]], sent_spans: list[Span]) -> None:
+    def _reasons_inherit(
+        self, doc: Doc, norms: list[int], cues: list[tuple[str, int, int]], sent_spans: list[Span], s_end: int
+    ) -> None:
         """A clause that gives the reason for an excluded need speaks of the same need, not a new one:
         "A SOC is not required, as the Council's own SOC already monitors all services" states no
         `security_ops`. A span in the clause right after such a break (", as", ", since", "because",
         up to the next clause break) is negated when a span of its tag before the break is, unless
         that clause is a requirement of its own ("..., as SSO for employees is mandatory") or the "as"
         gives no reason ("as described in Section 4", "as well as")."""
-        norms = doc_norms(doc)
         breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
         reasons = []
         for g, a, b in cues:
@@ -351,7 +352,7 @@ class IcpNegation:
                 continue
             if b < len(doc) and norms[b] in _NOT_REASONS:
                 continue
-            end = min([c for c in breaks if c > a] + [sentence_bounds(doc, a)[1]])
+            end = min([c for c in breaks if c > a] + [s_end])
             if any(norms[i] in _MODALS or norms[i] in _DEMANDS for i in range(b, end)):
                 continue  # the clause states a requirement of its own
             reasons.append((a, end))
