@@ -39,26 +39,26 @@ SPEC = Spec(
     path=DATA / "sentences_tune7.jsonl",
     prefix="t7-",
     section="## tune7: software requirement specifications (SRS) register",
-    min_sentences=300,
-    min_positives=3,
-    min_traps=1,
-    min_negations=0,
-    min_per_modality=12,
-    min_paraphrase_share=0.05,
+    min_sentences=650,
+    min_positives=6,
+    min_traps=2,
+    min_negations=1,
+    min_per_modality=30,
+    min_paraphrase_share=0.10,
     untagged_share=(0.30, 0.50),
-    min_multi_tag=10,
-    min_with_number=50,
+    min_multi_tag=50,
+    min_with_number=80,
 )
-SECURITY_SHARE = (0.25, 0.55)  # sentences that state a security need or negate one
-MIN_SECURITY_POSITIVES = 14  # each security tag
-MIN_SECURITY_DECOYS = 4  # untagged traps about each security tag (access to a screen, a match log, ...)
-MIN_WITHOUT_KEYWORDS = 60  # security-tagged sentences that use none of the words below
+SECURITY_SHARE = (0.38, 0.50)  # sentences that state a security need or negate one
+MIN_SECURITY_POSITIVES = 60  # each security tag
+MIN_SECURITY_DECOYS = 8  # untagged traps about each security tag (access to a screen, a match log, ...)
+MIN_WITHOUT_KEYWORDS = 200  # security-tagged sentences that use none of the words below
 SECURITY_WORDS = re.compile(
     r"secur|access|authori|authent|permission|password|login|log[ -]?in|sign[ -]?in|signed in|sign[ -]?on",
     flags=re.IGNORECASE,
 )
-MIN_UNTAGGED_SHALL = 45  # plain / paraphrase "shall" requirements that carry no tag (usability, ...)
-MIN_NEGATIONS = 18
+MIN_UNTAGGED_SHALL = 110  # plain / paraphrase "shall" requirements that carry no tag (usability, ...)
+MIN_NEGATIONS = 40
 NEED_NOT = re.compile(r"\bneed not\b", flags=re.IGNORECASE)
 STRONGER_CUE = re.compile(r"\b(shall|must|required|should)\b", flags=re.IGNORECASE)
 
