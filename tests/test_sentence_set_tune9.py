@@ -1,0 +1,400 @@
+"""Checks that the tune9 training set (tests/data/sentences_tune9.jsonl) is well formed and does what it is
+for: teach the per-tag text classifier needs that buyers state INDIRECTLY, in their own words (today's
+situation, pains, numbers, hopes), without naming the feature, and the background sentences in the same
+register that state no need at all. Valid tag ids, modality and kind, ids numbered in order, the labelling
+invariants of tests/data/README.md, the coverage minimums of its README section, enough tagged sentences
+per tag that hold none of the tag's obvious keywords, modality that follows the written cues, and no
+sentence (or near copy of one) shared with any other sentence set. No failure prints another set's text."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+from test_sentence_set import DATA
+
+# the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
+from test_sentence_set_holdout3 import (  # noqa: F401
+    README,
+    Spec,
+    other_texts,
+    records,
+    test_every_tag_is_covered,
+    test_ids_are_unique_and_numbered_in_order,
+    test_no_sentence_is_a_near_copy_of_another_in_this_set,
+    test_no_sentence_is_repeated_or_copied_from_another_set,
+    test_readme_counts_match_the_file,
+    test_records_are_well_formed,
+    test_size_and_shares,
+    test_traps_and_negations_say_what_they_are_about,
+)
+
+from triage.types import ALL_TAGS, REQUIREMENT_TAGS, SIGNAL_TAGS
+
+# Coverage minimums, as written in the README section "tune9: needs in the buyer's own words".
+SPEC = Spec(
+    path=DATA / "sentences_tune9.jsonl",
+    prefix="t9-",
+    section="## tune9: needs in the buyer's own words",
+    min_sentences=550,
+    min_positives=15,
+    min_traps=5,
+    min_negations=1,
+    min_per_modality=15,
+    min_paraphrase_share=0.60,
+    untagged_share=(0.20, 0.35),
+    min_multi_tag=75,
+    min_with_number=140,
+)
+MIN_PARAPHRASES_PER_REQUIREMENT_TAG = 25  # tagged sentences of kind `paraphrase`, per requirement tag
+MIN_PARAPHRASES_PER_SIGNAL = 12  # the same for each walk-away signal
+MIN_TRAP_SHARE = 0.25  # indirect-sounding sentences that state no need, or another one than they seem to
+MIN_TRAPS_WITH_ANOTHER_TAG = 15  # traps that carry a real tag other than the one they look like
+MAX_PLAIN_SHARE = 0.05  # the set is about indirect wording; direct statements are rare here
+MIN_WITHOUT_KEYWORDS = {tag: 15 for tag in REQUIREMENT_TAGS}  # tagged, none of the tag's KEYWORDS
+MIN_WITHOUT_KEYWORDS.update({tag: 10 for tag in SIGNAL_TAGS})
+MIN_THOUSANDS = 60  # numbers written the way buyers write them: "2,300 brokers", "40,000 claims"
+
+# The obvious words of each tag (stems, matched at a word start, case-insensitive): what a keyword rule
+# would look for. A sentence tagged without any of them is one a keyword rule cannot find.
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "integration": (
+        "integrat",
+        "interface",
+        "api",
+        "erp",
+        "crm",
+        "sap",
+        "salesforce",
+        "dynamics",
+        "sync",
+        "connect",
+        "middleware",
+        "feed",
+        "web service",
+        "import",
+        "export",
+    ),
+    "user_roles": ("role", "persona", "audience", "user type", "user group", "stakeholder"),
+    "workflow": (
+        "workflow",
+        "approv",
+        "routing",
+        "route",
+        "escalat",
+        "case management",
+        "business rule",
+        "process",
+    ),
+    "b2b_portal": (
+        "portal",
+        "extranet",
+        "b2b",
+        "self-service",
+        "self service",
+        "punch-out",
+        "punchout",
+        "e-commerce",
+        "ecommerce",
+    ),
+    "collaboration": (
+        "collaborat",
+        "knowledge base",
+        "knowledge-base",
+        "wiki",
+        "forum",
+        "communit",
+        "document librar",
+        "intranet",
+        "co-author",
+        "share",
+        "sharing",
+    ),
+    "access_control": (
+        "single sign-on",
+        "sso",
+        "saml",
+        "oauth",
+        "openid",
+        "ldap",
+        "active directory",
+        "entra",
+        "multi-factor",
+        "mfa",
+        "two-factor",
+        "permission",
+        "role",
+        "authenticat",
+        "access control",
+    ),
+    "account_services": (
+        "registr",
+        "register",
+        "login",
+        "log in",
+        "log-in",
+        "sign in",
+        "sign-in",
+        "signin",
+        "password",
+        "profile",
+        "account",
+        "self-service",
+    ),
+    "compliance": (
+        "gdpr",
+        "hipaa",
+        "pci",
+        "soc 2",
+        "iso",
+        "fedramp",
+        "wcag",
+        "section 508",
+        "complian",
+        "regulat",
+        "privacy",
+        "accessib",
+        "retention",
+        "audit",
+        "data protection",
+    ),
+    "security_ops": (
+        "encrypt",
+        "penetration",
+        "pen test",
+        "vulnerab",
+        "firewall",
+        "waf",
+        "ddos",
+        "siem",
+        "security",
+        "audit log",
+        "audit trail",
+        "incident",
+        "malware",
+        "secur",
+    ),
+    "scale": (
+        "scal",
+        "concurren",
+        "availab",
+        "uptime",
+        "failover",
+        "cluster",
+        "performance",
+        "load",
+        "peak",
+        "sla",
+        "response time",
+        "resilien",
+    ),
+    "multi_site": (
+        "multi-site",
+        "multisite",
+        "multilingual",
+        "language",
+        "translat",
+        "locali",
+        "brand",
+        "countr",
+        "market",
+        "sites",
+        "websites",
+    ),
+    "extensibility": (
+        "api",
+        "extens",
+        "extend",
+        "custom",
+        "plug-in",
+        "plugin",
+        "sdk",
+        "headless",
+        "low-code",
+        "graphql",
+        "rest",
+    ),
+    "simple_site": (
+        "brochure",
+        "static",
+        "landing page",
+        "simple",
+        "basic",
+        "blog",
+        "one-page",
+        "microsite",
+    ),
+    "turnkey": (
+        "out of the box",
+        "out-of-the-box",
+        "off the shelf",
+        "off-the-shelf",
+        "cots",
+        "turnkey",
+        "turn-key",
+        "saas",
+        "ready-to-use",
+        "ready to use",
+        "standard",
+        "package",
+    ),
+    "platform_mandate": ("mandat", "must be built", "standardis", "standardiz", "platform"),
+    "out_of_scope": (
+        "hardware",
+        "construction",
+        "printing",
+        "cleaning",
+        "catering",
+        "guarding",
+        "staffing",
+        "out of scope",
+    ),
+}
+
+# Modality cues of the README's rules (any of them may make a sentence something other than `info`).
+ANY_CUE = re.compile(
+    r"\b(shall|must|requir\w*|needs?|needed|has to|have to|had to|is to be|are to be|mandat\w*|will|won't"
+    r"|should|prefer\w*|desir\w*|ideally|would like|'d like|wants?|would rather|'d rather|advantage|may|might"
+    r"|optional\w*|nice[- ]to[- ]have|hope\w*|aim|goal|ambition|wish\w*|would love|could|would help|expect\w*"
+    r"|keen)\b",
+    flags=re.IGNORECASE,
+)
+MANDATORY_CUE = re.compile(
+    r"\b(shall|must|required|requires|need|needs|has to|have to|is to be|mandatory|mandated)\b",
+    flags=re.IGNORECASE,
+)
+WE_WOULD_LIKE = re.compile(
+    r"\b(we'd like|we would like|we want|we would rather|we'd rather)\b", flags=re.IGNORECASE
+)
+WE_NEED = re.compile(r"^(we|i) (really |just |also |only )?need\b", flags=re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def spec() -> Spec:
+    return SPEC
+
+
+def has_stem(text: str, stem: str) -> bool:
+    return re.search(r"\b" + re.escape(stem), text, flags=re.IGNORECASE) is not None
+
+
+def without_keywords(rec: dict, tag: str) -> bool:
+    return not any(has_stem(rec["text"], stem) for stem in KEYWORDS[tag])
+
+
+@pytest.mark.parametrize("tag", ALL_TAGS)
+def test_each_tag_has_enough_indirect_statements(records: list[dict], tag: str) -> None:  # noqa: F811
+    """The set exists for paraphrases: each tag stated often in the buyer's own words."""
+    paraphrases = sum(rec["kind"] == "paraphrase" and tag in rec["tags"] for rec in records)
+    least = MIN_PARAPHRASES_PER_REQUIREMENT_TAG if tag in REQUIREMENT_TAGS else MIN_PARAPHRASES_PER_SIGNAL
+    assert paraphrases >= least, (tag, paraphrases)
+
+
+@pytest.mark.parametrize("tag", ALL_TAGS)
+def test_each_tag_is_stated_without_its_keywords(records: list[dict], tag: str) -> None:  # noqa: F811
+    """What a keyword rule misses is what this set must teach: tagged sentences holding none of the tag's
+    obvious words."""
+    found = sum(tag in rec["tags"] and without_keywords(rec, tag) for rec in records)
+    assert found >= MIN_WITHOUT_KEYWORDS[tag], (tag, found)
+
+
+def test_keyword_lists_find_the_direct_wording() -> None:
+    """The keyword lists are not empty words: each finds the tag's own plain wording."""
+    direct = {
+        "integration": "The portal shall integrate with SAP.",
+        "user_roles": "Each user role gets its own home page.",
+        "workflow": "Requests are routed for approval.",
+        "b2b_portal": "A dealer portal is required.",
+        "collaboration": "Staff share documents on the intranet.",
+        "access_control": "Single sign-on with Entra ID is required.",
+        "account_services": "Users can reset their password.",
+        "compliance": "The site must meet WCAG 2.2 AA.",
+        "security_ops": "Data shall be encrypted at rest.",
+        "scale": "Availability of 99.9 % is required.",
+        "multi_site": "The site is published in 12 languages.",
+        "extensibility": "The platform exposes REST APIs.",
+        "simple_site": "We need a simple brochure site.",
+        "turnkey": "An off-the-shelf product is preferred.",
+        "platform_mandate": "The solution is mandated to run on Drupal.",
+        "out_of_scope": "This lot covers printing only.",
+    }
+    for tag, text in direct.items():
+        assert not without_keywords({"text": text}, tag), tag
+
+
+def test_enough_traps_and_few_direct_statements(records: list[dict]) -> None:  # noqa: F811
+    kinds = Counter(rec["kind"] for rec in records)
+    assert kinds["trap"] / len(records) >= MIN_TRAP_SHARE, kinds
+    assert kinds["plain"] / len(records) <= MAX_PLAIN_SHARE, kinds
+    other_tag = [
+        rec["id"]
+        for rec in records
+        if rec["kind"] == "trap" and rec["tags"] and set(rec["tags"]) - set(rec["about"])
+    ]
+    assert len(other_tag) >= MIN_TRAPS_WITH_ANOTHER_TAG, len(other_tag)
+
+
+def test_sentences_without_a_modal_cue_are_info(records: list[dict]) -> None:  # noqa: F811
+    """Background, today's situation and pains carry no requirement words, so they are `info`."""
+    wrong = [rec["id"] for rec in records if not ANY_CUE.search(rec["text"]) and rec["modality"] != "info"]
+    assert not wrong, wrong
+
+
+def test_the_buyers_own_wishes_and_needs_keep_their_modality(records: list[dict]) -> None:  # noqa: F811
+    """ "We'd like / we want" is `desirable` unless a stronger cue is there; a sentence opening with
+    "We need" is `mandatory`."""
+    wishes = [
+        rec["id"]
+        for rec in records
+        if WE_WOULD_LIKE.search(rec["text"])
+        and not MANDATORY_CUE.search(rec["text"])
+        and rec["modality"] != "desirable"
+    ]
+    assert not wishes, wishes
+    needs = [rec["id"] for rec in records if WE_NEED.match(rec["text"]) and rec["modality"] != "mandatory"]
+    assert not needs, needs
+
+
+def test_numbers_are_written_as_buyers_write_them(records: list[dict]) -> None:  # noqa: F811
+    thousands = sum(bool(re.search(r"\b\d{1,3}(,\d{3})+\b", rec["text"])) for rec in records)
+    assert thousands >= MIN_THOUSANDS, thousands
+
+
+def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
+    """The rows of the README's counts table, computed as the snippet in that section computes them."""
+    rows = [("sentences", len(recs)), ("no tag", sum(not r["tags"] for r in recs))]
+    rows += [("two or more tags", sum(len(r["tags"]) >= 2 for r in recs))]
+    rows += [
+        ("with a number", sum(bool(re.search(r"\d[\d,.]*\s*(%|[a-z])", r["text"].lower())) for r in recs))
+    ]
+    rows += [(f"kind `{k}`", n) for k, n in sorted(Counter(r["kind"] for r in recs).items())]
+    rows += [(f"modality `{m}`", n) for m, n in sorted(Counter(r["modality"] for r in recs).items())]
+    for tag in ALL_TAGS:
+        rows.append((f"`{tag}` positive", sum(tag in r["tags"] for r in recs)))
+        rows.append(
+            (f"`{tag}` paraphrase", sum(r["kind"] == "paraphrase" and tag in r["tags"] for r in recs))
+        )
+        rows.append(
+            (f"`{tag}` without keywords", sum(tag in r["tags"] and without_keywords(r, tag) for r in recs))
+        )
+        rows.append((f"`{tag}` trap", sum(r["kind"] == "trap" and tag in r.get("about", []) for r in recs)))
+        rows.append(
+            (f"`{tag}` negation", sum(r["kind"] == "negation" and tag in r.get("about", []) for r in recs))
+        )
+    return rows
+
+
+def test_readme_table_matches_every_count(records: list[dict]) -> None:  # noqa: F811
+    section = README.read_text(encoding="utf-8").split(SPEC.section, 1)[1].split("\n## ", 1)[0]
+    table = dict(re.findall(r"^\| (.+?) \| (\d+) \|$", section, flags=re.MULTILINE))
+    expected = {name: str(n) for name, n in count_rows(records)}
+    assert table == expected
+
+
+def test_file_is_plain_json_lines() -> None:
+    """One compact object a line, keys in the README's order, so diffs stay readable."""
+    for line in SPEC.path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        assert list(rec)[:5] == ["id", "text", "tags", "modality", "kind"], rec.get("id")
