@@ -38,24 +38,24 @@ SPEC = Spec(
     path=DATA / "sentences_tune9.jsonl",
     prefix="t9-",
     section="## tune9: needs in the buyer's own words",
-    min_sentences=550,
+    min_sentences=580,
     min_positives=15,
-    min_traps=5,
-    min_negations=1,
+    min_traps=6,
+    min_negations=2,
     min_per_modality=15,
     min_paraphrase_share=0.60,
     untagged_share=(0.20, 0.35),
-    min_multi_tag=75,
-    min_with_number=140,
+    min_multi_tag=80,
+    min_with_number=150,
 )
 MIN_PARAPHRASES_PER_REQUIREMENT_TAG = 25  # tagged sentences of kind `paraphrase`, per requirement tag
 MIN_PARAPHRASES_PER_SIGNAL = 12  # the same for each walk-away signal
 MIN_TRAP_SHARE = 0.25  # indirect-sounding sentences that state no need, or another one than they seem to
 MIN_TRAPS_WITH_ANOTHER_TAG = 15  # traps that carry a real tag other than the one they look like
 MAX_PLAIN_SHARE = 0.05  # the set is about indirect wording; direct statements are rare here
-MIN_WITHOUT_KEYWORDS = {tag: 15 for tag in REQUIREMENT_TAGS}  # tagged, none of the tag's KEYWORDS
-MIN_WITHOUT_KEYWORDS.update({tag: 10 for tag in SIGNAL_TAGS})
-MIN_THOUSANDS = 60  # numbers written the way buyers write them: "2,300 brokers", "40,000 claims"
+MIN_WITHOUT_KEYWORDS = {tag: 18 for tag in REQUIREMENT_TAGS}  # tagged, none of the tag's KEYWORDS
+MIN_WITHOUT_KEYWORDS.update({tag: 12 for tag in SIGNAL_TAGS})
+MIN_THOUSANDS = 65  # numbers written the way buyers write them: "2,300 brokers", "40,000 claims"
 
 # The obvious words of each tag (stems, matched at a word start, case-insensitive): what a keyword rule
 # would look for. A sentence tagged without any of them is one a keyword rule cannot find.
