@@ -48,7 +48,9 @@ from triage.tag.segment import part_starts
 
 _COLON = hash_string(":")
 _COMMA = hash_string(",")
-_REASONS = {hash_string(norm(w)) for w in ("as", "since", "because")}
+_REASONS = {hash_string(norm(w)) for w in ("as", "since", "because", ";")}
+# "will keep / continue / remain" after a modal is today's way carried on, not a requirement of its own
+_STATUS_QUO = {hash_string(norm(w)) for w in ("keep", "continue", "remain", "stay", "carry")}
 # words that make a clause a requirement of its own, beside the modal verbs
 _DEMANDS = {
     hash_string(norm(w))
@@ -353,7 +355,11 @@ class IcpNegation:
             if b < len(doc) and norms[b] in _NOT_REASONS:
                 continue
             end = min([c for c in breaks if c > a] + [s_end])
-            if any(norms[i] in _MODALS or norms[i] in _DEMANDS for i in range(b, end)):
+            if any(
+                (norms[i] in _MODALS and (i + 1 >= end or norms[i + 1] not in _STATUS_QUO))
+                or norms[i] in _DEMANDS
+                for i in range(b, end)
+            ):
                 continue  # the clause states a requirement of its own
             reasons.append((a, end))
         if not reasons:
@@ -391,8 +397,10 @@ class IcpNegation:
         norms = doc_norms(doc)
         pseudo = [(a, b) for g, a, b in cues if g == "pseudo"]
 
-        def is_pseudo(a: int, b: int) -> bool:
-            return any(pa < b and a < pb for pa, pb in pseudo)
+        def is_pseudo(group: str, a: int, b: int) -> bool:
+            # a clause cue that starts before the pseudo phrase stays: "not expose" forbids, "need not
+            # expose" waives
+            return any(pa < b and a < pb and not (group == "clause" and a < pa) for pa, pb in pseudo)
 
         breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
         stops = sorted(a for g, a, _ in cues if g == "forward_stops")
@@ -400,7 +408,7 @@ class IcpNegation:
         heads = [
             (g, a, b)
             for g, a, b in cues
-            if g in ("clause", "weak", "forward", "forward_short") and not is_pseudo(a, b)
+            if g in ("clause", "weak", "forward", "forward_short") and not is_pseudo(g, a, b)
         ]
         colon_ok = {b for _, _, b in heads}  # "Out of scope: ..." keeps going after the colon
         cuts = sorted(

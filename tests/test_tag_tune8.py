@@ -1,0 +1,43 @@
+"""The tune8 round of negation tuning: a tag that the sentence negates is not counted, and
+negative-looking words that do not negate keep their tag.
+
+Each negated form is checked on a short sentence of its own: the tag is gone and its span is still
+there, marked negated (evidence of what the buyer excluded). Each trap form keeps its tag. The
+sentences are new, not taken from any labelled set, and are tagged by the rules alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.tag import tag_text
+
+# (tag, sentence that negates it)
+NEGATED = [
+    # the clause after ";" (or ", as") that explains an excluded need speaks of the same need
+    ("b2b_portal", "Bidders need not offer a dealer portal; dealers order through one wholesaler."),
+    ("b2b_portal", "A partner portal is not required, as partners will keep ordering by phone."),
+    # "need not" before a verb that a pseudo cue holds ("not expose") still waives the need
+    ("extensibility", "The platform need not expose an API at launch."),
+]
+
+# (tag, sentence where a negative-looking word leaves the tag standing)
+TRAPS = [
+    ("integration", "Orders shall reach the ERP no later than five minutes after payment."),
+    ("access_control", "The portal must not let one tenant see another tenant's invoices."),
+    ("integration", "Prices shall flow from the PIM to the shop without manual re-keying."),
+    # a clause after ";" with its own requirement states its own need
+    ("b2b_portal", "Single sign-on is not required; the dealer portal must list each dealer's orders."),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), NEGATED)
+def test_a_negated_tag_is_not_counted(rules_only: None, tag: str, text: str) -> None:
+    out = tag_text(text)
+    assert tag not in out["tags"]
+    spans = [s for s in out["spans"] if s["tag"] == tag]
+    assert spans and all(s["negated"] for s in spans)
+
+
+@pytest.mark.parametrize(("tag", "text"), TRAPS)
+def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, tag: str, text: str) -> None:
+    assert tag in tag_text(text)["tags"]
