@@ -18,6 +18,13 @@ NEGATED = [
     ("b2b_portal", "A partner portal is not required, as partners will keep ordering by phone."),
     # "need not" before a verb that a pseudo cue holds ("not expose") still waives the need
     ("extensibility", "The platform need not expose an API at launch."),
+    # a question answered "No" or "Not ..." in the same table row or right after it
+    ("security_ops", "C7 | Is a yearly penetration test part of the contract? | No."),
+    ("b2b_portal", "Q: Will dealers need a portal of their own? A: Not in this phase."),
+    ("user_roles", "Q4 | Will suppliers and staff get separate views? | No, everyone sees the same pages."),
+    # a list head that a cue excludes covers the list after its colon
+    ("collaboration", "Excluded from this call-off: discussion forums, newsletters and print."),
+    ("integration", "These are out of scope for phase one: an ERP integration and a mobile app."),
 ]
 
 # (tag, sentence where a negative-looking word leaves the tag standing)
@@ -27,6 +34,11 @@ TRAPS = [
     ("integration", "Prices shall flow from the PIM to the shop without manual re-keying."),
     # a clause after ";" with its own requirement states its own need
     ("b2b_portal", "Single sign-on is not required; the dealer portal must list each dealer's orders."),
+    # a question answered "Yes", or "Not only ...", keeps its need
+    ("security_ops", "C8 | Is a yearly penetration test part of the contract? | Yes."),
+    ("b2b_portal", "Q: Is a dealer portal all you need? A: Not only that, dealers must also chat with us."),
+    # a colon after a negation that explains with a need of its own is no list head
+    ("extensibility", "A brochure site will not meet our needs: we need an API for our app."),
 ]
 
 

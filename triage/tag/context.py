@@ -96,6 +96,9 @@ _NOT_REASONS = {
 }
 _QUESTION = hash_string("?")
 _NO = hash_string("no")
+_NOT = hash_string("not")
+_NOT_ONLY = {hash_string(norm(w)) for w in ("only", "just", "merely", "simply", "limited", "least")}
+_CELL_MARKS = {hash_string(w) for w in ("|", "-", "—")}
 _ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
 _ANSWER_MARKS = {hash_string(w) for w in (":", "-", ".", "—")}
 _FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
@@ -310,32 +313,38 @@ class IcpNegation:
 
     @staticmethod
     def _answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) -> None:
-        """A question answered "No" in the next sentence states no need: "Is a knowledge base required?
-        Answer: No; the existing knowledge base will continue to be used." (the buyer's answers to
-        bidders' questions). The question's spans are negated, and those of the same tags in the answer."""
-        for s_start, sent_spans in by_sentence.items():
+        """A question answered "No" states no need: "Is a knowledge base required? Answer: No; the
+        existing knowledge base will continue to be used." (the buyer's answers to bidders' questions),
+        also in one row of a table ("Q4 | Is a portal for brokers required? | No.") and answered "Not at
+        this stage.". The question's spans are negated, and those of the same tags in the answer's
+        sentence."""
+        for s_start, sent_spans in list(by_sentence.items()):
             s_end = sentence_bounds(doc, s_start)[1]
-            last = s_end - 1
-            while last > s_start and doc[last].is_space:
-                last -= 1
-            if (
-                norms[last] != _QUESTION
-                or s_end >= len(doc)
-                or part_bounds(doc, s_start) != part_bounds(doc, s_end)
-            ):
+            if _QUESTION not in norms[s_start:s_end]:
                 continue
-            i = s_end
+            q = max(k for k in range(s_start, s_end) if norms[k] == _QUESTION)
+            i = q + 1
+            while i < len(doc) and (doc[i].is_space or norms[i] in _CELL_MARKS):  # "...? | No."
+                i += 1
+            if i >= len(doc) or part_bounds(doc, q) != part_bounds(doc, i):
+                continue
             if norms[i] in _ANSWER_LABELS:
                 i += 1
                 if i < len(doc) and norms[i] in _ANSWER_MARKS:
                     i += 1
-            if i + 1 >= len(doc) or norms[i] != _NO or not doc[i + 1].is_punct:
+            if i + 1 >= len(doc):
                 continue
-            tags = {span.label_ for span in sent_spans}
-            for span in sent_spans:
+            if not (norms[i] == _NO and doc[i + 1].is_punct) and not (  # "No." / "No, ..."
+                norms[i] == _NOT and norms[i + 1] not in _NOT_ONLY  # "Not at this stage."
+            ):
+                continue
+            asked = [span for span in sent_spans if span.start < q]
+            tags = {span.label_ for span in asked}
+            for span in asked:
                 span_info(span)["negated"] = True
-            for span in by_sentence.get(s_end, ()):
-                if span.label_ in tags:
+            a_start, a_end = sentence_bounds(doc, i)
+            for span in by_sentence.get(a_start, ()):
+                if span.label_ in tags and span.start >= i and span.start < a_end:
                     span_info(span)["negated"] = True
 
     def _reasons_inherit(
@@ -411,10 +420,20 @@ class IcpNegation:
             if g in ("clause", "weak", "forward", "forward_short") and not is_pseudo(g, a, b)
         ]
         colon_ok = {b for _, _, b in heads}  # "Out of scope: ..." keeps going after the colon
-        cuts = sorted(
-            {a for a in breaks}
-            | {i for i in range(s_start, s_end) if norms[i] == _COLON and i not in colon_ok}
+        # ... and so does a list head that a cue excludes: "Excluded from this lot: forums, ..."
+        colons = (
+            [i for i in range(s_start, s_end) if norms[i] == _COLON] if _COLON in norms[s_start:s_end] else []
         )
+        for c in colons:
+            if any(norms[i] in _MODALS or norms[i] in _DEMANDS for i in range(c + 1, s_end)):
+                continue  # what follows states a need of its own ("...: we need APIs"), not a list
+            for g, _a, b in heads:
+                waives = g == "clause" or (
+                    g == "weak" and any(b <= x < b + excludes_within for x in excludes)
+                )
+                if waives and b <= c and not any(b <= x < c for x in breaks):
+                    colon_ok.add(c)
+        cuts = sorted({a for a in breaks} | {i for i in colons if i not in colon_ok})
         ends = _coordinated_clauses(norms, s_start, s_end)
         scopes = []
         for group, a, b in heads:
