@@ -51,6 +51,7 @@ FROM_REAL_RFPS = frozenset(
     for n in (3, 4, 39, 44, 45, 73, 129, 138, 139, 140, 144, 145, 146, 147, 148, 149, 189, 190, 259)
 )
 THRESHOLDS = (0.5, 0.65, 0.8, 0.9)  # probabilities a tag's classifier may be asked to reach
+VETOES = (0.03, 0.1, 0.2)  # probabilities at or below which it may drop a rule's tag
 VALIDATION = ("holdout", "holdout2")  # chooses the tags the classifier may add; never trained on
 
 
@@ -157,7 +158,7 @@ def cross_validated(terms: list[list[str]], labels: list[set[str]], folds: int =
         test = order[f::folds]
         train = np.setdiff1d(order, test)
         model = fit([terms[i] for i in train], [labels[i] for i in train], ALL_TAGS, {})
-        guess = model.predict_terms([terms[i] for i in test])
+        guess = model.predict_terms([terms[i] for i in test])[0]
         gold = np.array([[t in labels[i] for t in ALL_TAGS] for i in test])
         tp += (guess & gold).sum(0)
         fp += (guess & ~gold).sum(0)
@@ -195,28 +196,38 @@ def select_tags(
     model: TagClassifier, out: Path, written: list[dict], real: list[dict], sources: list[str]
 ) -> dict:
     """Per tag, the probability threshold (of THRESHOLDS) at which the classifier may add the tag, or
-    off (+inf); sets `model.threshold` and returns the figures per tag, for the card.
+    off (+inf), and the probability (of VETOES) at or below which it drops a tag the rules found, or
+    off (-inf); sets `model.threshold` and `model.veto` and returns the figures per tag, for the card.
 
     The tagger is run end to end on the validation sentences with the rules alone and with the
     classifier at each threshold. A threshold is admissible when, on the real RFP sentences (text as
     the tagger meets it: mostly boilerplate), the classifier adds no more wrong tags than right ones;
     of the admissible ones, the one with the best F1 on the written sentences wins, if it beats the
-    rules alone there (ties go to the higher threshold)."""
+    rules alone there (ties go to the higher threshold). Then, with those thresholds, each veto: it
+    is admissible when on the real sentences it drops no more right tags than wrong ones, and the
+    admissible one with the best F1 on the written sentences wins if it beats no veto (ties go to the
+    lower probability)."""
+    try:
+        return _select(model, out, written, real, sources)
+    finally:
+        for trial in out.glob(f".trial-*-{MODEL_FILE}"):
+            trial.unlink()
+
+
+def _select(
+    model: TagClassifier, out: Path, written: list[dict], real: list[dict], sources: list[str]
+) -> dict:
     from eval_tagger import prf, rules_alone, tag_classifier, tag_texts
 
     texts = [it["text"] for it in [*written, *real]]
     runs: dict[float | None, list[set[str]]] = {}
     with rules_alone():
         runs[None] = [set(row["tags"]) for row in tag_texts(texts)]
+    model.veto[:] = -np.inf
     for p in THRESHOLDS:
-        trial = out / f".trial-{p}-{MODEL_FILE}"
         model.threshold[:] = math.log(p / (1 - p))
-        model.save(trial)
-        try:
-            with tag_classifier(str(trial)):
-                runs[p] = [set(row["tags"]) for row in tag_texts(texts)]
-        finally:
-            trial.unlink()
+        with tag_classifier(str(_trial(model, out, str(p)))):
+            runs[p] = [set(row["tags"]) for row in tag_texts(texts)]
     n = len(written)
     gold = [set(it["tags"]) for it in [*written, *real]]
 
@@ -247,13 +258,51 @@ def select_tags(
             "real_added_right": right,
             "real_added_wrong": wrong,
         }
+
+    # then the vetoes, with the thresholds just chosen: the tags the rules found that go at each one
+    model.veto[:] = -np.inf
+    with tag_classifier(str(_trial(model, out, "base"))):
+        base = [set(row["tags"]) for row in tag_texts(texts)]
+    vetoed: dict[float, list[set[str]]] = {}
+    for v in VETOES:
+        model.veto[:] = math.log(v / (1 - v))
+        with tag_classifier(str(_trial(model, out, f"veto-{v}"))):
+            vetoed[v] = [set(row["tags"]) for row in tag_texts(texts)]
+
+    def dropped(run: list[set[str]], tag: str) -> tuple[int, int]:
+        """(right, wrong) tags a veto drops on the real sentences."""
+        gone = [i for i in range(n, len(gold)) if tag in base[i] and tag not in run[i]]
+        return sum(tag in gold[i] for i in gone), sum(tag not in gold[i] for i in gone)
+
+    for j, tag in enumerate(model.tags):
+        base_f1 = f1(base, tag)
+        admissible = [v for v in VETOES if dropped(vetoed[v], tag)[0] <= dropped(vetoed[v], tag)[1]]
+        best = max(admissible, key=lambda v: (f1(vetoed[v], tag), -v), default=None)
+        if best is not None and f1(vetoed[best], tag) <= base_f1:
+            best = None
+        model.veto[j] = -np.inf if best is None else math.log(best / (1 - best))
+        right, wrong = dropped(vetoed[best], tag) if best is not None else (0, 0)
+        chosen[tag] |= {
+            "veto": best,
+            "f1_with_veto": f1(vetoed[best], tag) if best is not None else base_f1,
+            "real_dropped_right": right,
+            "real_dropped_wrong": wrong,
+        }
     return {
         "validation": sources,
         "sentences": len(written),
         "real_sentences": len(real),
         "thresholds": list(THRESHOLDS),
+        "vetoes": list(VETOES),
         "tags": chosen,
     }
+
+
+def _trial(model: TagClassifier, out: Path, name: str) -> Path:
+    """`model` saved as a trial file in `out` (removed by the caller)."""
+    path = out / f".trial-{name}-{MODEL_FILE}"
+    model.save(path)
+    return path
 
 
 def write_card(out: Path, model: TagClassifier, files: list[Path], cv: dict, selection: dict) -> None:
@@ -303,17 +352,24 @@ def write_card(out: Path, model: TagClassifier, files: list[Path], cv: dict, sel
         f" where, on the {selection['real_sentences']} real RFP sentences of the validation, it adds no more wrong"
         f" tags than right ones, and where it raises the tag's F1 (OR-ed with the rules) on the"
         f" {selection['sentences']} written validation sentences; elsewhere the rules decide alone."
+        f" Likewise a veto (of {', '.join(str(v) for v in selection['vetoes'])}): at or below that probability a tag"
+        " the rules found is dropped, where on the real sentences that drops no more right tags than wrong"
+        " ones and raises the written sentences' F1."
         f" Validation: {', '.join('`' + v + '`' for v in selection['validation'])}. Those are no longer"
         " untouched: quote the later held-out sets and the real sentences' test half for accuracy.",
         "",
         "| tag | training positives | CV F1 alone | written validation F1, rules | rules + classifier"
-        " | real validation: added right / wrong | fires at p >= |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        " | real validation: added right / wrong | fires at p >= | with its veto"
+        " | real validation: dropped right / wrong | vetoes at p <= |",
+        "|---|---:|---:|---:|---:|---:|---|---:|---:|---|",
         *[
             f"| `{t}` | {model.info['positives'][t]} | {cv['per_tag_f1'][t]:.3f}"
             f" | {selection['tags'][t]['f1_rules']:.3f} | {selection['tags'][t]['f1_rules_or_classifier']:.3f}"
             f" | {selection['tags'][t]['real_added_right']} / {selection['tags'][t]['real_added_wrong']}"
-            f" | {selection['tags'][t]['probability'] or 'off'} |"
+            f" | {selection['tags'][t]['probability'] or 'off'}"
+            f" | {selection['tags'][t]['f1_with_veto']:.3f}"
+            f" | {selection['tags'][t]['real_dropped_right']} / {selection['tags'][t]['real_dropped_wrong']}"
+            f" | {selection['tags'][t]['veto'] or 'off'} |"
             for t in model.tags
         ],
         "",
@@ -363,6 +419,8 @@ def main(argv: list[str] | None = None) -> int:
         f"wrote {args.out / MODEL_FILE}: {len(model.words)} words, {len(model.pairs)} pairs; "
         f"5-fold CV macro F1 on the training data {cv['macro_f1']:.3f}; on for "
         + ", ".join(t for t, v in selection["tags"].items() if v["on"])
+        + "; vetoes on "
+        + (", ".join(t for t, v in selection["tags"].items() if v["veto"]) or "none")
     )
     return 0
 

@@ -456,6 +456,7 @@ def test_pipeline_is_built_once_per_process_and_taxonomy():
         "icp_classifier",
         "icp_modality",
         "icp_negation",
+        "icp_doubt",
         "icp_quantities",
         "icp_vertical",
     ]

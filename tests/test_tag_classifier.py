@@ -147,7 +147,7 @@ def test_training_and_tagging_read_a_sentence_the_same_way(tiny: Path, with_tiny
         "Colleagues share tips on the wibbleboard with other teams.",
         "Prices shall be fixed.",
     ]
-    offline = model.predict_terms(trainer.terms_of(texts))
+    offline = model.predict_terms(trainer.terms_of(texts))[0]
     for text, row in zip(texts, offline, strict=True):
         expected = [t for t, on in zip(model.tags, row, strict=True) if on]
         assert tag_text(text)["tags"] == expected, text
@@ -265,3 +265,54 @@ def test_the_shipped_model_matches_its_card(monkeypatch: pytest.MonkeyPatch) -> 
     assert all(
         not name.startswith("tests/data/sentences_holdout") for name in (d["file"] for d in card["data"])
     )
+
+
+def _doubter(veto: float) -> TagClassifier:
+    """A model that finds integration very unlikely (p 0.007) in any sentence of its words, with a veto
+    on integration at probability `veto` (0: no veto)."""
+    words = tuple(norm(w) for w in ("portal", "old", "town", "hall", "integrate", "archive", "records"))
+    model = TagClassifier(
+        tags=ALL_TAGS,
+        words=words,
+        pairs=np.zeros((0, 2), dtype=np.int64),
+        idf=np.ones(len(words)),
+        coef=np.zeros((len(words), len(ALL_TAGS))),
+        intercept=np.full(len(ALL_TAGS), -5.0),
+        threshold=np.full(len(ALL_TAGS), np.inf),
+        info={},
+    )
+    if veto:
+        model.veto[ALL_TAGS.index("integration")] = np.log(veto / (1 - veto))
+    return model
+
+
+def test_a_rules_tag_the_classifier_finds_very_unlikely_is_dropped_where_it_may_veto(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "The portal shall integrate the archive records of the old town hall."
+    path = tmp_path / MODEL_FILE
+    _doubter(veto=0.0).save(path)
+    monkeypatch.setenv(ENV, str(path))
+    assert "integration" in tag_text(text)["tags"]  # no veto on the tag: the rule's word stands
+    _doubter(veto=0.2).save(tmp_path / "veto.npz")
+    monkeypatch.setenv(ENV, str(tmp_path / "veto.npz"))
+    out = tag_text(text)
+    assert "integration" not in out["tags"]
+    assert all(s["tag"] != "integration" for s in out["spans"])  # no evidence left for a report
+    # a sentence of too few known words is the rules' alone, veto or not
+    assert "integration" in tag_text("The portal shall integrate with SAP.")["tags"]
+    # a negated mention stays as evidence of what the buyer excludes (and counts for nothing)
+    out = tag_text("The portal shall not integrate the archive records of the old town hall.")
+    assert [(s["tag"], s["negated"]) for s in out["spans"] if s["tag"] == "integration"] == [
+        ("integration", True)
+    ]
+
+
+def test_a_veto_survives_saving_and_a_model_without_one_vetoes_nothing(tmp_path: Path) -> None:
+    model = _doubter(veto=0.2)
+    model.save(tmp_path / "m.npz")
+    assert np.allclose(TagClassifier.load(tmp_path / "m.npz").veto, model.veto)
+    old = tmp_path / "old.npz"  # written before vetoes existed: no "veto" array in the file
+    with np.load(tmp_path / "m.npz", allow_pickle=False) as z:
+        np.savez(old, **{k: z[k] for k in z.files if k != "veto"})
+    assert np.isneginf(TagClassifier.load(old).veto).all()

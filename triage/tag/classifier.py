@@ -13,12 +13,21 @@ component `icp_classifier` runs after `icp_sense` and before modality and negati
   turns it off;
 - a tag whose words a rule found in the sentence but dropped for their sense (a word the rule
   forbids, a number out of range: "security guards", "a scale of 1:500") is the rules' to decide:
-  the classifier does not add it there (`rules.VETOED_KEY`).
+  the classifier does not add it there (`rules.VETOED_KEY`);
+- a tag a rule found in a sentence that the classifier finds very unlikely (log-odds below the tag's
+  `veto`, a probability of 0.2 or less, on tags where that was chosen) is doubted, and the component
+  `icp_doubt`, after negation, drops it unless negation spoke about that tag in the sentence: the
+  rules read a word, the classifier the whole sentence ("the portal of the old town hall", "workflow"
+  in a sentence about the bidder's own project method). A negated mention stays, as evidence of what
+  the buyer excluded (and so that a rule's `negated_as` heir is born). A sentence with too few known
+  words is never doubted.
 
 Each tag's threshold was chosen when it was trained (scripts/train_tag_classifier.py; the card in
 models/tagger says which): a probability of 0.5 to 0.9 at which, on sentences sampled from real RFPs,
 it adds no more wrong tags than right ones, and which raises the tag's F1 on the written validation
-sentences; otherwise off (+inf).
+sentences; otherwise off (+inf). Its veto likewise: a probability at or below which, on the real
+sentences, it drops no more right tags than wrong ones and which raises the tag's F1 on the written
+ones; otherwise off (-inf). A model saved before vetoes existed has none.
 
 Features, the same in training (`scripts/train_tag_classifier.py`) and here: the inflection-free word
 forms of the sentence (`Token.norm_`; numbers, words of one character and punctuation dropped, see
@@ -54,10 +63,11 @@ from triage.atomic import write_atomic
 from triage.errors import TriageError
 from triage.hashing import sha256_file
 from triage.tag.normalise import norm
-from triage.tag.rules import ICP_KEY, VETOED_KEY, get_spans, sentence_starts, set_spans
+from triage.tag.rules import ICP_KEY, VETOED_KEY, get_spans, sentence_starts, set_spans, span_info
 from triage.types import ALL_TAGS
 
 RULE_ID = "classifier"
+DOUBTED_KEY = "triage_doubted"  # (sentence start, tag) of rules' tags the classifier finds very unlikely
 OFF = ("off", "none", "0", "false", "no")
 MODEL_FILE = "classifier.npz"
 CARD_FILE = "card.json"
@@ -130,6 +140,11 @@ class TagClassifier:
     intercept: np.ndarray  # (n_tags,)
     threshold: np.ndarray  # (n_tags,) on the log-odds: a tag fires when its log-odds > threshold
     info: dict
+    veto: np.ndarray | None = None  # (n_tags,) log-odds: a rule's tag is dropped below it; None: -inf
+
+    def __post_init__(self) -> None:
+        if self.veto is None:
+            object.__setattr__(self, "veto", np.full(len(self.tags), -np.inf))
 
     @property
     def n_features(self) -> int:
@@ -147,6 +162,7 @@ class TagClassifier:
             coef=self.coef.astype(np.float32),
             intercept=self.intercept.astype(np.float32),
             threshold=self.threshold.astype(np.float32),
+            veto=self.veto.astype(np.float32),
             info=np.array(json.dumps(self.info, sort_keys=True)),
         )
         write_atomic(Path(path), buffer.getvalue())
@@ -169,6 +185,7 @@ class TagClassifier:
                     intercept=z["intercept"].astype(np.float64),
                     threshold=z["threshold"].astype(np.float64),
                     info=json.loads(str(z["info"])),
+                    veto=z["veto"].astype(np.float64) if "veto" in z.files else None,
                 )
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
             raise TriageError(f"{path}: not a tag classifier ({exc})") from exc
@@ -176,7 +193,7 @@ class TagClassifier:
         fits = (
             model.idf.shape == (n,)
             and model.coef.shape == (n, t)
-            and model.intercept.shape == model.threshold.shape == (t,)
+            and model.intercept.shape == model.threshold.shape == model.veto.shape == (t,)
             and model.pairs.ndim == 2
             and model.pairs.shape[1] == 2
             and (not len(model.pairs) or (model.pairs.min() >= 0 and model.pairs.max() < len(model.words)))
@@ -214,16 +231,20 @@ class TagClassifier:
         out[rows[first]] += np.add.reduceat(self.coef[cols] * values[:, None], first, axis=0)
         return out
 
-    def decide(self, owner: np.ndarray, features: np.ndarray, known_words: np.ndarray) -> np.ndarray:
-        """(n_rows, n_tags) booleans: the tags each row's log-odds put above their threshold, for rows
+    def decide(
+        self, owner: np.ndarray, features: np.ndarray, known_words: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Two (n_rows, n_tags) boolean arrays: the tags each row's log-odds put above their threshold
+        (the classifier adds them) and below their veto (a rule's tag is dropped), both only for rows
         with at least MIN_WORDS words the model knows (a heading, a table cell or a date line is not
         the kind of sentence it learned from, and a lone word weighs everything there)."""
-        enough = np.asarray(known_words) >= MIN_WORDS
-        return (self.log_odds(owner, features, len(enough)) > self.threshold) & enough[:, None]
+        enough = np.asarray(known_words)[:, None] >= MIN_WORDS
+        log_odds = self.log_odds(owner, features, len(enough))
+        return (log_odds > self.threshold) & enough, (log_odds < self.veto) & enough
 
-    def predict_terms(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-        """(n, n_tags) booleans for sentences given as their terms (`sentence_terms`): the same
-        decision as the pipeline component's, read from strings; for training checks and tests."""
+    def predict_terms(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """`decide` for sentences given as their terms (`sentence_terms`): the same decisions as the
+        pipeline component's, read from strings; for training checks and tests."""
         words, pairs = self.vocabulary()
         owner: list[int] = []
         features: list[int] = []
@@ -322,10 +343,18 @@ class IcpClassifier:
         owner = np.concatenate((sentence[known], sentence[1:][adjacent][hit]))
         features = np.concatenate((word[known], self.pair_features[at[hit]]))
         counts = np.bincount(sentence[known], minlength=len(starts))
-        fired = np.argwhere(model.decide(owner, features, counts))
+        adds, vetoes = model.decide(owner, features, counts)
+        spans = get_spans(doc, self.key)
+        # the rules' tags it doubts: `icp_doubt` drops them after negation has had its say
+        column = {tag: t for t, tag in enumerate(model.tags)}
+        doubted = doc.user_data.setdefault(DOUBTED_KEY, set())
+        for s in spans:
+            k = bisect_right(starts, s.start) - 1
+            if s.label_ in column and vetoes[k, column[s.label_]]:
+                doubted.add((int(starts[k]), s.label_))
+        fired = np.argwhere(adds)
         if not len(fired):
             return doc
-        spans = get_spans(doc, self.key)
         # a tag the rules found, or ruled out as another sense, in a sentence is theirs to decide
         found = {(starts[bisect_right(starts, s.start) - 1], s.label_) for s in spans}
         found |= doc.user_data.get(VETOED_KEY, set())
@@ -356,3 +385,37 @@ def make_icp_classifier(nlp: Language, name: str, model: str, spans_key: str) ->
     """Tags the sentences the rules missed with a trained per-tag classifier (`model`: a `.npz`
     path, ``off``, or empty for `$TRIAGE_TAG_CLASSIFIER` / `models/tagger/classifier.npz`)."""
     return IcpClassifier(nlp, model, spans_key)
+
+
+class IcpDoubt:
+    """Drops the spans of a rule's tag that `icp_classifier` doubted in their sentence, unless negation
+    spoke about that tag there: a negated mention is evidence of what the buyer excludes (and counts for
+    nothing), and where one is, the sentence's low probability is the negation's, whose scope decides
+    ("SSO is not required for the pilot, but production must support SSO")."""
+
+    def __init__(self, spans_key: str):
+        self.key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        doubted = doc.user_data.get(DOUBTED_KEY)
+        if not doubted:
+            return doc
+        starts = sentence_starts(doc)
+        spans = get_spans(doc, self.key)
+        where = [(starts[bisect_right(starts, s.start) - 1], s.label_) for s in spans]
+        negated = {at for at, s in zip(where, spans, strict=True) if span_info(s).get("negated")}
+        kept = [s for at, s in zip(where, spans, strict=True) if at not in doubted or at in negated]
+        if len(kept) < len(spans):
+            set_spans(doc, self.key, kept)
+        return doc
+
+
+@Language.factory(
+    "icp_doubt",
+    assigns=["doc.spans"],
+    requires=["doc.spans", "span._.negated"],
+    default_config={"spans_key": ICP_KEY},
+)
+def make_icp_doubt(nlp: Language, name: str, spans_key: str) -> IcpDoubt:
+    """Drops the rules' spans the classifier doubted (`icp_classifier`), once negation has run."""
+    return IcpDoubt(spans_key)

@@ -13,6 +13,7 @@ sentences (classifier.py). In order:
 | `icp_classifier` | `doc.spans["icp"]`: tags the rules missed | classifier.py |
 | `icp_modality`   | `Span._.modality`               | context.py      |
 | `icp_negation`   | `Span._.negated`                | context.py      |
+| `icp_doubt`      | `doc.spans["icp"]`: drops the rules' tags the classifier doubts | classifier.py |
 | `icp_quantities` | `Span._.quantity`               | quantities.py   |
 | `icp_vertical`   | `doc.spans["vertical"]`         | vertical.py     |
 
@@ -21,7 +22,9 @@ scored with the rules alone and with the classifier beside them (macro F1 +0.04 
 untouched written sets; even on sentences sampled from real RFPs). It is a per-tag logistic
 regression over words and word pairs; each tag's threshold is one at which, on real RFP text, it adds
 no more wrong tags than right ones, and it never overrules a rule that found the tag's words used in
-another sense (classifier.py). `TRIAGE_TAG_CLASSIFIER=off` tags with the rules alone.
+another sense. Where it finds a rule's tag very unlikely in its sentence (a veto chosen the same way),
+`icp_doubt` drops that span unless it is negated (classifier.py). `TRIAGE_TAG_CLASSIFIER=off` tags
+with the rules alone.
 
 Word forms: `normalise.install()` sets an inflection-free NORM on the vocabulary (no
 spacy-lookups-data, see normalise.py); the components match on NORM.
@@ -47,6 +50,7 @@ COMPONENTS = (
     "icp_classifier",
     "icp_modality",
     "icp_negation",
+    "icp_doubt",
     "icp_quantities",
     "icp_vertical",
 )
@@ -88,6 +92,8 @@ def build_pipeline(user_taxonomy: str = "", tag_classifier: str = "") -> Languag
             config = {}
         elif name == "icp_classifier":
             config = {"model": tag_classifier}
+        elif name == "icp_doubt":
+            config = {}
         else:
             config = {"taxonomy": user_taxonomy}
         nlp.add_pipe(name, config=config)
