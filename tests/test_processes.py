@@ -57,8 +57,14 @@ def test_ctrl_c_while_the_helper_starts_reaches_the_caller_and_no_helper_stays(
 
     before = set(forked_children())  # helpers of other tests still being reaped are not this test's
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", start_under_ctrl_c)
-    with pytest.raises(KeyboardInterrupt):
-        ForkedCall(time.sleep, 30)
+    # Python's own Ctrl-C handler, as in a terminal: a shell that starts the tests in the background
+    # (`make test &`) hands them SIGINT ignored, and then no Ctrl-C could reach anything
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            ForkedCall(time.sleep, 30)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     left = set(forked_children()) - before
     assert not left  # the helper that had started is gone, not left sleeping
 
