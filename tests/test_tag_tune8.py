@@ -25,6 +25,11 @@ NEGATED = [
     # a list head that a cue excludes covers the list after its colon
     ("collaboration", "Excluded from this call-off: discussion forums, newsletters and print."),
     ("integration", "These are out of scope for phase one: an ERP integration and a mobile app."),
+    # "without", "instead of", "in lieu of", "rather than" negate the noun phrase right after them
+    ("access_control", "The pilot app will go live without single sign-on."),
+    ("collaboration", "The microsite is to be built without discussion forums."),
+    ("b2b_portal", "A printed catalogue will be posted each spring in lieu of an online dealer portal."),
+    ("workflow", "Leave will be agreed by email instead of through an approval workflow."),
 ]
 
 # (tag, sentence where a negative-looking word leaves the tag standing)
@@ -39,6 +44,13 @@ TRAPS = [
     ("b2b_portal", "Q: Is a dealer portal all you need? A: Not only that, dealers must also chat with us."),
     # a colon after a negation that explains with a need of its own is no list head
     ("extensibility", "A brochure site will not meet our needs: we need an API for our app."),
+    # "without" before a burden, or inside a rule's own phrase, negates no need
+    ("integration", "Invoices shall reach the ledger without anyone retyping them."),
+    ("scale", "The shop shall take 2,000 orders an hour without slowing down."),
+    # a double negation says "only": the need after "without" / "other than" stands
+    ("workflow", "No refund above 500 euros shall be paid without a second approver."),
+    ("platform_mandate", "The intranet must not be built on anything other than Drupal."),
+    ("integration", "No integration is needed except a nightly export of orders to the ERP."),
 ]
 
 

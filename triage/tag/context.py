@@ -103,6 +103,12 @@ _ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "rep
 _ANSWER_MARKS = {hash_string(w) for w in (":", "-", ".", "—")}
 _FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
 _DETERMINERS = {hash_string(w) for w in ("a", "an", "any", "the", "one", "some")}
+# words a `forward_np` cue reaches over to the noun phrase it negates: "in lieu of an online portal",
+# "instead of through an approval workflow"
+_NP_LEADS = {
+    hash_string(norm(w))
+    for w in ("a", "an", "any", "the", "some", "through", "by", "via", "with", "online", "separate", "new")
+}
 # compared with token norms, so through the same normaliser ("shall" -> "shal", "will" -> "wil")
 _MODALS = {
     hash_string(norm(w)) for w in ("shall", "must", "will", "should", "may", "can", "could", "would", "might")
@@ -257,6 +263,7 @@ class IcpNegation:
             "excludes",
             "forward",
             "forward_short",
+            "forward_np",
             "pseudo",
             "clause_breaks",
             "forward_stops",
@@ -270,7 +277,7 @@ class IcpNegation:
         strings = nlp.vocab.strings
         self.cue_words = {
             strings.add(t.norm_)
-            for group in ("clause", "weak", "forward", "forward_short")
+            for group in ("clause", "weak", "forward", "forward_short", "forward_np")
             for phrase in _phrases(nlp, spec.get(group))
             for t in phrase
         } - {strings.add(w) for w in _FILLER}
@@ -295,11 +302,15 @@ class IcpNegation:
                 continue
             refusals: list[tuple[int, int]] = []
             negated = self._scopes(doc, cues, s_start, s_end, self.excludes_within, refusals)
+            # a rule's own phrase that holds "without" says what it means ("without waiting for the vendor")
+            own = [a for g, a, _ in cues if g == "forward_np"]
             for span in sent_spans:
                 rule = self.rules.get(span.id_)
                 if rule is not None and not rule.negatable:
                     continue
                 scopes = [*negated, *refusals] if rule is not None and rule.negated_as else negated
+                if any(span.start <= a < span.end for a in own):
+                    continue
                 if any(lo <= span.start < hi or (span.start < lo < span.end) for lo, hi in scopes):
                     span_info(span)["negated"] = True
                     if rule is not None and rule.negated_as:
@@ -417,16 +428,19 @@ class IcpNegation:
         heads = [
             (g, a, b)
             for g, a, b in cues
-            if g in ("clause", "weak", "forward", "forward_short") and not is_pseudo(g, a, b)
+            if g in ("clause", "weak", "forward", "forward_short", "forward_np") and not is_pseudo(g, a, b)
         ]
         colon_ok = {b for _, _, b in heads}  # "Out of scope: ..." keeps going after the colon
         # ... and so does a list head that a cue excludes: "Excluded from this lot: forums, ..."
         colons = (
             [i for i in range(s_start, s_end) if norms[i] == _COLON] if _COLON in norms[s_start:s_end] else []
         )
+        verbs = [a for g, a, _ in cues if g == "forward_stops" and doc[a].is_alpha]
         for c in colons:
-            if any(norms[i] in _MODALS or norms[i] in _DEMANDS for i in range(c + 1, s_end)):
-                continue  # what follows states a need of its own ("...: we need APIs"), not a list
+            if any(norms[i] in _MODALS or norms[i] in _DEMANDS for i in range(c + 1, s_end)) or any(
+                c < x for x in verbs
+            ):
+                continue  # a clause of its own follows ("...: we need APIs", "...: SaaS is what we want")
             for g, _a, b in heads:
                 waives = g == "clause" or (
                     g == "weak" and any(b <= x < b + excludes_within for x in excludes)
@@ -435,12 +449,25 @@ class IcpNegation:
                     colon_ok.add(c)
         cuts = sorted({a for a in breaks} | {i for i in colons if i not in colon_ok})
         ends = _coordinated_clauses(norms, s_start, s_end)
+        # a double negation says "only": "No claim shall be paid without a second approver", "must not
+        # be built on anything other than Umbraco". The "without" / "other than" after a negative word
+        # of its clause negates nothing, and the negation before it stops there.
+        negatives = [a for g, a, _ in cues if g in ("clause", "weak", "forward", "pseudo")]
+        only = set()
+        for g, a, _ in heads:
+            if g in ("forward_short", "forward_np"):
+                lo = max([c + 1 for c in cuts if c < a], default=s_start)
+                if any(lo <= x < a for x in negatives):
+                    only.add(a)
         scopes = []
         for group, a, b in heads:
+            if a in only:
+                continue
             lo = max([c + 1 for c in cuts if c < a], default=s_start)
             # a forward cue ("No dealer or partner portal shall be ...") stops at its verb anyway
             hi = min(
-                [c for c in [*cuts, *(ends if group in ("clause", "weak") else ())] if c >= b], default=s_end
+                [c for c in [*cuts, *only, *(ends if group in ("clause", "weak") else ())] if c >= b],
+                default=s_end,
             )
             if group == "weak":
                 if any(b <= x < min(hi, b + excludes_within) for x in excludes):
@@ -460,6 +487,12 @@ class IcpNegation:
                 scopes.append((lo, hi))
                 continue
             end = min([s for s in stops if s >= b] + [hi])
+            if group == "forward_np":  # the noun phrase right after: "without (any) approval step"
+                reach = b + 1
+                while reach < end and reach < b + 3 and norms[reach - 1] in _NP_LEADS:
+                    reach += 1
+                scopes.append((b, min(end, reach)))
+                continue
             if group == "forward_short":
                 commas = [i for i in range(b, end) if norms[i] == _COMMA]
                 end = min([*commas, end])
