@@ -30,6 +30,16 @@ NEGATED = [
     ("collaboration", "The microsite is to be built without discussion forums."),
     ("b2b_portal", "A printed catalogue will be posted each spring in lieu of an online dealer portal."),
     ("workflow", "Leave will be agreed by email instead of through an approval workflow."),
+    # the buyer's reluctance, a separate lot or contract, "will not be evaluated / meet / be sufficient"
+    ("integration", "The Trust would rather not connect the website to its CRM this year."),
+    ("collaboration", "The Board would prefer not to run discussion forums on the site."),
+    ("access_control", "Single sign-on is handled by a separate lot."),
+    ("multi_site", "Translation into Welsh is done by our agency under its own contract."),
+    ("compliance", "WCAG conformance will not be evaluated for the staff rota tool."),
+    ("simple_site", "A brochure site will not meet the needs of our members."),
+    ("b2b_portal", "The old dealer portal should not be rebuilt in this phase."),
+    # "must not be a ..." rejects the thing it names
+    ("turnkey", "The platform must not be a shrink-wrapped product."),
 ]
 
 # (tag, sentence where a negative-looking word leaves the tag standing)
@@ -51,6 +61,9 @@ TRAPS = [
     ("workflow", "No refund above 500 euros shall be paid without a second approver."),
     ("platform_mandate", "The intranet must not be built on anything other than Drupal."),
     ("integration", "No integration is needed except a nightly export of orders to the ERP."),
+    # "cannot" and "not yet" describe today's pain, a need
+    ("extensibility", "Our team cannot add a field to a form without a change request to the vendor."),
+    ("compliance", "The shop does not yet meet PCI DSS, and the new platform must close that gap."),
 ]
 
 

@@ -48,6 +48,9 @@ from triage.tag.segment import part_starts
 
 _COLON = hash_string(":")
 _COMMA = hash_string(",")
+_CAN = hash_string(norm("can"))
+_BE = hash_string(norm("be"))
+_RELATIVES = {hash_string(norm(w)) for w in ("that", "which", "who")}
 _REASONS = {hash_string(norm(w)) for w in ("as", "since", "because", ";")}
 # "will keep / continue / remain" after a modal is today's way carried on, not a requirement of its own
 _STATUS_QUO = {hash_string(norm(w)) for w in ("keep", "continue", "remain", "stay", "carry")}
@@ -425,6 +428,14 @@ class IcpNegation:
         breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
         stops = sorted(a for g, a, _ in cues if g == "forward_stops")
         excludes = sorted(a for g, a, _ in cues if g == "excludes")
+        # a "not" in a relative clause before the cue: "Bids that do not use X will not be evaluated"
+        relative_nots = [
+            a
+            for g, a, _ in cues
+            if g == "weak"
+            and _CAN not in norms[max(a - 1, 0) : a + 1]
+            and _RELATIVES.intersection(norms[max(a - 2, 0) : a])
+        ]
         heads = [
             (g, a, b)
             for g, a, b in cues
@@ -470,10 +481,16 @@ class IcpNegation:
                 default=s_end,
             )
             if group == "weak":
-                if any(b <= x < min(hi, b + excludes_within) for x in excludes):
+                # "cannot add a field" is today's pain, and a second "not" in the clause makes a double
+                # negation ("Bids that do not use X will not be evaluated"): neither excludes the need
+                cannot = _CAN in norms[max(a - 1, lo) : a + 1]
+                excluding = not cannot and not any(lo <= x < a for x in relative_nots)
+                if excluding and any(b <= x < min(hi, b + excludes_within) for x in excludes):
                     scopes.append((lo, hi))
                 elif b < hi and norms[b] in _DETERMINERS:  # "not a brochure site", "never any forums"
                     scopes.append((b, min([s for s in stops if s >= b] + [hi])))
+                elif b + 1 < hi and norms[b] == _BE and norms[b + 1] in _DETERMINERS:  # "not be a package"
+                    scopes.append((b + 1, min([s for s in stops if s > b] + [hi])))
                 elif a == lo or norms[a - 1] not in _MODALS:
                     # only what the cue stands right before: "configured but not customised"; after a
                     # modal it forbids ("must never see another dealer's quotes") and negates nothing
