@@ -40,6 +40,11 @@ NEGATED = [
     ("b2b_portal", "The old dealer portal should not be rebuilt in this phase."),
     # "must not be a ..." rejects the thing it names
     ("turnkey", "The platform must not be a shrink-wrapped product."),
+    # "no requirement for ... to", and "no / neither ..." before a verb that excludes, cover the clause
+    ("platform_mandate", "There is no requirement for the intranet to be built on SharePoint."),
+    ("integration", "Neither the ERP nor the CRM will be connected to the portal."),
+    ("access_control", "No role-based permissions are needed beyond one editor role."),
+    ("b2b_portal", "Instead of a portal for dealers, the company will print a catalogue."),
 ]
 
 # (tag, sentence where a negative-looking word leaves the tag standing)
@@ -64,6 +69,10 @@ TRAPS = [
     # "cannot" and "not yet" describe today's pain, a need
     ("extensibility", "Our team cannot add a field to a form without a change request to the vendor."),
     ("compliance", "The shop does not yet meet PCI DSS, and the new platform must close that gap."),
+    # "not applicable" as the value of a labelled field speaks of its own table cell only
+    ("access_control", "AC-07 | Must | Waiver: not applicable | The portal shall support SAML 2.0."),
+    # a relative clause after an excluded thing states its own need
+    ("integration", "Configuration alone will not meet Annex C, which calls for integration with the ERP."),
 ]
 
 

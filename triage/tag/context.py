@@ -49,6 +49,38 @@ from triage.tag.segment import part_starts
 _COLON = hash_string(":")
 _COMMA = hash_string(",")
 _CAN = hash_string(norm("can"))
+_BAR = hash_string("|")
+_WHICH = hash_string("which")
+_TO_FOR = {hash_string("to"), hash_string("for")}
+_PROVIDED = {
+    hash_string(norm(w))
+    for w in (
+        "needed",
+        "required",
+        "wanted",
+        "planned",
+        "foreseen",
+        "envisaged",
+        "expected",
+        "included",
+        "connected",
+        "integrated",
+        "provided",
+        "offered",
+        "supported",
+        "built",
+        "developed",
+        "delivered",
+        "implemented",
+        "evaluated",
+        "necessary",
+        "mandatory",
+        "sought",
+        "requested",
+        "procured",
+        "purchased",
+    )
+}
 _BE = hash_string(norm("be"))
 _RELATIVES = {hash_string(norm(w)) for w in ("that", "which", "who")}
 _REASONS = {hash_string(norm(w)) for w in ("as", "since", "because", ";")}
@@ -428,6 +460,10 @@ class IcpNegation:
         breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
         stops = sorted(a for g, a, _ in cues if g == "forward_stops")
         excludes = sorted(a for g, a, _ in cues if g == "excludes")
+        # a relative clause after the cue says something of its own: "..., which calls for integrations"
+        relatives = [i for i in range(s_start, s_end - 1) if norms[i] == _COMMA and norms[i + 1] == _WHICH]
+        # the words of `excludes` that say a thing is (not) provided, after a forward cue's verb
+        excluded = [a for g, a, _ in cues if g == "excludes" and norms[a] in _PROVIDED]
         # a "not" in a relative clause before the cue: "Bids that do not use X will not be evaluated"
         relative_nots = [
             a
@@ -486,7 +522,7 @@ class IcpNegation:
                 cannot = _CAN in norms[max(a - 1, lo) : a + 1]
                 excluding = not cannot and not any(lo <= x < a for x in relative_nots)
                 if excluding and any(b <= x < min(hi, b + excludes_within) for x in excludes):
-                    scopes.append((lo, hi))
+                    scopes.append((lo, min([w for w in relatives if w > b] + [hi])))
                 elif b < hi and norms[b] in _DETERMINERS:  # "not a brochure site", "never any forums"
                     scopes.append((b, min([s for s in stops if s >= b] + [hi])))
                 elif b + 1 < hi and norms[b] == _BE and norms[b + 1] in _DETERMINERS:  # "not be a package"
@@ -501,9 +537,16 @@ class IcpNegation:
                     refusals.append((b, b + 1))
                 continue
             if group == "clause":
+                if a > s_start and norms[a - 1] == _COLON and _BAR in norms[b:hi]:
+                    # the value of a labelled field in a table row ("| Waiver: not applicable | The
+                    # portal shall ..."): it speaks of its own cell only
+                    continue
                 scopes.append((lo, hi))
                 continue
             end = min([s for s in stops if s >= b] + [hi])
+            if group == "forward_np" and a == lo:  # "Instead of a portal for brokers, quotes will ..."
+                scopes.append((b, min([i for i in range(b, end) if norms[i] == _COMMA] + [end])))
+                continue
             if group == "forward_np":  # the noun phrase right after: "without (any) approval step"
                 reach = b + 1
                 while reach < end and reach < b + 3 and norms[reach - 1] in _NP_LEADS:
@@ -513,6 +556,11 @@ class IcpNegation:
             if group == "forward_short":
                 commas = [i for i in range(b, end) if norms[i] == _COMMA]
                 end = min([*commas, end])
+            elif norms[b - 1] in _TO_FOR or any(end <= x < end + 3 for x in excluded):
+                # "there is no requirement for the platform to be built on Drupal", and a verb that
+                # excludes: "Neither the CRM nor the ERP will be connected to the site", "No role-based
+                # permissions are needed beyond a single editor role"
+                end = min([w for w in relatives if w > b] + [hi])
             scopes.append((b, end))
         return scopes
 
