@@ -5,6 +5,9 @@
    regression baseline on the same folds, and the Bayes-optimal figures from the generator's true
    win probabilities. Targets: AUC within 0.03 of the Bayes-optimal, Brier within 10 % of it, and
    ahead of the baseline on both.
+   Beside them, how much of what the documents state the tagger finds: each statement the
+   generator wrote (statements.jsonl) against the tagger's spans in its document, per tag: what
+   separates the model from the ceiling of "a perfect tagger's counts".
 2. On the real RFPs of ../shared/rfps (skipped where absent): the mean score of each fit bucket of
    labels.csv (strong / partial / poor / edge) with models/default, and the AUC of strong against
    poor.
@@ -97,7 +100,61 @@ def synthetic(tagged, folds: int) -> dict:
         ):
             if auc in g:
                 print(f"    {label:55s} AUC {g[auc]:.3f}  Brier {g.get(brier, float('nan')):.3f}")
+    statements = Path(docs[0].document.path).parent.parent / "statements.jsonl"
+    if statements.is_file():
+        result["statements"] = statement_recall(docs, statements)
+        print_statement_recall(result["statements"])
     return result
+
+
+def _letters(text: str) -> str:
+    """Lower-case letters and digits only: a statement and its extracted sentence compare alike
+    whatever PDF or DOCX did to spaces, hyphens and quotes."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def statement_recall(docs, statements: Path) -> dict:
+    """Per tag, the share of the statements the generator wrote for it (kind clause, row, fact, story,
+    general) that the tagger tagged with it, not negated, in a sentence holding the statement (or held
+    by it); and the share of its negation statements where the tag still counts."""
+    by_doc = {Path(d.document.path).name: d for d in docs}
+    spans: dict[str, list[tuple[str, str, bool]]] = {}
+    for name, doc in by_doc.items():
+        spans[name] = [(s.tag, _letters(s.sentence), s.negated) for s in doc.spans]
+    stated: dict[str, list[int]] = {}
+    negated: dict[str, list[int]] = {}
+    for line in statements.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        tag, name = rec.get("tag"), Path(rec["path"]).name
+        if not tag or rec["kind"] == "trap" or name not in spans:
+            continue
+        text = _letters(rec["text"])
+        found = any(
+            t == tag and not neg and (text in sentence or (len(sentence) > 20 and sentence in text))
+            for t, sentence, neg in spans[name]
+        )
+        counts = (negated if rec["kind"] == "negation" else stated).setdefault(tag, [0, 0])
+        counts[0] += found
+        counts[1] += 1
+    return {
+        "recall": {t: round(a / n, 3) for t, (a, n) in sorted(stated.items())},
+        "statements": {t: n for t, (_, n) in sorted(stated.items())},
+        "micro_recall": round(
+            sum(a for a, _ in stated.values()) / max(1, sum(n for _, n in stated.values())), 3
+        ),
+        "negations_counted": sum(a for a, _ in negated.values()),
+        "negations": sum(n for _, n in negated.values()),
+    }
+
+
+def print_statement_recall(r: dict) -> None:
+    print(
+        f"\n  what the tagger finds of the statements the generator wrote (statements.jsonl): "
+        f"{r['micro_recall']:.0%} of {sum(r['statements'].values())}; negated statements still counted: "
+        f"{r['negations_counted']} of {r['negations']}"
+    )
+    for tag, recall in r["recall"].items():
+        print(f"    {tag:18s} {recall:5.0%} of {r['statements'][tag]}")
 
 
 def search(tagged) -> list[dict]:
