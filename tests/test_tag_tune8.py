@@ -45,6 +45,8 @@ NEGATED = [
     ("integration", "Neither the ERP nor the CRM will be connected to the portal."),
     ("access_control", "No role-based permissions are needed beyond one editor role."),
     ("b2b_portal", "Instead of a portal for dealers, the company will print a catalogue."),
+    # but a need stated as no requirement stays excluded, "currently" or not
+    ("extensibility", "There is currently no requirement for a GraphQL API."),
 ]
 
 # (tag, sentence where a negative-looking word leaves the tag standing)
@@ -73,6 +75,16 @@ TRAPS = [
     ("access_control", "AC-07 | Must | Waiver: not applicable | The portal shall support SAML 2.0."),
     # a relative clause after an excluded thing states its own need
     ("integration", "Configuration alone will not meet Annex C, which calls for integration with the ERP."),
+    # "nothing other than", a rejected bid and a relative "that does not" are double negations
+    ("platform_mandate", "Nothing other than the Council's Drupal estate will host the new pages."),
+    ("platform_mandate", "Tenders not built on Drupal 10 will be rejected."),
+    ("access_control", "The gateway shall refuse every request that does not carry a valid OAuth token."),
+    # "no", "none", "without" in a clause about today's situation describe the pain behind a need
+    ("integration", "None of our nine systems talk to each other."),
+    ("access_control", "No single sign-on exists today, so nurses juggle five passwords."),
+    ("b2b_portal", "Ideally, no trade customer would need to call us to check an order."),
+    # "just" / "only" after a comma end what a negation covers
+    ("simple_site", "The choir needs no portal and no database, only a small website with concert dates."),
 ]
 
 

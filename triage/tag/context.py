@@ -50,6 +50,7 @@ _COLON = hash_string(":")
 _COMMA = hash_string(",")
 _CAN = hash_string(norm("can"))
 _BAR = hash_string("|")
+_PAIN_GROUPS = ("forward", "forward_np", "weak")
 _WHICH = hash_string("which")
 _TO_FOR = {hash_string("to"), hash_string("for")}
 _PROVIDED = {
@@ -300,6 +301,8 @@ class IcpNegation:
             "forward_short",
             "forward_np",
             "pseudo",
+            "rejects",
+            "today",
             "clause_breaks",
             "forward_stops",
         ):
@@ -460,6 +463,8 @@ class IcpNegation:
         breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
         stops = sorted(a for g, a, _ in cues if g == "forward_stops")
         excludes = sorted(a for g, a, _ in cues if g == "excludes")
+        weak_starts = [a for g, a, _ in cues if g == "weak"]
+        rejections = [(a, b) for g, a, b in cues if g == "rejects"]
         # a relative clause after the cue says something of its own: "..., which calls for integrations"
         relatives = [i for i in range(s_start, s_end - 1) if norms[i] == _COMMA and norms[i + 1] == _WHICH]
         # the words of `excludes` that say a thing is (not) provided, after a forward cue's verb
@@ -506,11 +511,23 @@ class IcpNegation:
                 lo = max([c + 1 for c in cuts if c < a], default=s_start)
                 if any(lo <= x < a for x in negatives):
                     only.add(a)
+        today = [a for g, a, _ in cues if g == "today"]
         scopes = []
         for group, a, b in heads:
             if a in only:
                 continue
             lo = max([c + 1 for c in cuts if c < a], default=s_start)
+            if (
+                today
+                and group in _PAIN_GROUPS
+                and (group != "weak" or norms[b] in _DETERMINERS)  # "Not one of our 11 websites ..."
+                and (group != "forward" or b - a == 1)  # not "There is currently no requirement for"
+            ):
+                # "None of our systems talk to each other", "No single sign-on exists today": today's
+                # situation, the pain a need comes from, not a need excluded
+                clause_end = min([c for c in cuts if c >= b], default=s_end)
+                if any(lo <= x < clause_end for x in today):
+                    continue
             # a forward cue ("No dealer or partner portal shall be ...") stops at its verb anyway
             hi = min(
                 [c for c in [*cuts, *only, *(ends if group in ("clause", "weak") else ())] if c >= b],
@@ -520,7 +537,11 @@ class IcpNegation:
                 # "cannot add a field" is today's pain, and a second "not" in the clause makes a double
                 # negation ("Bids that do not use X will not be evaluated"): neither excludes the need
                 cannot = _CAN in norms[max(a - 1, lo) : a + 1]
-                excluding = not cannot and not any(lo <= x < a for x in relative_nots)
+                # a double negation states a need: "Bids not based on Drupal will be rejected", "any call
+                # that does not carry a token", "Bids that do not use X will not be evaluated"
+                inner = a in relative_nots or any(b <= r < hi for r, _ in rejections)
+                outer = any(r <= a < re for r, re in rejections) and any(lo <= x < a for x in weak_starts)
+                excluding = not (cannot or inner or outer) and not any(lo <= x < a for x in relative_nots)
                 if excluding and any(b <= x < min(hi, b + excludes_within) for x in excludes):
                     scopes.append((lo, min([w for w in relatives if w > b] + [hi])))
                 elif b < hi and norms[b] in _DETERMINERS:  # "not a brochure site", "never any forums"
