@@ -45,6 +45,11 @@ NEGATED = [
     ("integration", "Neither the ERP nor the CRM will be connected to the portal."),
     ("access_control", "No role-based permissions are needed beyond one editor role."),
     ("b2b_portal", "Instead of a portal for dealers, the company will print a catalogue."),
+    # "not after", "ruled out", "get away from", audiences that will not get different views
+    ("simple_site", "We are not after a few static pages for the club."),
+    ("turnkey", "Off-the-shelf products were ruled out at the market engagement stage."),
+    ("user_roles", "Members and guests will not get different views of the club site."),
+    ("multi_site", "The site need not be translated into other languages."),
     # but a need stated as no requirement stays excluded, "currently" or not
     ("extensibility", "There is currently no requirement for a GraphQL API."),
 ]
@@ -85,6 +90,12 @@ TRAPS = [
     ("b2b_portal", "Ideally, no trade customer would need to call us to check an order."),
     # "just" / "only" after a comma end what a negation covers
     ("simple_site", "The choir needs no portal and no database, only a small website with concert dates."),
+    # "non-" is a prefix, not "none"; "fall outside" a range of hours is a limit, not a scope
+    ("compliance", "Non-compliance with WCAG 2.1 will be treated as a defect."),
+    (
+        "scale",
+        "Planned maintenance shall not exceed two hours a month and shall fall outside 08:00 to 20:00.",
+    ),
 ]
 
 

@@ -480,7 +480,9 @@ class IcpNegation:
         heads = [
             (g, a, b)
             for g, a, b in cues
-            if g in ("clause", "weak", "forward", "forward_short", "forward_np") and not is_pseudo(g, a, b)
+            if g in ("clause", "weak", "forward", "forward_short", "forward_np")
+            and not is_pseudo(g, a, b)
+            and doc[a].lower_ != "non"  # "non-compliance", "non-English": the prefix, not "none"
         ]
         colon_ok = {b for _, _, b in heads}  # "Out of scope: ..." keeps going after the colon
         # ... and so does a list head that a cue excludes: "Excluded from this lot: forums, ..."
@@ -558,6 +560,8 @@ class IcpNegation:
                     refusals.append((b, b + 1))
                 continue
             if group == "clause":
+                if b < hi and (doc[b].like_num or doc[b].text[:1].isdigit()):
+                    continue  # a range of time or numbers: "shall fall outside 07:00 to 22:00"
                 if a > s_start and norms[a - 1] == _COLON and _BAR in norms[b:hi]:
                     # the value of a labelled field in a table row ("| Waiver: not applicable | The
                     # portal shall ..."): it speaks of its own cell only
