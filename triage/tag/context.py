@@ -50,6 +50,10 @@ _COLON = hash_string(":")
 _COMMA = hash_string(",")
 _CAN = hash_string(norm("can"))
 _BAR = hash_string("|")
+_NON = hash_string(norm("non"))
+_HYPHEN = hash_string("-")
+_STOP_MARKS = {hash_string(w) for w in (";", ":", ".")}
+_HEADS = ("clause", "weak", "forward", "forward_short", "forward_np")
 _PAIN_GROUPS = ("forward", "forward_np", "weak")
 _WHICH = hash_string("which")
 _TO_FOR = {hash_string("to"), hash_string("for")}
@@ -460,13 +464,28 @@ class IcpNegation:
             # expose" waives
             return any(pa < b and a < pb and not (group == "clause" and a < pa) for pa, pb in pseudo)
 
+        heads = [
+            (g, a, b)
+            for g, a, b in cues
+            if g in _HEADS
+            and not is_pseudo(g, a, b)
+            # "non-compliance", "non-English": the prefix, not "none"
+            and not (norms[a] == _NON and a + 1 < s_end and norms[a + 1] == _HYPHEN)
+        ]
+        if not heads:
+            return []
+        words = norms[s_start:s_end]
         breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
         stops = sorted(a for g, a, _ in cues if g == "forward_stops")
         excludes = sorted(a for g, a, _ in cues if g == "excludes")
         weak_starts = [a for g, a, _ in cues if g == "weak"]
         rejections = [(a, b) for g, a, b in cues if g == "rejects"]
         # a relative clause after the cue says something of its own: "..., which calls for integrations"
-        relatives = [i for i in range(s_start, s_end - 1) if norms[i] == _COMMA and norms[i + 1] == _WHICH]
+        relatives = (
+            [i for i in range(s_start, s_end - 1) if norms[i] == _COMMA and norms[i + 1] == _WHICH]
+            if _WHICH in words
+            else []
+        )
         # the words of `excludes` that say a thing is (not) provided, after a forward cue's verb
         excluded = [a for g, a, _ in cues if g == "excludes" and norms[a] in _PROVIDED]
         # a "not" in a relative clause before the cue: "Bids that do not use X will not be evaluated"
@@ -477,19 +496,10 @@ class IcpNegation:
             and _CAN not in norms[max(a - 1, 0) : a + 1]
             and _RELATIVES.intersection(norms[max(a - 2, 0) : a])
         ]
-        heads = [
-            (g, a, b)
-            for g, a, b in cues
-            if g in ("clause", "weak", "forward", "forward_short", "forward_np")
-            and not is_pseudo(g, a, b)
-            and doc[a].lower_ != "non"  # "non-compliance", "non-English": the prefix, not "none"
-        ]
         colon_ok = {b for _, _, b in heads}  # "Out of scope: ..." keeps going after the colon
         # ... and so does a list head that a cue excludes: "Excluded from this lot: forums, ..."
-        colons = (
-            [i for i in range(s_start, s_end) if norms[i] == _COLON] if _COLON in norms[s_start:s_end] else []
-        )
-        verbs = [a for g, a, _ in cues if g == "forward_stops" and doc[a].is_alpha]
+        colons = [i for i in range(s_start, s_end) if norms[i] == _COLON] if _COLON in words else []
+        verbs = [a for g, a, _ in cues if g == "forward_stops" and norms[a] not in _STOP_MARKS]
         for c in colons:
             if any(norms[i] in _MODALS or norms[i] in _DEMANDS for i in range(c + 1, s_end)) or any(
                 c < x for x in verbs
