@@ -52,6 +52,7 @@ NEGATED = [
     ("multi_site", "The site need not be translated into other languages."),
     # but a need stated as no requirement stays excluded, "currently" or not
     ("extensibility", "There is currently no requirement for a GraphQL API."),
+    ("integration", "No integration with the ERP is needed at the moment."),
 ]
 
 # (tag, sentence where a negative-looking word leaves the tag standing)

@@ -56,7 +56,8 @@ _STOP_MARKS = {hash_string(w) for w in (";", ":", ".")}
 _HEADS = ("clause", "weak", "forward", "forward_short", "forward_np")
 _PAIN_GROUPS = ("forward", "forward_np", "weak")
 _WHICH = hash_string("which")
-_TO_FOR = {hash_string("to"), hash_string("for")}
+_TO = hash_string("to")
+_TO_FOR = {_TO, hash_string("for")}
 _PROVIDED = {
     hash_string(norm(w))
     for w in (
@@ -89,6 +90,22 @@ _PROVIDED = {
 _BE = hash_string(norm("be"))
 _RELATIVES = {hash_string(norm(w)) for w in ("that", "which", "who")}
 _REASONS = {hash_string(norm(w)) for w in ("as", "since", "because", ";")}
+# words of a clause that puts something in scope: "...; integration with Salesforce is in scope"
+_IN_SCOPE = {
+    hash_string(norm(w))
+    for w in (
+        "scope",
+        "included",
+        "includes",
+        "include",
+        "covers",
+        "cover",
+        "priority",
+        "want",
+        "wants",
+        "sought",
+    )
+}
 # "will keep / continue / remain" after a modal is today's way carried on, not a requirement of its own
 _STATUS_QUO = {hash_string(norm(w)) for w in ("keep", "continue", "remain", "stay", "carry")}
 # words that make a clause a requirement of its own, beside the modal verbs
@@ -420,9 +437,10 @@ class IcpNegation:
             if any(
                 (norms[i] in _MODALS and (i + 1 >= end or norms[i + 1] not in _STATUS_QUO))
                 or norms[i] in _DEMANDS
+                or norms[i] in _IN_SCOPE
                 for i in range(b, end)
             ):
-                continue  # the clause states a requirement of its own
+                continue  # the clause states a requirement of its own, or puts something in scope
             reasons.append((a, end))
         if not reasons:
             return
@@ -538,7 +556,12 @@ class IcpNegation:
                 # "None of our systems talk to each other", "No single sign-on exists today": today's
                 # situation, the pain a need comes from, not a need excluded
                 clause_end = min([c for c in cuts if c >= b], default=s_end)
-                if any(lo <= x < clause_end for x in today):
+                verb = min([x for x in stops if x >= b] + [clause_end])
+                # ... unless its verb excludes a need: "No integration is needed at the moment" (not "no
+                # customer would need to call us", not "what it needs")
+                if any(lo <= x < clause_end for x in today) and not any(
+                    verb < x < verb + 3 and (x + 1 >= s_end or norms[x + 1] != _TO) for x in excluded
+                ):
                     continue
             # a forward cue ("No dealer or partner portal shall be ...") stops at its verb anyway
             hi = min(
