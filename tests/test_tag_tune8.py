@@ -97,6 +97,9 @@ TRAPS = [
         "scale",
         "Planned maintenance shall not exceed two hours a month and shall fall outside 08:00 to 20:00.",
     ),
+    # a clause after ";" that puts its own thing in scope is no reason clause
+    ("integration", "Integration with SAP is out of scope; integration with Salesforce is in scope."),
+    ("b2b_portal", "A dealer portal is not required; a supplier portal is a priority."),
 ]
 
 
