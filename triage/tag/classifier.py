@@ -1,4 +1,4 @@
-"""The trained part of the tagger: a per-tag linear classifier of sentences, OR-ed with the rules.
+"""The trained part of the tagger: a per-tag linear classifier of sentences beside the rules.
 
 Hand-written rules reach a macro F1 of about 0.8 on wording they were not written from and gain
 little more per round of tuning; a logistic regression per tag over the words and word pairs of a
@@ -14,19 +14,20 @@ component `icp_classifier` runs after `icp_sense` and before modality and negati
 - a tag whose words a rule found in the sentence but dropped for their sense (a word the rule
   forbids, a number out of range: "security guards", "a scale of 1:500") is the rules' to decide:
   the classifier does not add it there (`rules.VETOED_KEY`);
-- a tag a rule found in a sentence that the classifier finds very unlikely (log-odds below the tag's
-  `veto`, a probability of 0.2 or less, on tags where that was chosen) is doubted, and the component
-  `icp_doubt`, after negation, drops it unless negation spoke about that tag in the sentence: the
-  rules read a word, the classifier the whole sentence ("the portal of the old town hall", "workflow"
-  in a sentence about the bidder's own project method). A negated mention stays, as evidence of what
-  the buyer excluded (and so that a rule's `negated_as` heir is born). A sentence with too few known
-  words is never doubted.
+- a rule's span of a tag that the classifier finds very unlikely (log-odds below the tag's `veto`, a
+  probability of 0.2 or less, on tags where that was chosen), in its sentence and in its own segment
+  of it (between commas, semicolons and colons), is doubted, and the component `icp_doubt`, after
+  negation, drops it unless negation spoke about that tag in the sentence: the rules read a word, the
+  classifier the whole sentence ("the portal of the old town hall", "workflow" in a sentence about
+  the bidder's own project method). A negated mention stays, as evidence of what the buyer excluded,
+  and so does a `negated_as` heir of negation. Never doubted: a sentence with too few known words, a
+  span of words the model never saw.
 
 Each tag's threshold was chosen when it was trained (scripts/train_tag_classifier.py; the card in
 models/tagger says which): a probability of 0.5 to 0.9 at which, on sentences sampled from real RFPs,
 it adds no more wrong tags than right ones, and which raises the tag's F1 on the written validation
-sentences; otherwise off (+inf). Its veto likewise: a probability at or below which, on the real
-sentences, it drops no more right tags than wrong ones and which raises the tag's F1 on the written
+sentences; otherwise off (+inf). Its veto likewise: a probability below which, on the real
+sentences, it drops more wrong tags than right ones and which raises the tag's F1 on the written
 ones; otherwise off (-inf). A model saved before vetoes existed has none.
 
 Features, the same in training (`scripts/train_tag_classifier.py`) and here: the inflection-free word
@@ -67,7 +68,7 @@ from triage.tag.rules import ICP_KEY, VETOED_KEY, get_spans, sentence_starts, se
 from triage.types import ALL_TAGS
 
 RULE_ID = "classifier"
-DOUBTED_KEY = "triage_doubted"  # (sentence start, tag) of rules' tags the classifier finds very unlikely
+DOUBTED_KEY = "triage_doubted"  # (start, end, label, id) of the rules' spans the classifier doubts
 OFF = ("off", "none", "0", "false", "no")
 MODEL_FILE = "classifier.npz"
 CARD_FILE = "card.json"
@@ -140,7 +141,7 @@ class TagClassifier:
     intercept: np.ndarray  # (n_tags,)
     threshold: np.ndarray  # (n_tags,) on the log-odds: a tag fires when its log-odds > threshold
     info: dict
-    veto: np.ndarray | None = None  # (n_tags,) log-odds: a rule's tag is dropped below it; None: -inf
+    veto: np.ndarray | None = None  # (n_tags,) log-odds: a rule's tag is doubted below it; None: -inf
 
     def __post_init__(self) -> None:
         if self.veto is None:
@@ -200,6 +201,8 @@ class TagClassifier:
         )
         if not fits:
             raise TriageError(f"{path}: not a tag classifier (its arrays do not fit together)")
+        if np.isnan(model.veto).any() or (model.veto >= model.threshold).any():
+            raise TriageError(f"{path}: not a tag classifier (a veto at or above its tag's threshold)")
         unknown = sorted(set(model.tags) - set(ALL_TAGS))
         if unknown:
             raise TriageError(
@@ -292,7 +295,8 @@ def _load(path: str, mtime_ns: int, size: int) -> TagClassifier:
 
 
 class IcpClassifier:
-    """Adds a span for each tag the classifier finds in a sentence where the rules found none.
+    """Adds a span for each tag the classifier finds in a sentence where the rules found none, and
+    records the rules' spans it doubts (`_doubt`) for `icp_doubt`.
 
     The whole Doc is scored at once in numpy: each token's NORM is looked up once per distinct word
     (`_classes`), word pairs are looked up in a sorted array of pair keys, and the sentences' rows are
@@ -310,6 +314,7 @@ class IcpClassifier:
             self.pair_keys = keys[order]
             self.pair_features = (len(m.words) + np.arange(len(keys)))[order]
             self.evidence = np.array([w not in NOT_EVIDENCE for w in m.words], dtype=bool)
+            self.breaks = np.array([nlp.vocab.strings.add(norm(p)) for p in ",;:"], dtype=np.uint64)
         # NORM hash -> its word feature; -1: no word (punctuation, number), -2: a word the model does not know
         self._word_of: dict[int, int] = {}
 
@@ -324,34 +329,69 @@ class IcpClassifier:
             out[k] = i
         return out
 
+    def _rows(self, word: np.ndarray, group: np.ndarray, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The feature occurrences (owner row, feature) of words grouped into rows by `group` (a sentence
+        or a segment per word, in order): each known word, and each adjacent pair of known words of one
+        row that the model knows as a pair."""
+        adjacent = (group[1:] == group[:-1]) & known[1:] & known[:-1]
+        keys = word[:-1][adjacent] * len(self.model.words) + word[1:][adjacent]
+        at = np.minimum(np.searchsorted(self.pair_keys, keys), max(len(self.pair_keys) - 1, 0))
+        hit = self.pair_keys[at] == keys if len(self.pair_keys) else np.zeros(len(keys), dtype=bool)
+        owner = np.concatenate((group[known], group[1:][adjacent][hit]))
+        return owner, np.concatenate((word[known], self.pair_features[at[hit]]))
+
+    def _doubt(self, doc, spans, vetoes, ids, norms, tokens, word, sentence, known) -> None:
+        """Records in `doc.user_data[DOUBTED_KEY]` the rules' spans it doubts, for `icp_doubt`: a span
+        of a tag whose probability is below its veto both in the sentence and in the span's own segment
+        of it (between commas, semicolons and colons; when that segment has MIN_WORDS known words), and
+        that holds a word the model knows (a low probability over words it never saw is ignorance, not
+        another sense). A sentence about many things is weak evidence for each of them; its segment
+        often is not ("... approval workflows for content, role-based access for staff, ...")."""
+        model = self.model
+        starts = np.asarray(sentence_starts(doc))
+        column = {tag: t for t, tag in enumerate(model.tags)}
+        candidates = []
+        for s in spans:
+            t = column.get(s.label_)
+            if t is not None and (ids[s.start : s.end] >= 0).any():
+                k = bisect_right(starts, s.start) - 1
+                if vetoes[k, t]:
+                    candidates.append((s, t))
+        if not candidates:
+            return
+        # segments of the doubted sentences: a new one at each sentence start and each , ; :
+        boundary = np.isin(norms, self.breaks)
+        boundary[starts] = True
+        segment_of = np.cumsum(boundary)
+        mine = np.isin(sentence, np.unique([bisect_right(starts, s.start) - 1 for s, _ in candidates]))
+        rows, group = np.unique(segment_of[tokens[mine]], return_inverse=True)
+        owner, features = self._rows(word[mine], group, known[mine])
+        log_odds = model.log_odds(owner, features, len(rows))
+        counts = np.bincount(group[known[mine]], minlength=len(rows))
+        doubted = doc.user_data.setdefault(DOUBTED_KEY, set())
+        for s, t in candidates:
+            r = int(np.searchsorted(rows, segment_of[s.start]))
+            supported = r < len(rows) and rows[r] == segment_of[s.start] and counts[r] >= MIN_WORDS
+            if not (supported and log_odds[r, t] >= model.veto[t]):
+                doubted.add((s.start, s.end, s.label, s.id))
+
     def __call__(self, doc: Doc) -> Doc:
         model = self.model
         if model is None or not len(doc):
             return doc
-        distinct, inverse = np.unique(doc.to_array(NORM), return_inverse=True)
+        norms = doc.to_array(NORM)
+        distinct, inverse = np.unique(norms, return_inverse=True)
         ids = self._classes(doc, distinct)[inverse.ravel()]
         tokens = np.flatnonzero(ids != -1)  # the words, known or not (pairs never skip an unknown word)
         word = ids[tokens]
         starts = np.asarray(sentence_starts(doc))
         sentence = np.searchsorted(starts, tokens, side="right") - 1
         known = word >= 0
-        # adjacent known words of one sentence that the model knows as a pair
-        adjacent = (sentence[1:] == sentence[:-1]) & known[1:] & known[:-1]
-        keys = word[:-1][adjacent] * len(model.words) + word[1:][adjacent]
-        at = np.minimum(np.searchsorted(self.pair_keys, keys), max(len(self.pair_keys) - 1, 0))
-        hit = self.pair_keys[at] == keys if len(self.pair_keys) else np.zeros(len(keys), dtype=bool)
-        owner = np.concatenate((sentence[known], sentence[1:][adjacent][hit]))
-        features = np.concatenate((word[known], self.pair_features[at[hit]]))
+        owner, features = self._rows(word, sentence, known)
         counts = np.bincount(sentence[known], minlength=len(starts))
         adds, vetoes = model.decide(owner, features, counts)
         spans = get_spans(doc, self.key)
-        # the rules' tags it doubts: `icp_doubt` drops them after negation has had its say
-        column = {tag: t for t, tag in enumerate(model.tags)}
-        doubted = doc.user_data.setdefault(DOUBTED_KEY, set())
-        for s in spans:
-            k = bisect_right(starts, s.start) - 1
-            if s.label_ in column and vetoes[k, column[s.label_]]:
-                doubted.add((int(starts[k]), s.label_))
+        self._doubt(doc, spans, vetoes, ids, norms, tokens, word, sentence, known)
         fired = np.argwhere(adds)
         if not len(fired):
             return doc
@@ -382,16 +422,18 @@ class IcpClassifier:
     default_config={"model": "", "spans_key": ICP_KEY},
 )
 def make_icp_classifier(nlp: Language, name: str, model: str, spans_key: str) -> IcpClassifier:
-    """Tags the sentences the rules missed with a trained per-tag classifier (`model`: a `.npz`
-    path, ``off``, or empty for `$TRIAGE_TAG_CLASSIFIER` / `models/tagger/classifier.npz`)."""
+    """Tags the sentences the rules missed with a trained per-tag classifier, and doubts the rules'
+    tags it finds very unlikely (`model`: a `.npz` path, ``off``, or empty for
+    `$TRIAGE_TAG_CLASSIFIER` / `models/tagger/classifier.npz`)."""
     return IcpClassifier(nlp, model, spans_key)
 
 
 class IcpDoubt:
-    """Drops the spans of a rule's tag that `icp_classifier` doubted in their sentence, unless negation
-    spoke about that tag there: a negated mention is evidence of what the buyer excludes (and counts for
-    nothing), and where one is, the sentence's low probability is the negation's, whose scope decides
-    ("SSO is not required for the pilot, but production must support SSO")."""
+    """Drops the rules' spans that `icp_classifier` doubted, unless negation spoke about their tag in
+    their sentence: a negated mention is evidence of what the buyer excludes (and counts for nothing),
+    and where one is, the sentence's low probability is the negation's, whose scope decides ("SSO is
+    not required for the pilot, but production must support SSO"). Spans born after the classifier
+    ran (a `negated_as` heir of negation) were never doubted and stay."""
 
     def __init__(self, spans_key: str):
         self.key = spans_key
@@ -402,9 +444,12 @@ class IcpDoubt:
             return doc
         starts = sentence_starts(doc)
         spans = get_spans(doc, self.key)
-        where = [(starts[bisect_right(starts, s.start) - 1], s.label_) for s in spans]
-        negated = {at for at, s in zip(where, spans, strict=True) if span_info(s).get("negated")}
-        kept = [s for at, s in zip(where, spans, strict=True) if at not in doubted or at in negated]
+
+        def where(s: Span) -> tuple[int, str]:
+            return starts[bisect_right(starts, s.start) - 1], s.label_
+
+        negated = {where(s) for s in spans if span_info(s).get("negated")}
+        kept = [s for s in spans if (s.start, s.end, s.label, s.id) not in doubted or where(s) in negated]
         if len(kept) < len(spans):
             set_spans(doc, self.key, kept)
         return doc

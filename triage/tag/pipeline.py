@@ -10,7 +10,7 @@ sentences (classifier.py). In order:
 | `rfp_sentences`  | `Token.is_sent_start`           | segment.py      |
 | `icp_rules`      | candidate spans (user_data)     | rules.py        |
 | `icp_sense`      | `doc.spans["icp"]` filtered     | rules.py        |
-| `icp_classifier` | `doc.spans["icp"]`: tags the rules missed | classifier.py |
+| `icp_classifier` | `doc.spans["icp"]`: tags the rules missed; doubts | classifier.py |
 | `icp_modality`   | `Span._.modality`               | context.py      |
 | `icp_negation`   | `Span._.negated`                | context.py      |
 | `icp_doubt`      | `doc.spans["icp"]`: drops the rules' tags the classifier doubts | classifier.py |
@@ -23,7 +23,7 @@ untouched written sets; even on sentences sampled from real RFPs). It is a per-t
 regression over words and word pairs; each tag's threshold is one at which, on real RFP text, it adds
 no more wrong tags than right ones, and it never overrules a rule that found the tag's words used in
 another sense. Where it finds a rule's tag very unlikely in its sentence (a veto chosen the same way),
-`icp_doubt` drops that span unless it is negated (classifier.py). `TRIAGE_TAG_CLASSIFIER=off` tags
+`icp_doubt` drops that span, unless negation spoke about the tag in that sentence (classifier.py). `TRIAGE_TAG_CLASSIFIER=off` tags
 with the rules alone.
 
 Word forms: `normalise.install()` sets an inflection-free NORM on the vocabulary (no
