@@ -50,6 +50,8 @@ NEGATED = [
     ("turnkey", "Off-the-shelf products were ruled out at the market engagement stage."),
     ("user_roles", "Members and guests will not get different views of the club site."),
     ("multi_site", "The site need not be translated into other languages."),
+    # "not have to" before a feature waives it (before a burden it is a need: see the traps)
+    ("account_services", "Visitors to the museum shall not have to register to buy a ticket."),
     # but a need stated as no requirement stays excluded, "currently" or not
     ("extensibility", "There is currently no requirement for a GraphQL API."),
     ("integration", "No integration with the ERP is needed at the moment."),
@@ -97,6 +99,7 @@ TRAPS = [
         "scale",
         "Planned maintenance shall not exceed two hours a month and shall fall outside 08:00 to 20:00.",
     ),
+    ("integration", "Customers shall not have to re-enter their orders in the ERP."),
     # a clause after ";" that puts its own thing in scope is no reason clause
     ("integration", "Integration with SAP is out of scope; integration with Salesforce is in scope."),
     ("b2b_portal", "A dealer portal is not required; a supplier portal is a priority."),

@@ -479,8 +479,12 @@ class IcpNegation:
 
         def is_pseudo(group: str, a: int, b: int) -> bool:
             # a clause cue that starts before the pseudo phrase stays: "not expose" forbids, "need not
-            # expose" waives
-            return any(pa < b and a < pb and not (group == "clause" and a < pa) for pa, pb in pseudo)
+            # expose" waives; so does one that holds the pseudo phrase and goes on: "not have to
+            # register" (not "not have to re-enter")
+            return any(
+                pa < b and a < pb and not (group == "clause" and (a < pa or (a == pa and b > pb)))
+                for pa, pb in pseudo
+            )
 
         heads = [
             (g, a, b)
