@@ -50,6 +50,7 @@ NEGATED = [
     ("turnkey", "Off-the-shelf products were ruled out at the market engagement stage."),
     ("user_roles", "Members and guests will not get different views of the club site."),
     ("multi_site", "The site need not be translated into other languages."),
+    ("turnkey", "An off-the-shelf product will not fit the way our inspectors work."),
     # "not have to" before a feature waives it (before a burden it is a need: see the traps)
     ("account_services", "Visitors to the museum shall not have to register to buy a ticket."),
     # but a need stated as no requirement stays excluded, "currently" or not
