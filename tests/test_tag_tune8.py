@@ -101,6 +101,12 @@ TRAPS = [
         "Planned maintenance shall not exceed two hours a month and shall fall outside 08:00 to 20:00.",
     ),
     ("integration", "Customers shall not have to re-enter their orders in the ERP."),
+    # a verb of provision excludes its object, not its subject
+    ("b2b_portal", "The partner extranet will not contain any discussion forums."),
+    ("b2b_portal", "The dealer extranet need not offer single sign-on."),
+    # "no other student" keeps each user to their own records; "has no API" is today's pain
+    ("access_control", "A tutor shall see the marks of their own students and of no other student."),
+    ("extensibility", "Our developers copy data by hand because the old CMS has no API."),
     # a clause after ";" that puts its own thing in scope is no reason clause
     ("integration", "Integration with SAP is out of scope; integration with Salesforce is in scope."),
     ("b2b_portal", "A dealer portal is not required; a supplier portal is a priority."),

@@ -88,6 +88,25 @@ _PROVIDED = {
     )
 }
 _BE = hash_string(norm("be"))
+_NEED = hash_string(norm("need"))
+# verbs whose subject provides what their object names: "The extranet will not offer SSO" excludes
+# SSO, not the extranet
+_OBJECT_VERBS = {
+    hash_string(norm(w))
+    for w in (
+        "offer",
+        "include",
+        "contain",
+        "provide",
+        "support",
+        "feature",
+        "expose",
+        "host",
+        "supply",
+        "deliver",
+    )
+}
+_BE_FORMS = {hash_string(norm(w)) for w in ("is", "are", "was", "were", "be", "been", "being")}
 _RELATIVES = {hash_string(norm(w)) for w in ("that", "which", "who")}
 _REASONS = {hash_string(norm(w)) for w in ("as", "since", "because", ";")}
 # words of a clause that puts something in scope: "...; integration with Salesforce is in scope"
@@ -582,7 +601,10 @@ class IcpNegation:
                 outer = any(r <= a < re for r, re in rejections) and any(lo <= x < a for x in weak_starts)
                 excluding = not (cannot or inner or outer) and not any(lo <= x < a for x in relative_nots)
                 if excluding and any(b <= x < min(hi, b + excludes_within) for x in excludes):
-                    scopes.append((lo, min([w for w in relatives if w > b] + [hi])))
+                    # an active verb excludes its object, not its subject: "The extranet will not offer
+                    # SSO"; a passive one its subject: "SSO is not required", "SSO will not be provided"
+                    active = (a == lo or norms[a - 1] not in _BE_FORMS) and norms[b] in _OBJECT_VERBS
+                    scopes.append((a if active else lo, min([w for w in relatives if w > b] + [hi])))
                 elif b < hi and norms[b] in _DETERMINERS:  # "not a brochure site", "never any forums"
                     scopes.append((b, min([s for s in stops if s >= b] + [hi])))
                 elif b + 1 < hi and norms[b] == _BE and norms[b + 1] in _DETERMINERS:  # "not be a package"
@@ -602,6 +624,9 @@ class IcpNegation:
                 if a > s_start and norms[a - 1] == _COLON and _BAR in norms[b:hi]:
                     # the value of a labelled field in a table row ("| Waiver: not applicable | The
                     # portal shall ..."): it speaks of its own cell only
+                    continue
+                if norms[a] == _NEED and b < hi and norms[b] in _OBJECT_VERBS:
+                    scopes.append((a, hi))  # "The extranet need not offer SSO": the extranet stays
                     continue
                 scopes.append((lo, hi))
                 continue
