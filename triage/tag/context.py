@@ -15,6 +15,16 @@
   comma. `pseudo` cues look like negation but are not ("no later than", "must not be visible to").
   A span of a rule with `negated_as: TAG` that is negated adds a span of TAG, not negated
   ("No customisation is foreseen" -> turnkey).
+  `forward_np` cues ("without", "instead of", "in lieu of", "rather than") negate only the noun
+  phrase right after them ("launch without single sign-on", not "without anyone retyping them").
+  A double negation states a need ("No claim shall be paid without a second approver", "must not be
+  built on anything other than Umbraco", bids "not based on X will be rejected" by a `rejects` cue).
+  Words of today's situation (`today`: "each other", "today", "has no") make a "no" / "none" /
+  "without" in their clause describe the pain a need comes from, not an exclusion. A list head
+  excluded before its colon ("Out of scope for this lot: SSO, ...") covers the list; a question
+  answered "No" / "Not ..." (next sentence or the next cell of a table row) states no need; a clause
+  after ";" or a reason (", as ...") without requirement words of its own speaks of the need
+  excluded before it.
 """
 
 from __future__ import annotations
