@@ -104,6 +104,8 @@ TRAPS = [
     # a verb of provision excludes its object, not its subject
     ("b2b_portal", "The partner extranet will not contain any discussion forums."),
     ("b2b_portal", "The dealer extranet need not offer single sign-on."),
+    ("access_control", "Proposals that do not include single sign-on will be rejected."),
+    ("access_control", "There is no single sign-on today, and staff want one."),
     # "no other student" keeps each user to their own records; "has no API" is today's pain
     ("access_control", "A tutor shall see the marks of their own students and of no other student."),
     ("extensibility", "Our developers copy data by hand because the old CMS has no API."),

@@ -584,7 +584,8 @@ class IcpNegation:
                 today
                 and group in _PAIN_GROUPS
                 and (group != "weak" or norms[b] in _DETERMINERS)  # "Not one of our 11 websites ..."
-                and (group != "forward" or b - a == 1)  # not "There is currently no requirement for"
+                # not "There is currently no requirement for", "no need to"
+                and not (group == "forward" and any(norms[k] in _DEMANDS for k in range(a, b)))
             ):
                 # "None of our systems talk to each other", "No single sign-on exists today": today's
                 # situation, the pain a need comes from, not a need excluded
@@ -631,6 +632,11 @@ class IcpNegation:
             if group == "clause":
                 if b < hi and (doc[b].like_num or doc[b].text[:1].isdigit()):
                     continue  # a range of time or numbers: "shall fall outside 07:00 to 22:00"
+                if norms[a] == _NOT and (
+                    _RELATIVES.intersection(norms[max(a - 2, lo) : a])
+                    or any(b <= r < hi for r, _ in rejections)
+                ):
+                    continue  # a double negation: "Proposals that do not include SSO will be rejected"
                 if a > s_start and norms[a - 1] == _COLON and _BAR in norms[b:hi]:
                     # the value of a labelled field in a table row ("| Waiver: not applicable | The
                     # portal shall ..."): it speaks of its own cell only
