@@ -51,6 +51,7 @@ NEGATED = [
     ("user_roles", "Members and guests will not get different views of the club site."),
     ("multi_site", "The site need not be translated into other languages."),
     ("turnkey", "An off-the-shelf product will not fit the way our inspectors work."),
+    ("b2b_portal", "The board has decided against building a partner extranet."),
     # "not have to" before a feature waives it (before a burden it is a need: see the traps)
     ("account_services", "Visitors to the museum shall not have to register to buy a ticket."),
     # but a need stated as no requirement stays excluded, "currently" or not
