@@ -155,8 +155,17 @@ def score_promise(path: Path) -> dict:
 
     everything = list(range(len(rows)))
     non_functional = [i for i in everything if rows[i]["label"].strip() != "F"]
+    # which of our security tags the requirements PROMISE did not label SE carry, by their label: where
+    # the tag definitions and PROMISE's labels part (counts only; no requirement is printed)
+    disagree: dict[str, int] = {}
+    for i in everything:
+        label = rows[i]["label"].strip()
+        if label != "SE":
+            for tag in sorted(security & set(predicted[i]["tags"])):
+                disagree[f"{label} {tag}"] = disagree.get(f"{label} {tag}", 0) + 1
     return {
         "file": str(path),
+        "security_tags_on_other_labels": dict(sorted(disagree.items(), key=lambda kv: -kv[1])),
         "security_all": confusion(everything, "SE", security),
         "security_non_functional": confusion(non_functional, "SE", security),
         "scale_all": confusion(everything, "SC", {"scale"}),
@@ -303,6 +312,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{label:34} {m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f} "
                 f"{m['requirements']:5} {m['positives']:4}   {r['precision']:.2f} / {r['recall']:.2f} / {r['f1']:.2f}"
             )
+        top = list(p["security_tags_on_other_labels"].items())[:6]
+        print(
+            "security tags on requirements not labelled SE (PROMISE label, tag: count): "
+            + ", ".join(f"{k}: {n}" for k, n in top)
+        )
     print(
         "\ntargets: PROMISE security F1 >= 0.80; held-out macro F1 >= 0.85 (holdout3-5 are the honest ones: "
         "holdout and holdout2 chose the classifier's tags); no negated tag counted"

@@ -201,7 +201,10 @@ FIRES_LATER = [
 
 
 @pytest.mark.parametrize(("tag_id", "text"), FIRES_LATER)
-def test_later_concept_fires_on_indirect_wording(tag_id: str, text: str) -> None:
+def test_later_concept_fires_on_indirect_wording(tag_id: str, text: str, rules_only: None) -> None:
+    """The rules' concepts. With the trained classifier beside them a concept can be doubted in a
+    sentence the classifier reads otherwise ("the session shall expire when the browser is closed"
+    holds no word it learned for access control); `make eval` weighs those doubts on held-out sets."""
     assert tag_id in tags_of(text)
 
 
