@@ -23,14 +23,14 @@ QUIET = [
     ),
     (
         "account_services",
-        "We must be warned when a single address tries thousands of logins against the site.",
+        "Customers must be warned when someone tries thousands of logins on the site.",
     ),
     # one login shared by a whole office, and the rights a leaver keeps, are access control
-    ("account_services", "Today the whole warehouse team uses one shared login to approve returns."),
+    ("account_services", "Today all warehouse staff use one shared login to approve returns."),
     ("account_services", "The HR feed shall withdraw a leaver's sign-in rights on their last day."),
     # a register kept by the buyer, a class's attendance, people signing up for an event
-    ("account_services", "Teachers shall take the attendance register on a tablet at each lesson."),
-    ("account_services", "Our flood-risk register holds the addresses of 4,000 vulnerable households."),
+    ("account_services", "Teachers shall take the attendance register for each student in the app."),
+    ("account_services", "Our priority-customer register holds the medical details of each customer."),
     ("account_services", "Guests shall register for the conference and pick their sessions on one form."),
     # a booking confirmation, the buyer subscribing, a newsletter box on a landing page
     ("account_services", "The booking confirmation email shall show the venue's address and a map."),
@@ -51,8 +51,26 @@ QUIET = [
     ("account_services", "Unless a region opts out, every leaflet shall be printed in both languages."),
     # a permission slip, parking privileges, level access: not who may use the system
     ("access_control", "Parents shall sign the swimming-trip permission slip in the school app."),
-    ("access_control", "Staff with parking privileges shall see their space number on the dashboard."),
+    ("access_control", "Members with parking privileges shall see their space number on the home screen."),
     ("access_control", "The venue pages shall say which screens have step-free and level access."),
+    # a password chosen at sign-up is the account; one kept as a hash is security_ops
+    ("access_control", "Guests shall become users by setting a password after their first booking."),
+    ("access_control", "Member passwords shall be kept only as salted hashes."),
+    # asking another team is not being kept from its data
+    (
+        "access_control",
+        "Our advisers cannot see the pension records, so they phone another department each time.",
+    ),
+    # co-authors who see each other's changes collaborate
+    ("access_control", "Two editors should be able to work on one page and see each other's changes live."),
+    # an internal price list, faxes that are not orders, stock held by partners, bidders e-mailing questions
+    ("b2b_portal", "The café manager shall edit only the drinks on the price list."),
+    ("b2b_portal", "Discharge summaries still arrive by fax from the hospital wards."),
+    ("b2b_portal", "Our wholesalers keep about six weeks of stock in their own sheds."),
+    (
+        "b2b_portal",
+        "Interested suppliers shall send their questions by email before the clarification deadline.",
+    ),
 ]
 
 # (tag, sentence that must carry it)
@@ -71,6 +89,13 @@ FIRES = [
     ("account_services", "Customers shall be able to change their phone number online."),
     ("account_services", "Customers shall log in to see their orders."),
     ("access_control", "Only users with the finance role shall have permission to approve refunds."),
+    ("access_control", "Users shall not be able to reuse any of their last five passwords."),
+    # business partners who still do business by phone, e-mail, fax or post
+    ("b2b_portal", "Our 600 dealers still phone in every spare-parts order."),
+    ("b2b_portal", "Hauliers book their delivery slots by email, and a clerk types them into the yard plan."),
+    ("b2b_portal", "Around 900 installers send us their guarantee cards by post."),
+    ("b2b_portal", "Pharmacies order from our price list by phone every morning."),
+    ("b2b_portal", "Most florists still order by fax."),
 ]
 
 
