@@ -63,6 +63,13 @@ QUIET = [
     ),
     # co-authors who see each other's changes collaborate
     ("access_control", "Two editors should be able to work on one page and see each other's changes live."),
+    # an error message a user should not see, a document read aloud, a file scanned before it is opened
+    ("access_control", "Users shall never see a technical error message with a stack trace in it."),
+    (
+        "access_control",
+        "Uploaded documents shall be scanned for viruses before anyone can open every page of them.",
+    ),
+    ("access_control", "Policy documents shall have comments visible to all contributors."),
     # an internal price list, faxes that are not orders, stock held by partners, bidders e-mailing questions
     ("b2b_portal", "The café manager shall edit only the drinks on the price list."),
     ("b2b_portal", "Discharge summaries still arrive by fax from the hospital wards."),
@@ -90,6 +97,13 @@ FIRES = [
     ("account_services", "Customers shall log in to see their orders."),
     ("access_control", "Only users with the finance role shall have permission to approve refunds."),
     ("access_control", "Users shall not be able to reuse any of their last five passwords."),
+    # who may see what, said without security words
+    ("access_control", "Reception staff shall not see the clinical notes that the vets write."),
+    ("access_control", "Volunteers' health details shall be visible to the welfare officer alone."),
+    ("access_control", "Today every volunteer can read every family's file on the shared laptop."),
+    ("access_control", "A manager who moved to sales last year can still see everyone's salary."),
+    ("access_control", "Contractors who left in March can still get into the booking system."),
+    ("access_control", "Members should confirm it is really them with a code on their phone before paying."),
     # business partners who still do business by phone, e-mail, fax or post
     ("b2b_portal", "Our 600 dealers still phone in every spare-parts order."),
     ("b2b_portal", "Hauliers book their delivery slots by email, and a clerk types them into the yard plan."),
