@@ -49,6 +49,15 @@ QUIET = [
         "Pupils shall not reach the teachers' pages by typing their address into the browser.",
     ),
     ("account_services", "Unless a region opts out, every leaflet shall be printed in both languages."),
+    # an administrator's password, a bidder who cannot log in to the procurement portal
+    (
+        "account_services",
+        "The shared admin password of the file server has not changed in years, though it is at least 8 characters long.",
+    ),
+    (
+        "account_services",
+        "Bidders who cannot log in to the e-procurement portal shall contact the help desk.",
+    ),
     # a permission slip, parking privileges, level access: not who may use the system
     ("access_control", "Parents shall sign the swimming-trip permission slip in the school app."),
     ("access_control", "Members with parking privileges shall see their space number on the home screen."),
@@ -91,6 +100,13 @@ FIRES = [
     ("account_services", "Volunteers shall be able to remove themselves from the mailing list."),
     ("account_services", "Subscribers shall unsubscribe from the newsletter with one click."),
     ("account_services", "Engineers shall sign on to the field app with a PIN."),
+    # today's pain of users who cannot get into their own account is the need, not its negation
+    ("account_services", "A third of our calls come from tenants who cannot log in."),
+    ("account_services", "Most members ring us because they cannot get back into their online records."),
+    ("account_services", "Residents cannot change their own address online and have to write to us."),
+    # the rules a user's own password must meet
+    ("account_services", "Passwords shall be at least 14 characters long."),
+    ("account_services", "A user shall not reuse any of their previous six passwords."),
     # the same words in the account sense still fire
     ("account_services", "Patients shall register for the app with their email address and a password."),
     ("account_services", "Customers shall be able to change their phone number online."),
