@@ -83,6 +83,7 @@ QUIET = [
     ("b2b_portal", "The café manager shall edit only the drinks on the price list."),
     ("b2b_portal", "Discharge summaries still arrive by fax from the hospital wards."),
     ("b2b_portal", "Our wholesalers keep about six weeks of stock in their own sheds."),
+    ("b2b_portal", "There is no requirement for a dealer area on the new site."),
     (
         "b2b_portal",
         "Interested suppliers shall send their questions by email before the clarification deadline.",
@@ -126,6 +127,8 @@ FIRES = [
     ("b2b_portal", "Around 900 installers send us their guarantee cards by post."),
     ("b2b_portal", "Pharmacies order from our price list by phone every morning."),
     ("b2b_portal", "Most florists still order by fax."),
+    # a partner or supplier area of the site is a business self-service
+    ("b2b_portal", "Approved caterers shall upload their menus and invoices in a supplier area of the site."),
 ]
 
 
