@@ -79,6 +79,16 @@ QUIET = [
         "Uploaded documents shall be scanned for viruses before anyone can open every page of them.",
     ),
     ("access_control", "Policy documents shall have comments visible to all contributors."),
+    # audiences who each see what is relevant to them (user_roles), a data subject's access request
+    # (compliance), multi-tenant as a hosting model, the bidder's staff filling roles, a payment authorised
+    ("access_control", "Authors, reviewers and readers should each see only the guidance relevant to them."),
+    ("access_control", "Subject access requests shall be answered within one month."),
+    ("access_control", "The CRM shall be delivered as a multi-tenant SaaS service that the vendor upgrades."),
+    (
+        "access_control",
+        "The bid shall name who will fill the roles of project manager and test manager.",
+    ),
+    ("access_control", "Each expense claim shall be checked by a manager before payment is authorised."),
     # an internal price list, faxes that are not orders, stock held by partners, bidders e-mailing questions
     ("b2b_portal", "The café manager shall edit only the drinks on the price list."),
     ("b2b_portal", "Discharge summaries still arrive by fax from the hospital wards."),
@@ -121,6 +131,8 @@ FIRES = [
     ("access_control", "A manager who moved to sales last year can still see everyone's salary."),
     ("access_control", "Contractors who left in March can still get into the booking system."),
     ("access_control", "Members should confirm it is really them with a code on their phone before paying."),
+    ("access_control", "Customers shall see only their own orders and invoices."),
+    ("access_control", "Each council shall see only its own cases on the shared platform."),
     # business partners who still do business by phone, e-mail, fax or post
     ("b2b_portal", "Our 600 dealers still phone in every spare-parts order."),
     ("b2b_portal", "Hauliers book their delivery slots by email, and a clerk types them into the yard plan."),
