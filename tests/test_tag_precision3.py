@@ -58,6 +58,17 @@ QUIET = [
         "account_services",
         "Bidders who cannot log in to the e-procurement portal shall contact the help desk.",
     ),
+    # a supplier logging in to the buyer's clarifications portal; whether an address is registered; a
+    # leaver's account disabled
+    (
+        "account_services",
+        "Suppliers may log in to the clarifications portal, where they can read the answers given to other bidders.",
+    ),
+    ("account_services", "The login page shall not reveal whether an email address is registered."),
+    (
+        "account_services",
+        "Staff accounts shall be disabled on the day the HR system marks someone as a leaver.",
+    ),
     # a permission slip, parking privileges, level access: not who may use the system
     ("access_control", "Parents shall sign the swimming-trip permission slip in the school app."),
     ("access_control", "Members with parking privileges shall see their space number on the home screen."),
@@ -94,6 +105,8 @@ QUIET = [
     ("b2b_portal", "Discharge summaries still arrive by fax from the hospital wards."),
     ("b2b_portal", "Our wholesalers keep about six weeks of stock in their own sheds."),
     ("b2b_portal", "There is no requirement for a dealer area on the new site."),
+    # audiences that each get their own home page in the portal are user_roles
+    ("b2b_portal", "Installers, dealers and homeowners shall each have their own home page in the portal."),
     (
         "b2b_portal",
         "Interested suppliers shall send their questions by email before the clarification deadline.",
