@@ -100,6 +100,7 @@ QUIET = [
         "The bid shall name who will fill the roles of project manager and test manager.",
     ),
     ("access_control", "Each expense claim shall be checked by a manager before payment is authorised."),
+    ("access_control", "The migration shall move the records but not the error messages of the old tool."),
     # an internal price list, faxes that are not orders, stock held by partners, bidders e-mailing questions
     ("b2b_portal", "The café manager shall edit only the drinks on the price list."),
     ("b2b_portal", "Discharge summaries still arrive by fax from the hospital wards."),
@@ -145,6 +146,7 @@ FIRES = [
     ("access_control", "Contractors who left in March can still get into the booking system."),
     ("access_control", "Members should confirm it is really them with a code on their phone before paying."),
     ("access_control", "Customers shall see only their own orders and invoices."),
+    ("access_control", "Team leaders shall see the rota of their team but not the salary details."),
     ("access_control", "Each council shall see only its own cases on the shared platform."),
     # business partners who still do business by phone, e-mail, fax or post
     ("b2b_portal", "Our 600 dealers still phone in every spare-parts order."),
