@@ -66,6 +66,7 @@ _STOP_MARKS = {hash_string(w) for w in (";", ":", ".")}
 _HEADS = ("clause", "weak", "forward", "forward_short", "forward_np")
 _PAIN_GROUPS = ("forward", "forward_np", "weak")
 _WHICH = hash_string("which")
+_RATHER = hash_string(norm("rather"))
 _TO = hash_string("to")
 _TO_FOR = {_TO, hash_string("for")}
 _PROVIDED = {
@@ -360,6 +361,8 @@ class IcpNegation:
                 self.matcher.add(group, _phrases(nlp, spec[group]))
         self.excludes_within = int(spec.get("excludes_within", 4))
         self.rules = {r.id: r for r in tax.rules}
+        self.nlp = nlp
+        self.requires: dict[str, Context] = {}  # built when first needed
         self.key = spans_key
         # a sentence without any word of a negation cue needs no cue matching at all
         strings = nlp.vocab.strings
@@ -406,9 +409,61 @@ class IcpNegation:
                         span_info(heir)["modality"] = span._.modality
                         added.append(heir)
             self._reasons_inherit(doc, norms, cues, sent_spans, s_end)
+            if negated:
+                self._context_lost(norms, cues, negated, sent_spans, s_start, s_end)
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
         return doc
+
+    def _context_lost(
+        self,
+        norms: list[int],
+        cues: list[tuple[str, int, int]],
+        negated: list[tuple[int, int]],
+        sent_spans: list[Span],
+        s_start: int,
+        s_end: int,
+    ) -> None:
+        """A span that counts only beside words its rule `requires` loses them when they stand only
+        in what the sentence excludes: "trade customers" is b2b_portal beside "ordering portal", but
+        not in "a PDF will be offered to trade customers in lieu of an online ordering portal". Only
+        where a span of the same tag is negated in the sentence (the partner noun of a negated
+        portal), so a need of its own with the same words elsewhere stands."""
+        tags = {span.label_ for span in sent_spans if span_info(span).get("negated")}
+        if not tags:
+            return
+        candidates = [
+            span
+            for span in sent_spans
+            if span.label_ in tags
+            and not span_info(span).get("negated")
+            and (rule := self.rules.get(span.id_)) is not None
+            and rule.requires
+            and rule.negatable
+        ]
+        if not candidates:
+            return
+        # what is excluded: the negated ranges, and each negated span up to the end of its phrase
+        # ("online ordering" + "portal")
+        bounds = [*sorted(a for g, a, _ in cues if g in ("clause_breaks", "forward_stops")), s_end]
+        hidden = set()
+        for lo, hi in negated:
+            hidden.update(range(max(lo, s_start), min(hi, s_end)))
+        for span in sent_spans:
+            if span_info(span).get("negated"):
+                stop = min([x for x in bounds if x >= span.end] + [span.end + 3])
+                stop = min([i for i in range(span.end, stop) if norms[i] == _COMMA] + [stop])
+                hidden.update(range(span.start, stop))
+        if not hidden:
+            return
+        words = norms[s_start:s_end]
+        shown = [0 if s_start + k in hidden else w for k, w in enumerate(words)]
+        for span in candidates:
+            context = self.requires.get(span.id_)
+            if context is None:
+                context = self.requires[span.id_] = Context(self.nlp, self.rules[span.id_].requires)
+            if context.found_in(words) and not context.found_in(shown):
+                span_info(span)["negated"] = True
 
     @staticmethod
     def _answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) -> None:
@@ -593,7 +648,10 @@ class IcpNegation:
                 verb = min([x for x in stops if x >= b] + [clause_end])
                 # ... unless its verb excludes a need: "No integration is needed at the moment" (not "no
                 # customer would need to call us", not "what it needs")
-                if any(lo <= x < clause_end for x in today) and not any(
+                # "keep phoning suppliers rather than ask them to use a portal": today's way is what
+                # is kept, the thing after "rather than" what is set aside
+                first = b if group == "forward_np" and norms[a] == _RATHER else lo
+                if any(first <= x < clause_end for x in today) and not any(
                     verb < x < verb + 3 and (x + 1 >= s_end or norms[x + 1] != _TO) for x in excluded
                 ):
                     continue
@@ -648,6 +706,11 @@ class IcpNegation:
                 continue
             end = min([s for s in stops if s >= b] + [hi])
             if group == "forward_np" and a == lo:  # "Instead of a portal for brokers, quotes will ..."
+                scopes.append((b, min([i for i in range(b, end) if norms[i] == _COMMA] + [end])))
+                continue
+            if group == "forward_np" and norms[a] == _RATHER:
+                # "rather than ask them to use a supplier portal": what is set aside runs to the next
+                # comma (not "instead of e-mailing attachments back and forth", today's pain)
                 scopes.append((b, min([i for i in range(b, end) if norms[i] == _COMMA] + [end])))
                 continue
             if group == "forward_np":  # the noun phrase right after: "without (any) approval step"

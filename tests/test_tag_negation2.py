@@ -1,0 +1,46 @@
+"""The second round of negation tuning: more forms that exclude a need, and the traps beside them.
+
+Each negated form is checked on a short sentence of its own: the tag is gone and its span is still
+there, marked negated (evidence of what the buyer excluded). Each trap form keeps its tag. The
+sentences are new, not taken from any labelled set, and are tagged by the rules alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.tag import tag_text
+
+# (tag, sentence that negates it)
+NEGATED = [
+    # "rather than" sets aside everything up to the next comma, verbs and all
+    (
+        "b2b_portal",
+        "Our sales team will go on visiting the shops rather than ask them to use a dealer portal.",
+    ),
+    # a partner noun that counts only beside a portal loses it when the portal is excluded
+    ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
+]
+
+# (tag, sentence where a negative-looking word leaves the tag standing)
+TRAPS = [
+    # "instead of" before today's way of working describes the pain, not an exclusion
+    (
+        "collaboration",
+        "Teams shall co-edit their minutes in the browser instead of e-mailing attachments back and forth.",
+    ),
+    # a partner noun with a portal of its own in the sentence keeps its tag
+    ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), NEGATED)
+def test_a_negated_tag_is_not_counted(rules_only: None, tag: str, text: str) -> None:
+    out = tag_text(text)
+    assert tag not in out["tags"]
+    spans = [s for s in out["spans"] if s["tag"] == tag]
+    assert spans and all(s["negated"] for s in spans)
+
+
+@pytest.mark.parametrize(("tag", "text"), TRAPS)
+def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, tag: str, text: str) -> None:
+    assert tag in tag_text(text)["tags"]
