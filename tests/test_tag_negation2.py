@@ -17,6 +17,9 @@ NEGATED = [
         "b2b_portal",
         "Our sales team will go on visiting the shops rather than ask them to use a dealer portal.",
     ),
+    # a clause that excludes what the clause before it named, by a pronoun or with no subject of its own
+    ("platform_mandate", "The school's site runs on Joomla today but is not a requirement for the new one."),
+    ("platform_mandate", "The HR pages run on SharePoint; the new portal need not be built on it."),
     # a partner noun that counts only beside a portal loses it when the portal is excluded
     ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
 ]
@@ -28,6 +31,8 @@ TRAPS = [
         "collaboration",
         "Teams shall co-edit their minutes in the browser instead of e-mailing attachments back and forth.",
     ),
+    # ... but not when the clause before states a requirement of its own
+    ("platform_mandate", "The new site must be built on Drupal, but it need not be hosted by us."),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]

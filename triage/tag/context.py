@@ -181,6 +181,13 @@ _NOT_REASONS = {
         "applicable",
     )
 }
+# breaks after which a clause may point back at what the clause before it named
+_BACK_BREAKS = {hash_string(norm(w)) for w in (";", "but", "however", "whereas")}
+# a clause that starts with these has its subject left out: "WordPress is used today but is not ..."
+_LEFT_OUT = {hash_string(norm(w)) for w in ("is", "are", "was", "were", "does", "do", "not", "need")}
+_PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "these")}
+# modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
+_REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
 _QUESTION = hash_string("?")
 _NO = hash_string("no")
 _NOT = hash_string("not")
@@ -410,10 +417,44 @@ class IcpNegation:
                         added.append(heir)
             self._reasons_inherit(doc, norms, cues, sent_spans, s_end)
             if negated:
+                self._points_back(norms, cues, negated, sent_spans, s_start)
                 self._context_lost(norms, cues, negated, sent_spans, s_start, s_end)
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
         return doc
+
+    def _points_back(
+        self,
+        norms: list[int],
+        cues: list[tuple[str, int, int]],
+        negated: list[tuple[int, int]],
+        sent_spans: list[Span],
+        s_start: int,
+    ) -> None:
+        """A clause that excludes what the clause before it named, by a pronoun or with its subject
+        left out, negates that clause's spans: "WordPress is used today but is not a requirement", "The
+        Council runs its intranet on SharePoint, but the new portal is not required to be built on
+        it", "Officers handle appeals by email; the new system does not need to route them". Not when
+        the clause before states a requirement of its own ("The portal must support SSO, but it need
+        not ...")."""
+        breaks = sorted(b for g, a, b in cues if g == "clause_breaks" and norms[b - 1] in _BACK_BREAKS)
+        if not breaks:
+            return
+        starts = [s_start, *breaks]
+        for prev, k in pairwise(starts):
+            if not any(lo == k and hi > k for lo, hi in negated):
+                continue  # the clause after the break is no exclusion of its own
+            hi = max(h for lo, h in negated if lo == k)
+            clause = norms[k:hi]
+            if not (norms[k] in _LEFT_OUT or not _PRONOUNS.isdisjoint(clause)):
+                continue
+            before = norms[prev : k - 1]
+            if not _REQUIRING.isdisjoint(before) or not _DEMANDS.isdisjoint(before):
+                continue
+            for span in sent_spans:
+                rule = self.rules.get(span.id_)
+                if prev <= span.start < k - 1 and (rule is None or rule.negatable):
+                    span_info(span)["negated"] = True
 
     def _context_lost(
         self,
