@@ -20,6 +20,12 @@ NEGATED = [
     # a clause that excludes what the clause before it named, by a pronoun or with no subject of its own
     ("platform_mandate", "The school's site runs on Joomla today but is not a requirement for the new one."),
     ("platform_mandate", "The HR pages run on SharePoint; the new portal need not be built on it."),
+    # audiences named only to say they get the same are no different audiences
+    ("user_roles", "Parents and pupils will see the same school website."),
+    (
+        "user_roles",
+        "Landlords and tenants will get the same view; there is no requirement for separate areas.",
+    ),
     # a partner noun that counts only beside a portal loses it when the portal is excluded
     ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
 ]
@@ -33,6 +39,9 @@ TRAPS = [
     ),
     # ... but not when the clause before states a requirement of its own
     ("platform_mandate", "The new site must be built on Drupal, but it need not be hosted by us."),
+    # the same pages today is the pain a need comes from; "the same" beside something of their own is no denial
+    ("user_roles", "Patients and GPs read the same pages today and GPs cannot find the referral forms."),
+    ("user_roles", "Tenants and landlords will use the same portal but see different menus."),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]

@@ -188,6 +188,23 @@ _LEFT_OUT = {hash_string(norm(w)) for w in ("is", "are", "was", "were", "does", 
 _PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "these")}
 # modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
 _REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
+_AS = hash_string(norm("as"))
+# words that still give someone something of their own: no audiences alike then
+_DIFFERENCE = {
+    hash_string(norm(w))
+    for w in (
+        "different",
+        "differently",
+        "differ",
+        "own",
+        "separate",
+        "tailored",
+        "tailor",
+        "each",
+        "only",
+        "whereas",
+    )
+}
 _QUESTION = hash_string("?")
 _NO = hash_string("no")
 _NOT = hash_string("not")
@@ -363,11 +380,13 @@ class IcpNegation:
             "today",
             "clause_breaks",
             "forward_stops",
+            "alike",
         ):
             if spec.get(group):
                 self.matcher.add(group, _phrases(nlp, spec[group]))
         self.excludes_within = int(spec.get("excludes_within", 4))
         self.rules = {r.id: r for r in tax.rules}
+        self.alike_tags = set(spec.get("alike_tags") or ()) if spec.get("alike") else set()
         self.nlp = nlp
         self.requires: dict[str, Context] = {}  # built when first needed
         self.key = spans_key
@@ -375,7 +394,7 @@ class IcpNegation:
         strings = nlp.vocab.strings
         self.cue_words = {
             strings.add(t.norm_)
-            for group in ("clause", "weak", "forward", "forward_short", "forward_np")
+            for group in ("clause", "weak", "forward", "forward_short", "forward_np", "alike")
             for phrase in _phrases(nlp, spec.get(group))
             for t in phrase
         } - {strings.add(w) for w in _FILLER}
@@ -416,12 +435,48 @@ class IcpNegation:
                         span_info(heir)["modality"] = span._.modality
                         added.append(heir)
             self._reasons_inherit(doc, norms, cues, sent_spans, s_end)
+            if self.alike_tags:
+                self._audiences_alike(norms, cues, negated, sent_spans, s_start, s_end)
             if negated:
                 self._points_back(norms, cues, negated, sent_spans, s_start)
                 self._context_lost(norms, cues, negated, sent_spans, s_start, s_end)
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
         return doc
+
+    def _audiences_alike(
+        self,
+        norms: list[int],
+        cues: list[tuple[str, int, int]],
+        negated: list[tuple[int, int]],
+        sent_spans: list[Span],
+        s_start: int,
+        s_end: int,
+    ) -> None:
+        """Audiences named only to say they get the same ("Volunteers and donors will see the same
+        site", "Our visitors are all the same kind of people") deny different views: the spans of the
+        `alike_tags` (user_roles) in the clause of an `alike` cue are negated, unless the sentence
+        still gives someone something different or their own outside what it excludes ("Staff and
+        students use the same portal but see different pages")."""
+        alike = [(a, b) for g, a, b in cues if g == "alike" and (b >= s_end or norms[b] != _AS)]
+        if not alike:
+            return
+        if any(g == "today" for g, _, _ in cues):
+            return  # "Patients and referrers read the same pages today": the pain a need comes from
+        hidden = {i for lo, hi in negated for i in range(lo, hi)}
+        if any(norms[i] in _DIFFERENCE and i not in hidden for i in range(s_start, s_end)):
+            return
+        cuts = sorted(a for g, a, _ in cues if g == "clause_breaks")
+        for a, b in alike:
+            lo = max([c + 1 for c in cuts if c < a], default=s_start)
+            hi = min([c for c in cuts if c >= b], default=s_end)
+            if not negated and _REQUIRING.isdisjoint(norms[lo:hi]):
+                # a plan ("will see the same site") or a need denied beside it ("no need to treat them
+                # differently"); else a description ("all land on the same home page and get ...")
+                continue
+            for span in sent_spans:
+                if span.label_ in self.alike_tags and (lo <= span.start < hi or span.start < lo < span.end):
+                    span_info(span)["negated"] = True
 
     def _points_back(
         self,
