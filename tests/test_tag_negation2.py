@@ -26,6 +26,10 @@ NEGATED = [
         "user_roles",
         "Landlords and tenants will get the same view; there is no requirement for separate areas.",
     ),
+    # a product tried and dropped, a change the buyer is not trying to make, a choice nobody minds
+    ("turnkey", "A packaged off-the-shelf product was piloted in 2023 and dropped after six months."),
+    ("workflow", "We are not trying to automate how grant applications are approved."),
+    ("platform_mandate", "The trust does not mind whether the new site is built on WordPress or Drupal."),
     # a partner noun that counts only beside a portal loses it when the portal is excluded
     ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
 ]
@@ -42,6 +46,8 @@ TRAPS = [
     # the same pages today is the pain a need comes from; "the same" beside something of their own is no denial
     ("user_roles", "Patients and GPs read the same pages today and GPs cannot find the referral forms."),
     ("user_roles", "Tenants and landlords will use the same portal but see different menus."),
+    # what users abandon is today's pain, not a product the buyer dropped
+    ("account_services", "Nearly a third of sign-ups were abandoned at the account creation step last year."),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]
