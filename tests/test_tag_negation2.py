@@ -48,6 +48,23 @@ TRAPS = [
     ("user_roles", "Tenants and landlords will use the same portal but see different menus."),
     # what users abandon is today's pain, not a product the buyer dropped
     ("account_services", "Nearly a third of sign-ups were abandoned at the account creation step last year."),
+    # a "with no" phrase ends at its comma; a span running into the one word after "but not" stays
+    (
+        "workflow",
+        "Claims shall follow the standard product, with no custom code, for routing each claim through assessment.",
+    ),
+    ("user_roles", "Members, coaches and parents will use the club app, but not referees."),
+    # "unless" and ", after which" open clauses of their own
+    (
+        "account_services",
+        "A user shall be able to close their account, after which their posts shall no longer be shown.",
+    ),
+    (
+        "compliance",
+        "Our PCI self-assessment will no longer be accepted unless card data stops passing through our servers.",
+    ),
+    # "not one of ... with another" is today's pain
+    ("multi_site", "Not one of our 7 websites shares a login with another."),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]

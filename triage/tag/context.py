@@ -67,6 +67,7 @@ _HEADS = ("clause", "weak", "forward", "forward_short", "forward_np")
 _PAIN_GROUPS = ("forward", "forward_np", "weak")
 _WHICH = hash_string("which")
 _RATHER = hash_string(norm("rather"))
+_WITH = hash_string(norm("with"))
 _TO = hash_string("to")
 _TO_FOR = {_TO, hash_string("for")}
 _PROVIDED = {
@@ -428,7 +429,14 @@ class IcpNegation:
                 scopes = [*negated, *refusals] if rule is not None and rule.negated_as else negated
                 if any(span.start <= a < span.end for a in own):
                     continue
-                if any(lo <= span.start < hi or (span.start < lo < span.end) for lo, hi in scopes):
+                # a span that runs into a scope is negated with it; into the one word after a "not" only
+                # when it starts at the cue ("cannot see"), not from words before it ("Staff and alumni
+                # will use the portal, but not external examiners")
+                if any(
+                    lo <= span.start < hi
+                    or (span.start < lo < span.end and (hi - lo > 1 or span.start >= lo - 1))
+                    for lo, hi in scopes
+                ):
                     span_info(span)["negated"] = True
                     if rule is not None and rule.negated_as:
                         heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
@@ -815,7 +823,8 @@ class IcpNegation:
                     reach += 1
                 scopes.append((b, min(end, reach)))
                 continue
-            if group == "forward_short":
+            if group == "forward_short" or (group == "forward" and a > lo and norms[a - 1] == _WITH):
+                # "with no custom code, for routing each claim ...": a "with no" phrase ends at a comma
                 commas = [i for i in range(b, end) if norms[i] == _COMMA]
                 end = min([*commas, end])
             elif norms[b - 1] in _TO_FOR or any(end <= x < end + 3 for x in excluded):
