@@ -30,6 +30,12 @@ NEGATED = [
     ("turnkey", "A packaged off-the-shelf product was piloted in 2023 and dropped after six months."),
     ("workflow", "We are not trying to automate how grant applications are approved."),
     ("platform_mandate", "The trust does not mind whether the new site is built on WordPress or Drupal."),
+    # a clause after ";" that says today's way already meets the need excluded before it
+    (
+        "account_services",
+        "A helpdesk module is out of scope; librarians reset passwords at the desk and will keep doing so.",
+    ),
+    ("collaboration", "A place to swap files is not wanted; that already works well on the shared drive."),
     # a partner noun that counts only beside a portal loses it when the portal is excluded
     ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
 ]
@@ -65,6 +71,8 @@ TRAPS = [
     ),
     # "not one of ... with another" is today's pain
     ("multi_site", "Not one of our 7 websites shares a login with another."),
+    # ... but a clause after ";" with a requirement of its own keeps its need
+    ("account_services", "A helpdesk module is out of scope; the portal must let members reset passwords."),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]

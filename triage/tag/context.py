@@ -190,6 +190,12 @@ _PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "thes
 # modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
 _REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
 _AS = hash_string(norm("as"))
+_SEMICOLON = hash_string(";")
+# words that say today's way goes on: "that already works well", "will keep doing so"
+_KEPT = {
+    hash_string(norm(w))
+    for w in ("already", "keep", "keeps", "continue", "continues", "still", "stay", "stays")
+}
 # words that still give someone something of their own: no audiences alike then
 _DIFFERENCE = {
     hash_string(norm(w))
@@ -447,6 +453,7 @@ class IcpNegation:
                 self._audiences_alike(norms, cues, negated, sent_spans, s_start, s_end)
             if negated:
                 self._points_back(norms, cues, negated, sent_spans, s_start)
+                self._kept_today(norms, cues, negated, sent_spans, s_start, s_end)
                 self._context_lost(norms, cues, negated, sent_spans, s_start, s_end)
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
@@ -517,6 +524,46 @@ class IcpNegation:
             for span in sent_spans:
                 rule = self.rules.get(span.id_)
                 if prev <= span.start < k - 1 and (rule is None or rule.negatable):
+                    span_info(span)["negated"] = True
+
+    def _kept_today(
+        self,
+        norms: list[int],
+        cues: list[tuple[str, int, int]],
+        negated: list[tuple[int, int]],
+        sent_spans: list[Span],
+        s_start: int,
+        s_end: int,
+    ) -> None:
+        """A clause after ";" that says how today's way already meets a need excluded before it, that
+        clause naming no tagged thing itself, speaks of the same need: "Password self-service is not
+        required; the service desk resets passwords today and will keep doing so", "We are not after
+        a place to swap files; that already works well on the shared drive". Not when the clause
+        after states a requirement of its own or puts something in scope."""
+        breaks = sorted(b for g, a, b in cues if g == "clause_breaks" and norms[a] == _SEMICOLON)
+        if not breaks:
+            return
+        cuts = sorted(a for g, a, _ in cues if g == "clause_breaks")
+        starts = [s_start, *breaks]
+        for prev, k in pairwise(starts):
+            if not any(lo == prev and hi >= k - 1 for lo, hi in negated):
+                continue  # the clause before is no exclusion as a whole
+            if any(prev <= span.start < k - 1 for span in sent_spans):
+                continue  # it names its own thing; _reasons_inherit speaks for the clause after it
+            end = min([c for c in cuts if c >= k] + [s_end])
+            words = norms[k:end]
+            if _KEPT.isdisjoint(words) and not any(g == "today" and k <= a < end for g, a, _ in cues):
+                continue
+            if any(
+                (w in _REQUIRING and (i + 1 >= len(words) or words[i + 1] not in _STATUS_QUO))
+                or w in _DEMANDS
+                or w in _IN_SCOPE
+                for i, w in enumerate(words)
+            ):
+                continue
+            for span in sent_spans:
+                rule = self.rules.get(span.id_)
+                if k <= span.start < end and (rule is None or rule.negatable):
                     span_info(span)["negated"] = True
 
     def _context_lost(
