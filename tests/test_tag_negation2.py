@@ -36,6 +36,17 @@ NEGATED = [
         "A helpdesk module is out of scope; librarians reset passwords at the desk and will keep doing so.",
     ),
     ("collaboration", "A place to swap files is not wanted; that already works well on the shared drive."),
+    # what users "will not" do or use is the buyer's plan, not a prohibition
+    ("account_services", "Visitors will not log in to the museum site; all pages are public."),
+    ("access_control", "Two-factor authentication will not be used on the public events pages."),
+    ("access_control", "The rota app will not use single sign-on this year."),
+    # what "would not suit", and what is "preferred to" or paid for "rather ... than"
+    (
+        "simple_site",
+        "A plain brochure site would not suit the federation, because clubs enter scores online.",
+    ),
+    ("extensibility", "A proven product, configured as it is, is preferred to anything bespoke."),
+    ("extensibility", "The Board would rather keep the standard product than pay for custom development."),
     # a partner noun that counts only beside a portal loses it when the portal is excluded
     ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
 ]
@@ -73,6 +84,9 @@ TRAPS = [
     ("multi_site", "Not one of our 7 websites shares a login with another."),
     # ... but a clause after ";" with a requirement of its own keeps its need
     ("account_services", "A helpdesk module is out of scope; the portal must let members reset passwords."),
+    # "shall not be used" and "not logged in" are requirements, not exclusions
+    ("access_control", "Shared accounts shall not be used by any member of staff."),
+    ("account_services", "Visitors who are not logged in shall see only the public pages."),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]

@@ -225,7 +225,21 @@ _DETERMINERS = {hash_string(w) for w in ("a", "an", "any", "the", "one", "some")
 # "instead of through an approval workflow"
 _NP_LEADS = {
     hash_string(norm(w))
-    for w in ("a", "an", "any", "the", "some", "through", "by", "via", "with", "online", "separate", "new")
+    for w in (
+        "a",
+        "an",
+        "any",
+        "the",
+        "some",
+        "through",
+        "by",
+        "via",
+        "with",
+        "online",
+        "separate",
+        "new",
+        "anything",
+    )
 }
 # compared with token norms, so through the same normaliser ("shall" -> "shal", "will" -> "wil")
 _MODALS = {
