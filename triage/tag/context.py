@@ -25,6 +25,13 @@
   answered "No" / "Not ..." (next sentence or the next cell of a table row) states no need; a clause
   after ";" or a reason (", as ...") without requirement words of its own speaks of the need
   excluded before it.
+  Second round: "rather than" sets aside its whole phrase up to a comma; a span whose rule `requires`
+  words that stand only in what the sentence excludes loses them ("trade customers" beside a negated
+  "broker portal"); a clause that excludes what the clause before it named, by "it" / "them" or with
+  its subject left out, negates that clause ("WordPress is used today but is not a requirement");
+  a clause after ";" saying today's way already meets an excluded need speaks of it; audiences
+  named only to say they get the same (`alike`: "will see the same site") are no different
+  audiences; a "with no" phrase ends at its comma.
 """
 
 from __future__ import annotations
