@@ -47,6 +47,8 @@ NEGATED = [
     ),
     ("extensibility", "A proven product, configured as it is, is preferred to anything bespoke."),
     ("extensibility", "The Board would rather keep the standard product than pay for custom development."),
+    # "we do not need" after a clause word of its own still excludes
+    ("access_control", "The club has few members, so we do not need single sign-on."),
     # a partner noun that counts only beside a portal loses it when the portal is excluded
     ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
 ]
@@ -87,6 +89,8 @@ TRAPS = [
     # "shall not be used" and "not logged in" are requirements, not exclusions
     ("access_control", "Shared accounts shall not be used by any member of staff."),
     ("account_services", "Visitors who are not logged in shall see only the public pages."),
+    # "details we do not need" is a relative clause inside a requirement
+    ("account_services", "Registration shall take two steps and shall not ask for details we do not need."),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]

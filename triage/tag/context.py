@@ -197,6 +197,39 @@ _PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "thes
 # modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
 _REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
 _AS = hash_string(norm("as"))
+_PERSONS = {hash_string(norm(w)) for w in ("we", "they", "you")}
+_DO_FORMS = {hash_string(norm(w)) for w in ("do", "does", "did")}
+# words that start a clause of their own before "we do not": "so we do not need SSO"
+_LINKS = {
+    hash_string(norm(w))
+    for w in [
+        "and",
+        "or",
+        "but",
+        "so",
+        "because",
+        "as",
+        "since",
+        "if",
+        "that",
+        "which",
+        "where",
+        "when",
+        "then",
+        "yet",
+        "therefore",
+        "now",
+        "thus",
+        "hence",
+        "today",
+        "currently",
+        "also",
+        "still",
+        "why",
+        "what",
+        "how",
+    ]
+}
 _SEMICOLON = hash_string(";")
 # words that say today's way goes on: "that already works well", "will keep doing so"
 _KEPT = {
@@ -772,7 +805,17 @@ class IcpNegation:
             for g, a, _ in cues
             if g == "weak"
             and _CAN not in norms[max(a - 1, 0) : a + 1]
-            and _RELATIVES.intersection(norms[max(a - 2, 0) : a])
+            and (
+                _RELATIVES.intersection(norms[max(a - 2, 0) : a])
+                # a relative clause without "that": "shall not ask for information we do not need"
+                or (
+                    a - 3 >= s_start
+                    and norms[a - 2] in _PERSONS
+                    and norms[a - 1] in _DO_FORMS
+                    and doc[a - 3].is_alpha
+                    and norms[a - 3] not in _LINKS
+                )
+            )
         ]
         colon_ok = {b for _, _, b in heads}  # "Out of scope: ..." keeps going after the colon
         # ... and so does a list head that a cue excludes: "Excluded from this lot: forums, ..."
