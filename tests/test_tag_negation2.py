@@ -49,6 +49,9 @@ NEGATED = [
     ("extensibility", "The Board would rather keep the standard product than pay for custom development."),
     # "we do not need" after a clause word of its own still excludes
     ("access_control", "The club has few members, so we do not need single sign-on."),
+    # a burden not put on users waives the feature it names
+    ("account_services", "The shop should not ask buyers to create an account before paying."),
+    ("account_services", "The library must not force visitors to register to read the catalogue."),
     # a partner noun that counts only beside a portal loses it when the portal is excluded
     ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
 ]
@@ -91,6 +94,8 @@ TRAPS = [
     ("account_services", "Visitors who are not logged in shall see only the public pages."),
     # "details we do not need" is a relative clause inside a requirement
     ("account_services", "Registration shall take two steps and shall not ask for details we do not need."),
+    # ... but a burden that names no feature is a requirement
+    ("integration", "The portal shall not ask staff to re-enter orders that are already in the ERP."),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]

@@ -197,6 +197,7 @@ _PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "thes
 # modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
 _REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
 _AS = hash_string(norm("as"))
+_ASKS = {hash_string(norm(w)) for w in ("ask", "require", "force", "make", "expect", "oblige", "compel")}
 _PERSONS = {hash_string(norm(w)) for w in ("we", "they", "you")}
 _DO_FORMS = {hash_string(norm(w)) for w in ("do", "does", "did")}
 # words that start a clause of their own before "we do not": "so we do not need SSO"
@@ -790,6 +791,7 @@ class IcpNegation:
         stops = sorted(a for g, a, _ in cues if g == "forward_stops")
         excludes = sorted(a for g, a, _ in cues if g == "excludes")
         weak_starts = [a for g, a, _ in cues if g == "weak"]
+        excludes_at = set(excludes)
         rejections = [(a, b) for g, a, b in cues if g == "rejects"]
         # a relative clause after the cue says something of its own: "..., which calls for integrations"
         relatives = (
@@ -884,7 +886,12 @@ class IcpNegation:
                 inner = a in relative_nots or any(b <= r < hi for r, _ in rejections)
                 outer = any(r <= a < re for r, re in rejections) and any(lo <= x < a for x in weak_starts)
                 excluding = not (cannot or inner or outer) and not any(lo <= x < a for x in relative_nots)
-                if excluding and any(b <= x < min(hi, b + excludes_within) for x in excludes):
+                # "should not ask citizens to create an account": a burden not put on users waives the
+                # feature it names (not "shall not ask users to re-enter data")
+                asks = norms[b] in _ASKS and any(
+                    norms[t] == _TO and t + 1 in excludes_at for t in range(b + 1, min(hi - 1, b + 5))
+                )
+                if excluding and (asks or any(b <= x < min(hi, b + excludes_within) for x in excludes)):
                     # an active verb excludes its object, not its subject: "The extranet will not offer
                     # SSO"; a passive one its subject: "SSO is not required", "SSO will not be provided"
                     active = (a == lo or norms[a - 1] not in _BE_FORMS) and norms[b] in _OBJECT_VERBS
