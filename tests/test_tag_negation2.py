@@ -52,6 +52,11 @@ NEGATED = [
     # a burden not put on users waives the feature it names
     ("account_services", "The shop should not ask buyers to create an account before paying."),
     ("account_services", "The library must not force visitors to register to read the catalogue."),
+    # audiences the business "does not serve" are no audiences of the site
+    (
+        "user_roles",
+        "The bakery does not serve dealers or wholesalers; walk-in shoppers are its only customers.",
+    ),
     # a partner noun that counts only beside a portal loses it when the portal is excluded
     ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
 ]
@@ -96,6 +101,8 @@ TRAPS = [
     ("account_services", "Registration shall take two steps and shall not ask for details we do not need."),
     # ... but a burden that names no feature is a requirement
     ("integration", "The portal shall not ask staff to re-enter orders that are already in the ERP."),
+    # "shall not serve" pages over HTTP is a requirement
+    ("security_ops", "The web server shall not serve pages over plain HTTP."),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]
