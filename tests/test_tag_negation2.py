@@ -57,6 +57,8 @@ NEGATED = [
         "user_roles",
         "The bakery does not serve dealers or wholesalers; walk-in shoppers are its only customers.",
     ),
+    # a process being abolished is no process to support
+    ("workflow", "The paper sign-off of expense claims is being abolished rather than moved online."),
     # a partner noun that counts only beside a portal loses it when the portal is excluded
     ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
 ]
@@ -103,6 +105,11 @@ TRAPS = [
     ("integration", "The portal shall not ask staff to re-enter orders that are already in the ERP."),
     # "shall not serve" pages over HTTP is a requirement
     ("security_ops", "The web server shall not serve pages over plain HTTP."),
+    # ... while a new process after it, with a requirement of its own, stands
+    (
+        "workflow",
+        "The paper approval process will be abolished, and the portal must route every claim to a manager.",
+    ),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]
