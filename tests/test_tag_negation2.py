@@ -59,6 +59,8 @@ NEGATED = [
     ),
     # a process being abolished is no process to support
     ("workflow", "The paper sign-off of expense claims is being abolished rather than moved online."),
+    # "no X is needed" still excludes X
+    ("collaboration", "No discussion forum is needed on the new site."),
     # a partner noun that counts only beside a portal loses it when the portal is excluded
     ("b2b_portal", "Dealers and members will read the same news pages; a dealer portal is out of scope."),
 ]
@@ -110,6 +112,8 @@ TRAPS = [
         "workflow",
         "The paper approval process will be abolished, and the portal must route every claim to a manager.",
     ),
+    # "no X will be visible to ..." forbids who sees X: a requirement on it
+    ("collaboration", "No discussion forum will be visible to the public."),
     # a partner noun with a portal of its own in the sentence keeps its tag
     ("b2b_portal", "Dealers shall order through a dealer portal; a mobile app is out of scope."),
 ]

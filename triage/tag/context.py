@@ -198,6 +198,8 @@ _PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "thes
 _REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
 _AS = hash_string(norm("as"))
 _ASKS = {hash_string(norm(w)) for w in ("ask", "require", "force", "make", "expect", "oblige", "compel")}
+# a "no X would be visible / accessible" forbids who sees X: a requirement, no exclusion
+_VISIBLE = {hash_string(norm(w)) for w in ("visible", "accessible", "readable", "viewable", "shown")}
 _PERSONS = {hash_string(norm(w)) for w in ("we", "they", "you")}
 _DO_FORMS = {hash_string(norm(w)) for w in ("do", "does", "did")}
 # words that start a clause of their own before "we do not": "so we do not need SSO"
@@ -927,6 +929,12 @@ class IcpNegation:
                 scopes.append((lo, hi))
                 continue
             end = min([s for s in stops if s >= b] + [hi])
+            if (
+                group == "forward"
+                and norms[a] == _NO
+                and _VISIBLE.intersection(norms[end : min(end + 3, hi)])
+            ):
+                continue  # "no team space would be visible outside its team": a rule on who sees what
             if group == "forward_np" and a == lo:  # "Instead of a portal for brokers, quotes will ..."
                 scopes.append((b, min([i for i in range(b, end) if norms[i] == _COMMA] + [end])))
                 continue
