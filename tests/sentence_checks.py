@@ -4,7 +4,11 @@ other sets' sentences kept out of failure messages."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from test_sentence_set import KEYS, KINDS, MODALITIES, OPTIONAL_KEYS
 
@@ -71,3 +75,42 @@ def check_no_copies(records: list[dict], other_texts: list[str]) -> None:
         if any(own and other and len(own & other) / len(own | other) >= 0.8 for other in bags):
             close.append(rec["id"])
     assert not close, close
+
+
+def count_rows(
+    recs: list[dict],
+    extra: Sequence[tuple[str, int]] = (),
+    per_tag: Callable[[str], list[tuple[str, int]]] | None = None,
+) -> list[tuple[str, int]]:
+    """The rows of a training set's README counts table: sizes, `extra` set-wide rows, kinds,
+    modalities, and per tag its positives, the rows `per_tag(tag)` adds, its traps and negations."""
+    rows = [("sentences", len(recs)), ("no tag", sum(not r["tags"] for r in recs))]
+    rows += [("two or more tags", sum(len(r["tags"]) >= 2 for r in recs))]
+    rows += [
+        ("with a number", sum(bool(re.search(r"\d[\d,.]*\s*(%|[a-z])", r["text"].lower())) for r in recs))
+    ]
+    rows += list(extra)
+    rows += [(f"kind `{k}`", n) for k, n in sorted(Counter(r["kind"] for r in recs).items())]
+    rows += [(f"modality `{m}`", n) for m, n in sorted(Counter(r["modality"] for r in recs).items())]
+    for tag in ALL_TAGS:
+        rows.append((f"`{tag}` positive", sum(tag in r["tags"] for r in recs)))
+        rows += per_tag(tag) if per_tag is not None else []
+        rows.append((f"`{tag}` trap", sum(r["kind"] == "trap" and tag in r.get("about", []) for r in recs)))
+        rows.append(
+            (f"`{tag}` negation", sum(r["kind"] == "negation" and tag in r.get("about", []) for r in recs))
+        )
+    return rows
+
+
+def check_readme_table(readme: Path, section: str, rows: list[tuple[str, int]]) -> None:
+    """The counts table of the README section titled `section` holds exactly `rows`."""
+    text = readme.read_text(encoding="utf-8").split(section, 1)[1].split("\n## ", 1)[0]
+    table = dict(re.findall(r"^\| (.+?) \| (\d+) \|$", text, flags=re.MULTILINE))
+    assert table == {name: str(n) for name, n in rows}
+
+
+def check_plain_json_lines(path: Path) -> None:
+    """One compact object a line, keys in the README's order, so diffs stay readable."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        assert list(rec)[:5] == ["id", "text", "tags", "modality", "kind"], rec.get("id")

@@ -10,11 +10,11 @@ No failure prints another set's text."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 
 import pytest
+import sentence_checks
 from test_sentence_set import DATA
 
 # the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
@@ -224,31 +224,12 @@ def test_scope_statements_and_need_not_keep_the_readme_modality(records: list[di
 
 def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     """The rows of the README's counts table, computed as the snippet in that section computes them."""
-    rows = [("sentences", len(recs)), ("no tag", sum(not r["tags"] for r in recs))]
-    rows += [("two or more tags", sum(len(r["tags"]) >= 2 for r in recs))]
-    rows += [
-        ("with a number", sum(bool(re.search(r"\d[\d,.]*\s*(%|[a-z])", r["text"].lower())) for r in recs))
-    ]
-    rows += [(f"kind `{k}`", n) for k, n in sorted(Counter(r["kind"] for r in recs).items())]
-    rows += [(f"modality `{m}`", n) for m, n in sorted(Counter(r["modality"] for r in recs).items())]
-    for tag in ALL_TAGS:
-        rows.append((f"`{tag}` positive", sum(tag in r["tags"] for r in recs)))
-        rows.append((f"`{tag}` trap", sum(r["kind"] == "trap" and tag in r.get("about", []) for r in recs)))
-        rows.append(
-            (f"`{tag}` negation", sum(r["kind"] == "negation" and tag in r.get("about", []) for r in recs))
-        )
-    return rows
+    return sentence_checks.count_rows(recs)
 
 
 def test_readme_table_matches_every_count(records: list[dict]) -> None:  # noqa: F811
-    section = README.read_text(encoding="utf-8").split(SPEC.section, 1)[1].split("\n## ", 1)[0]
-    table = dict(re.findall(r"^\| (.+?) \| (\d+) \|$", section, flags=re.MULTILINE))
-    expected = {name: str(n) for name, n in count_rows(records)}
-    assert table == expected
+    sentence_checks.check_readme_table(README, SPEC.section, count_rows(records))
 
 
 def test_file_is_plain_json_lines() -> None:
-    """One compact object a line, keys in the README's order, so diffs stay readable."""
-    for line in SPEC.path.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        assert list(rec)[:5] == ["id", "text", "tags", "modality", "kind"], rec.get("id")
+    sentence_checks.check_plain_json_lines(SPEC.path)

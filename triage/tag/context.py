@@ -578,10 +578,7 @@ class IcpNegation:
             before = norms[prev : k - 1]
             if not _REQUIRING.isdisjoint(before) or not _DEMANDS.isdisjoint(before):
                 continue
-            for span in sent_spans:
-                rule = self.rules.get(span.id_)
-                if prev <= span.start < k - 1 and (rule is None or rule.negatable):
-                    span_info(span)["negated"] = True
+            self._negate_from(sent_spans, prev, k - 1)
 
     def _kept_today(
         self,
@@ -618,10 +615,15 @@ class IcpNegation:
                 for i, w in enumerate(words)
             ):
                 continue
-            for span in sent_spans:
-                rule = self.rules.get(span.id_)
-                if k <= span.start < end and (rule is None or rule.negatable):
-                    span_info(span)["negated"] = True
+            self._negate_from(sent_spans, k, end)
+
+    def _negate_from(self, sent_spans: list[Span], lo: int, hi: int) -> None:
+        """Marks negated each span of the sentence that starts in tokens [lo, hi) and whose rule may be
+        negated (a `negatable: false` rule names today's pain, which no exclusion turns off)."""
+        for span in sent_spans:
+            rule = self.rules.get(span.id_)
+            if lo <= span.start < hi and (rule is None or rule.negatable):
+                span_info(span)["negated"] = True
 
     def _context_lost(
         self,
