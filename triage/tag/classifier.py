@@ -340,7 +340,18 @@ class IcpClassifier:
         owner = np.concatenate((group[known], group[1:][adjacent][hit]))
         return owner, np.concatenate((word[known], self.pair_features[at[hit]]))
 
-    def _doubt(self, doc, spans, vetoes, ids, norms, tokens, word, sentence, known) -> None:
+    def _doubt(
+        self,
+        doc: Doc,
+        spans: list[Span],
+        vetoes: np.ndarray,
+        ids: np.ndarray,
+        norms: np.ndarray,
+        tokens: np.ndarray,
+        word: np.ndarray,
+        sentence: np.ndarray,
+        known: np.ndarray,
+    ) -> None:
         """Records in `doc.user_data[DOUBTED_KEY]` the rules' spans it doubts, for `icp_doubt`: a span
         of a tag whose probability is below its veto both in the sentence and in the span's own segment
         of it (between commas, semicolons and colons; when that segment has MIN_WORDS known words), and
