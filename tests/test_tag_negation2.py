@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from triage.tag import tag_text
+from triage.tag import tag, tag_text
+from triage.types import Document, Passage
 
 # (tag, sentence that negates it)
 NEGATED = [
@@ -130,3 +131,24 @@ def test_a_negated_tag_is_not_counted(rules_only: None, tag: str, text: str) -> 
 @pytest.mark.parametrize(("tag", "text"), TRAPS)
 def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, tag: str, text: str) -> None:
     assert tag in tag_text(text)["tags"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SSO is not",
+        "single sign-on never",
+        "The portal shall offer SSO, not",
+        "SSO: not",
+        "Single sign-on today is not",
+    ],
+)
+def test_a_negation_word_at_the_very_end_of_a_document_is_no_crash(text: str) -> None:
+    """A table cell or a cut-off line that ends the document with "not" is tagged like any other."""
+    tag_text(text)
+    passages = (
+        Passage(id="p1", text="The portal shall offer single sign-on.", kind="paragraph"),
+        Passage(id="p2", text=text, kind="table_cell"),
+    )
+    tagged = tag(Document(path="t.txt", sha256="0" * 64, format="txt", pages=None, passages=passages))
+    assert any(s.tag == "access_control" and not s.negated for s in tagged.spans)

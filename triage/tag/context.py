@@ -859,7 +859,7 @@ class IcpNegation:
             if (
                 today
                 and group in _PAIN_GROUPS
-                and (group != "weak" or norms[b] in _DETERMINERS)  # "Not one of our 11 websites ..."
+                and (group != "weak" or (b < s_end and norms[b] in _DETERMINERS))  # "Not one of our ..."
                 # not "There is currently no requirement for", "no need to"
                 and not (group == "forward" and any(norms[k] in _DEMANDS for k in range(a, b)))
             ):
@@ -892,7 +892,7 @@ class IcpNegation:
                 excluding = not (cannot or inner or outer) and not any(lo <= x < a for x in relative_nots)
                 # "should not ask citizens to create an account": a burden not put on users waives the
                 # feature it names (not "shall not ask users to re-enter data")
-                asks = norms[b] in _ASKS and any(
+                asks = b < hi and norms[b] in _ASKS and any(
                     norms[t] == _TO and t + 1 in excludes_at for t in range(b + 1, min(hi - 1, b + 5))
                 )
                 if excluding and (asks or any(b <= x < min(hi, b + excludes_within) for x in excludes)):
