@@ -278,6 +278,20 @@ def test_sentence_splitting_inside_a_passage(text, sentences):
     assert len(list(doc.sents)) == sentences, [s.text for s in doc.sents]
 
 
+def test_a_sentence_without_end_is_cut_into_pieces_of_bounded_length():
+    """A table dumped as one line or text without stops is no sentence of thousands of words (the
+    components that read a sentence whole would cost the square of its length)."""
+    from triage.tag.segment import MAX_SENTENCE_TOKENS
+
+    text = " ; ".join(["single sign-on is not required but Salesforce integration is"] * 200)
+    doc = load_pipeline()(text)
+    lengths = [len(s) for s in doc.sents]
+    assert max(lengths) <= MAX_SENTENCE_TOKENS and sum(lengths) == len(doc)
+    assert len(lengths) >= len(doc) // MAX_SENTENCE_TOKENS
+    # an ordinary passage is untouched
+    assert len(list(load_pipeline()("The portal shall support SSO. It must also support MFA.").sents)) == 2
+
+
 def test_boundaries_never_split_decimals():
     assert boundaries("Uptime of 99.95 % and version 3.2.1 are needed.") == []
 

@@ -12,7 +12,10 @@ headings), so this component only splits *inside* a passage, where RFPs pack sev
 - before an inline bullet ("... • ...").
 
 It works on the passage text with regular expressions (fast, no per-token Python) and sets
-`Token.is_sent_start` only where a sentence starts.
+`Token.is_sent_start` only where a sentence starts. A "sentence" of more than MAX_SENTENCE_TOKENS
+tokens (a table dumped as one line, text without stops, hostile input) is cut every
+MAX_SENTENCE_TOKENS tokens: no real requirement is that long, and the components that look at a
+sentence as a whole then cost time in proportion to the document, not to the square of a sentence.
 
 Several passages can share one Doc (the tag stage joins short passages with a space, because
 spaCy's cost per Doc outweighs its cost per word): `doc.user_data[PARTS_KEY]` then holds the
@@ -31,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy stores it: not a sentence start
+MAX_SENTENCE_TOKENS = 250
 STARTS_KEY = "triage_sent_starts"  # the sentence starts, for the components after this one
 TEXT_KEY = "triage_text"  # the passage text, kept by the tokenizer (see pipeline.py)
 PARTS_KEY = "triage_parts"  # character offsets of the passages joined into one Doc (none: one passage)
@@ -114,6 +118,17 @@ def _offsets(text: str, parts: list[int] | None) -> list[int]:
     return offsets
 
 
+def _capped(starts: list[int], n: int) -> list[int]:
+    """`starts` (sorted, from 0) with a start added every MAX_SENTENCE_TOKENS tokens of any longer
+    sentence of a Doc of `n` tokens."""
+    if n <= MAX_SENTENCE_TOKENS:
+        return starts
+    out: list[int] = []
+    for start, end in zip(starts, [*starts[1:], n], strict=True):
+        out.extend(range(start, end, MAX_SENTENCE_TOKENS))
+    return out
+
+
 class RfpSentences:
     """Sets `Token.is_sent_start` at every sentence start found by `boundaries()`."""
 
@@ -132,6 +147,7 @@ class RfpSentences:
                     starts.append(i)
             if parts and len(parts) > 1:
                 doc.user_data[PART_STARTS_KEY] = idx.searchsorted(parts).tolist()
+        starts = _capped(starts, n)
         # one write through numpy: the Token.is_sent_start setter rescans the doc on every call
         values = numpy.full((n, 1), _NOT_START, dtype="uint64")
         values[starts, 0] = 1
