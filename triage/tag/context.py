@@ -892,8 +892,12 @@ class IcpNegation:
                 excluding = not (cannot or inner or outer) and not any(lo <= x < a for x in relative_nots)
                 # "should not ask citizens to create an account": a burden not put on users waives the
                 # feature it names (not "shall not ask users to re-enter data")
-                asks = b < hi and norms[b] in _ASKS and any(
-                    norms[t] == _TO and t + 1 in excludes_at for t in range(b + 1, min(hi - 1, b + 5))
+                asks = (
+                    b < hi
+                    and norms[b] in _ASKS
+                    and any(
+                        norms[t] == _TO and t + 1 in excludes_at for t in range(b + 1, min(hi - 1, b + 5))
+                    )
                 )
                 if excluding and (asks or any(b <= x < min(hi, b + excludes_within) for x in excludes)):
                     # an active verb excludes its object, not its subject: "The extranet will not offer
