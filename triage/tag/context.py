@@ -36,7 +36,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from itertools import pairwise
 from typing import Any
@@ -540,8 +540,7 @@ class IcpNegation:
             return
         cuts = sorted(a for g, a, _ in cues if g == "clause_breaks")
         for a, b in alike:
-            lo = max([c + 1 for c in cuts if c < a], default=s_start)
-            hi = min([c for c in cuts if c >= b], default=s_end)
+            lo, hi = _clause_start(cuts, a, s_start), _next(cuts, b, s_end)
             if not negated and _REQUIRING.isdisjoint(norms[lo:hi]):
                 # a plan ("will see the same site") or a need denied beside it ("no need to treat them
                 # differently"); else a description ("all land on the same home page and get ...")
@@ -604,16 +603,10 @@ class IcpNegation:
                 continue  # the clause before is no exclusion as a whole
             if any(prev <= span.start < k - 1 for span in sent_spans):
                 continue  # it names its own thing; _reasons_inherit speaks for the clause after it
-            end = min([c for c in cuts if c >= k] + [s_end])
-            words = norms[k:end]
-            if _KEPT.isdisjoint(words) and not any(g == "today" and k <= a < end for g, a, _ in cues):
+            end = _next(cuts, k, s_end)
+            if _KEPT.isdisjoint(norms[k:end]) and not any(g == "today" and k <= a < end for g, a, _ in cues):
                 continue
-            if any(
-                (w in _REQUIRING and (i + 1 >= len(words) or words[i + 1] not in _STATUS_QUO))
-                or w in _DEMANDS
-                or w in _IN_SCOPE
-                for i, w in enumerate(words)
-            ):
+            if _own_requirement(norms, k, end, _REQUIRING):
                 continue
             self._negate_from(sent_spans, k, end)
 
@@ -662,7 +655,7 @@ class IcpNegation:
         for span in sent_spans:
             if span_info(span).get("negated"):
                 stop = min([x for x in bounds if x >= span.end] + [span.end + 3])
-                stop = min([i for i in range(span.end, stop) if norms[i] == _COMMA] + [stop])
+                stop = _first_comma(norms, span.end, stop)
                 hidden.update(range(span.start, stop))
         if not hidden:
             return
@@ -727,13 +720,8 @@ class IcpNegation:
                 continue
             if b < len(doc) and norms[b] in _NOT_REASONS:
                 continue
-            end = min([c for c in breaks if c > a] + [s_end])
-            if any(
-                (norms[i] in _MODALS and (i + 1 >= end or norms[i + 1] not in _STATUS_QUO))
-                or norms[i] in _DEMANDS
-                or norms[i] in _IN_SCOPE
-                for i in range(b, end)
-            ):
+            end = _next(breaks, a + 1, s_end)
+            if _own_requirement(norms, b, end, _MODALS):
                 continue  # the clause states a requirement of its own, or puts something in scope
             reasons.append((a, end))
         if not reasons:
@@ -847,7 +835,7 @@ class IcpNegation:
         only = set()
         for g, a, _ in heads:
             if g in ("forward_short", "forward_np"):
-                lo = max([c + 1 for c in cuts if c < a], default=s_start)
+                lo = _clause_start(cuts, a, s_start)
                 if any(lo <= x < a for x in negatives):
                     only.add(a)
         today = [a for g, a, _ in cues if g == "today"]
@@ -855,7 +843,7 @@ class IcpNegation:
         for group, a, b in heads:
             if a in only:
                 continue
-            lo = max([c + 1 for c in cuts if c < a], default=s_start)
+            lo = _clause_start(cuts, a, s_start)
             if (
                 today
                 and group in _PAIN_GROUPS
@@ -865,7 +853,7 @@ class IcpNegation:
             ):
                 # "None of our systems talk to each other", "No single sign-on exists today": today's
                 # situation, the pain a need comes from, not a need excluded
-                clause_end = min([c for c in cuts if c >= b], default=s_end)
+                clause_end = _next(cuts, b, s_end)
                 verb = min([x for x in stops if x >= b] + [clause_end])
                 # ... unless its verb excludes a need: "No integration is needed at the moment" (not "no
                 # customer would need to call us", not "what it needs")
@@ -941,13 +929,11 @@ class IcpNegation:
                 and _VISIBLE.intersection(norms[end : min(end + 3, hi)])
             ):
                 continue  # "no team space would be visible outside its team": a rule on who sees what
-            if group == "forward_np" and a == lo:  # "Instead of a portal for brokers, quotes will ..."
-                scopes.append((b, min([i for i in range(b, end) if norms[i] == _COMMA] + [end])))
-                continue
-            if group == "forward_np" and norms[a] == _RATHER:
-                # "rather than ask them to use a supplier portal": what is set aside runs to the next
-                # comma (not "instead of e-mailing attachments back and forth", today's pain)
-                scopes.append((b, min([i for i in range(b, end) if norms[i] == _COMMA] + [end])))
+            if group == "forward_np" and (a == lo or norms[a] == _RATHER):
+                # what is set aside runs to the next comma: "Instead of a portal for brokers, quotes will
+                # ...", "rather than ask them to use a supplier portal" (not "instead of e-mailing
+                # attachments back and forth", today's pain)
+                scopes.append((b, _first_comma(norms, b, end)))
                 continue
             if group == "forward_np":  # the noun phrase right after: "without (any) approval step"
                 reach = b + 1
@@ -957,8 +943,7 @@ class IcpNegation:
                 continue
             if group == "forward_short" or (group == "forward" and a > lo and norms[a - 1] == _WITH):
                 # "with no custom code, for routing each claim ...": a "with no" phrase ends at a comma
-                commas = [i for i in range(b, end) if norms[i] == _COMMA]
-                end = min([*commas, end])
+                end = _first_comma(norms, b, end)
             elif norms[b - 1] in _TO_FOR or any(end <= x < end + 3 for x in excluded):
                 # "there is no requirement for the platform to be built on Drupal", and a verb that
                 # excludes: "Neither the CRM nor the ERP will be connected to the site", "No role-based
@@ -970,6 +955,34 @@ class IcpNegation:
 
 _COORDINATORS = {hash_string(w) for w in ("and", "or", "so", "yet")}
 _COORDINATED_WITHIN = 6
+
+
+def _clause_start(cuts: list[int], a: int, s_start: int) -> int:
+    """Where the clause holding token `a` starts: after the last of the sorted `cuts` before it."""
+    i = bisect_left(cuts, a)
+    return cuts[i - 1] + 1 if i else s_start
+
+
+def _next(xs: list[int], b: int, default: int) -> int:
+    """The first of the sorted `xs` at or after `b`, else `default`."""
+    i = bisect_left(xs, b)
+    return xs[i] if i < len(xs) else default
+
+
+def _first_comma(norms: list[int], lo: int, hi: int) -> int:
+    """The first comma in tokens [lo, hi), else `hi`."""
+    return next((i for i in range(lo, hi) if norms[i] == _COMMA), hi)
+
+
+def _own_requirement(norms: list[int], lo: int, hi: int, modals: set[int]) -> bool:
+    """Whether tokens [lo, hi) state a requirement of their own (a modal of `modals` not carrying on
+    today's way, "will keep"; a word of `_DEMANDS`) or put something in scope."""
+    return any(
+        (norms[i] in modals and (i + 1 >= hi or norms[i + 1] not in _STATUS_QUO))
+        or norms[i] in _DEMANDS
+        or norms[i] in _IN_SCOPE
+        for i in range(lo, hi)
+    )
 
 
 def _coordinated_clauses(norms: list[int], s_start: int, s_end: int) -> list[int]:
