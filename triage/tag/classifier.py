@@ -314,6 +314,7 @@ class IcpClassifier:
             self.pair_keys = keys[order]
             self.pair_features = (len(m.words) + np.arange(len(keys)))[order]
             self.evidence = np.array([w not in NOT_EVIDENCE for w in m.words], dtype=bool)
+            self.column = {tag: t for t, tag in enumerate(m.tags)}
             self.breaks = np.array([nlp.vocab.strings.add(norm(p)) for p in ",;:"], dtype=np.uint64)
         # NORM hash -> its word feature; -1: no word (punctuation, number), -2: a word the model does not know
         self._word_of: dict[int, int] = {}
@@ -344,6 +345,7 @@ class IcpClassifier:
         self,
         doc: Doc,
         spans: list[Span],
+        starts: np.ndarray,
         vetoes: np.ndarray,
         ids: np.ndarray,
         norms: np.ndarray,
@@ -359,11 +361,9 @@ class IcpClassifier:
         another sense). A sentence about many things is weak evidence for each of them; its segment
         often is not ("... approval workflows for content, role-based access for staff, ...")."""
         model = self.model
-        starts = np.asarray(sentence_starts(doc))
-        column = {tag: t for t, tag in enumerate(model.tags)}
         candidates = []
         for s in spans:
-            t = column.get(s.label_)
+            t = self.column.get(s.label_)
             if t is not None and (ids[s.start : s.end] >= 0).any():
                 k = bisect_right(starts, s.start) - 1
                 if vetoes[k, t]:
@@ -402,7 +402,7 @@ class IcpClassifier:
         counts = np.bincount(sentence[known], minlength=len(starts))
         adds, vetoes = model.decide(owner, features, counts)
         spans = get_spans(doc, self.key)
-        self._doubt(doc, spans, vetoes, ids, norms, tokens, word, sentence, known)
+        self._doubt(doc, spans, starts, vetoes, ids, norms, tokens, word, sentence, known)
         fired = np.argwhere(adds)
         if not len(fired):
             return doc
