@@ -221,14 +221,19 @@ def _select(
     from eval_tagger import prf, rules_alone, tag_classifier, tag_texts
 
     texts = [it["text"] for it in [*written, *real]]
+
+    def tags_with(name: str) -> list[set[str]]:
+        """Each text's tags with `model` as it is now, saved as the trial file `name`."""
+        with tag_classifier(str(_trial(model, out, name))):
+            return [set(row["tags"]) for row in tag_texts(texts)]
+
     runs: dict[float | None, list[set[str]]] = {}
     with rules_alone():
         runs[None] = [set(row["tags"]) for row in tag_texts(texts)]
     model.veto[:] = -np.inf
     for p in THRESHOLDS:
         model.threshold[:] = math.log(p / (1 - p))
-        with tag_classifier(str(_trial(model, out, str(p)))):
-            runs[p] = [set(row["tags"]) for row in tag_texts(texts)]
+        runs[p] = tags_with(str(p))
     n = len(written)
     gold = [set(it["tags"]) for it in [*written, *real]]
 
@@ -237,10 +242,14 @@ def _select(
         tp = sum(a and b for a, b in pairs)
         return prf(tp, sum(a and not b for a, b in pairs), sum(b and not a for a, b in pairs))["f1"]
 
+    def gained(more: list[set[str]], less: list[set[str]], tag: str) -> tuple[int, int]:
+        """(right, wrong): the real sentences where `more` has `tag` and `less` has not."""
+        new = [i for i in range(n, len(gold)) if tag in more[i] and tag not in less[i]]
+        return sum(tag in gold[i] for i in new), sum(tag not in gold[i] for i in new)
+
     def added(run: list[set[str]], tag: str) -> tuple[int, int]:
         """(right, wrong) tags the classifier adds to the rules' on the real sentences."""
-        new = [i for i in range(n, len(gold)) if tag in run[i] and tag not in runs[None][i]]
-        return sum(tag in gold[i] for i in new), sum(tag not in gold[i] for i in new)
+        return gained(run, runs[None], tag)
 
     chosen = {}
     for j, tag in enumerate(model.tags):
@@ -262,18 +271,15 @@ def _select(
 
     # then the vetoes, with the thresholds just chosen: the tags the rules found that go at each one
     model.veto[:] = -np.inf
-    with tag_classifier(str(_trial(model, out, "base"))):
-        base = [set(row["tags"]) for row in tag_texts(texts)]
+    base = tags_with("base")
     vetoed: dict[float, list[set[str]]] = {}
     for v in VETOES:
         model.veto[:] = math.log(v / (1 - v))
-        with tag_classifier(str(_trial(model, out, f"veto-{v}"))):
-            vetoed[v] = [set(row["tags"]) for row in tag_texts(texts)]
+        vetoed[v] = tags_with(f"veto-{v}")
 
     def dropped(run: list[set[str]], tag: str) -> tuple[int, int]:
         """(right, wrong) tags a veto drops on the real sentences."""
-        gone = [i for i in range(n, len(gold)) if tag in base[i] and tag not in run[i]]
-        return sum(tag in gold[i] for i in gone), sum(tag not in gold[i] for i in gone)
+        return gained(base, run, tag)
 
     for j, tag in enumerate(model.tags):
         base_f1 = f1(base, tag)
