@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -416,6 +417,20 @@ def sentence_modality(doc: Doc, sentence_start: int) -> str:
     return doc.user_data.get("triage_modality", {}).get(sentence_start, "info")
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """One sentence as the negation methods see it: the token norms of the whole doc, the negation
+    cues matched in the sentence (group, start, end in doc offsets), the token ranges [lo, hi) its cues
+    negate, the ICP spans that start in it, and its bounds [start, end)."""
+
+    norms: list[int]
+    cues: list[tuple[str, int, int]]
+    negated: list[tuple[int, int]]
+    spans: list[Span]
+    start: int
+    end: int
+
+
 @Language.factory(
     "icp_negation",
     assigns=["span._.negated", "doc.spans"],
@@ -505,110 +520,92 @@ class IcpNegation:
                         heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
                         span_info(heir)["modality"] = span._.modality
                         added.append(heir)
-            self._reasons_inherit(doc, norms, cues, sent_spans, s_end)
+            view = SentenceView(norms, cues, negated, sent_spans, s_start, s_end)
+            self._reasons_inherit(view)
             if self.alike_tags:
-                self._audiences_alike(norms, cues, negated, sent_spans, s_start, s_end)
+                self._audiences_alike(view)
             if negated:
-                self._points_back(norms, cues, negated, sent_spans, s_start)
-                self._kept_today(norms, cues, negated, sent_spans, s_start, s_end)
-                self._context_lost(norms, cues, negated, sent_spans, s_start, s_end)
+                self._points_back(view)
+                self._kept_today(view)
+                self._context_lost(view)
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
         return doc
 
-    def _audiences_alike(
-        self,
-        norms: list[int],
-        cues: list[tuple[str, int, int]],
-        negated: list[tuple[int, int]],
-        sent_spans: list[Span],
-        s_start: int,
-        s_end: int,
-    ) -> None:
+    def _audiences_alike(self, view: SentenceView) -> None:
         """Audiences named only to say they get the same ("Volunteers and donors will see the same
         site", "Our visitors are all the same kind of people") deny different views: the spans of the
         `alike_tags` (user_roles) in the clause of an `alike` cue are negated, unless the sentence
         still gives someone something different or their own outside what it excludes ("Staff and
         students use the same portal but see different pages")."""
-        alike = [(a, b) for g, a, b in cues if g == "alike" and (b >= s_end or norms[b] != _AS)]
+        alike = [(a, b) for g, a, b in view.cues if g == "alike" and (b >= view.end or view.norms[b] != _AS)]
         if not alike:
             return
-        if any(g == "today" for g, _, _ in cues):
+        if any(g == "today" for g, _, _ in view.cues):
             return  # "Patients and referrers read the same pages today": the pain a need comes from
-        hidden = {i for lo, hi in negated for i in range(lo, hi)}
-        if any(norms[i] in _DIFFERENCE and i not in hidden for i in range(s_start, s_end)):
+        hidden = {i for lo, hi in view.negated for i in range(lo, hi)}
+        if any(view.norms[i] in _DIFFERENCE and i not in hidden for i in range(view.start, view.end)):
             return
-        cuts = sorted(a for g, a, _ in cues if g == "clause_breaks")
+        cuts = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
         for a, b in alike:
-            lo, hi = _clause_start(cuts, a, s_start), _next(cuts, b, s_end)
-            if not negated and _REQUIRING.isdisjoint(norms[lo:hi]):
+            lo, hi = _clause_start(cuts, a, view.start), _next(cuts, b, view.end)
+            if not view.negated and _REQUIRING.isdisjoint(view.norms[lo:hi]):
                 # a plan ("will see the same site") or a need denied beside it ("no need to treat them
                 # differently"); else a description ("all land on the same home page and get ...")
                 continue
-            for span in sent_spans:
+            for span in view.spans:
                 if span.label_ in self.alike_tags and (lo <= span.start < hi or span.start < lo < span.end):
                     span_info(span)["negated"] = True
 
-    def _points_back(
-        self,
-        norms: list[int],
-        cues: list[tuple[str, int, int]],
-        negated: list[tuple[int, int]],
-        sent_spans: list[Span],
-        s_start: int,
-    ) -> None:
+    def _points_back(self, view: SentenceView) -> None:
         """A clause that excludes what the clause before it named, by a pronoun or with its subject
         left out, negates that clause's spans: "WordPress is used today but is not a requirement", "The
         Council runs its intranet on SharePoint, but the new portal is not required to be built on
         it", "Officers handle appeals by email; the new system does not need to route them". Not when
         the clause before states a requirement of its own ("The portal must support SSO, but it need
         not ...")."""
-        breaks = sorted(b for g, a, b in cues if g == "clause_breaks" and norms[b - 1] in _BACK_BREAKS)
+        breaks = sorted(
+            b for g, a, b in view.cues if g == "clause_breaks" and view.norms[b - 1] in _BACK_BREAKS
+        )
         if not breaks:
             return
-        starts = [s_start, *breaks]
+        starts = [view.start, *breaks]
         for prev, k in pairwise(starts):
-            if not any(lo == k and hi > k for lo, hi in negated):
+            if not any(lo == k and hi > k for lo, hi in view.negated):
                 continue  # the clause after the break is no exclusion of its own
-            hi = max(h for lo, h in negated if lo == k)
-            clause = norms[k:hi]
-            if not (norms[k] in _LEFT_OUT or not _PRONOUNS.isdisjoint(clause)):
+            hi = max(h for lo, h in view.negated if lo == k)
+            clause = view.norms[k:hi]
+            if not (view.norms[k] in _LEFT_OUT or not _PRONOUNS.isdisjoint(clause)):
                 continue
-            before = norms[prev : k - 1]
+            before = view.norms[prev : k - 1]
             if not _REQUIRING.isdisjoint(before) or not _DEMANDS.isdisjoint(before):
                 continue
-            self._negate_from(sent_spans, prev, k - 1)
+            self._negate_from(view.spans, prev, k - 1)
 
-    def _kept_today(
-        self,
-        norms: list[int],
-        cues: list[tuple[str, int, int]],
-        negated: list[tuple[int, int]],
-        sent_spans: list[Span],
-        s_start: int,
-        s_end: int,
-    ) -> None:
+    def _kept_today(self, view: SentenceView) -> None:
         """A clause after ";" that says how today's way already meets a need excluded before it, that
         clause naming no tagged thing itself, speaks of the same need: "Password self-service is not
         required; the service desk resets passwords today and will keep doing so", "We are not after
         a place to swap files; that already works well on the shared drive". Not when the clause
         after states a requirement of its own or puts something in scope."""
-        breaks = sorted(b for g, a, b in cues if g == "clause_breaks" and norms[a] == _SEMICOLON)
+        breaks = sorted(b for g, a, b in view.cues if g == "clause_breaks" and view.norms[a] == _SEMICOLON)
         if not breaks:
             return
-        cuts = sorted(a for g, a, _ in cues if g == "clause_breaks")
-        starts = [s_start, *breaks]
+        cuts = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
+        starts = [view.start, *breaks]
         for prev, k in pairwise(starts):
-            if not any(lo == prev and hi >= k - 1 for lo, hi in negated):
+            if not any(lo == prev and hi >= k - 1 for lo, hi in view.negated):
                 continue  # the clause before is no exclusion as a whole
-            if any(prev <= span.start < k - 1 for span in sent_spans):
+            if any(prev <= span.start < k - 1 for span in view.spans):
                 continue  # it names its own thing; _reasons_inherit speaks for the clause after it
-            end = _next(cuts, k, s_end)
-            if _KEPT.isdisjoint(norms[k:end]) and not any(g == "today" and k <= a < end for g, a, _ in cues):
+            end = _next(cuts, k, view.end)
+            if _KEPT.isdisjoint(view.norms[k:end]) and not any(
+                g == "today" and k <= a < end for g, a, _ in view.cues
+            ):
                 continue
-            if _own_requirement(norms, k, end, _REQUIRING):
+            if _own_requirement(view.norms, k, end, _REQUIRING):
                 continue
-            self._negate_from(sent_spans, k, end)
+            self._negate_from(view.spans, k, end)
 
     def _negate_from(self, sent_spans: list[Span], lo: int, hi: int) -> None:
         """Marks negated each span of the sentence that starts in tokens [lo, hi) and whose rule may be
@@ -618,26 +615,18 @@ class IcpNegation:
             if lo <= span.start < hi and (rule is None or rule.negatable):
                 span_info(span)["negated"] = True
 
-    def _context_lost(
-        self,
-        norms: list[int],
-        cues: list[tuple[str, int, int]],
-        negated: list[tuple[int, int]],
-        sent_spans: list[Span],
-        s_start: int,
-        s_end: int,
-    ) -> None:
+    def _context_lost(self, view: SentenceView) -> None:
         """A span that counts only beside words its rule `requires` loses them when they stand only
         in what the sentence excludes: "trade customers" is b2b_portal beside "ordering portal", but
         not in "a PDF will be offered to trade customers in lieu of an online ordering portal". Only
         where a span of the same tag is negated in the sentence (the partner noun of a negated
         portal), so a need of its own with the same words elsewhere stands."""
-        tags = {span.label_ for span in sent_spans if span_info(span).get("negated")}
+        tags = {span.label_ for span in view.spans if span_info(span).get("negated")}
         if not tags:
             return
         candidates = [
             span
-            for span in sent_spans
+            for span in view.spans
             if span.label_ in tags
             and not span_info(span).get("negated")
             and (rule := self.rules.get(span.id_)) is not None
@@ -646,21 +635,21 @@ class IcpNegation:
         ]
         if not candidates:
             return
-        # what is excluded: the negated ranges, and each negated span up to the end of its phrase
+        # what is excluded: the view.negated ranges, and each view.negated span up to the end of its phrase
         # ("online ordering" + "portal")
-        bounds = [*sorted(a for g, a, _ in cues if g in ("clause_breaks", "forward_stops")), s_end]
+        bounds = [*sorted(a for g, a, _ in view.cues if g in ("clause_breaks", "forward_stops")), view.end]
         hidden = set()
-        for lo, hi in negated:
-            hidden.update(range(max(lo, s_start), min(hi, s_end)))
-        for span in sent_spans:
+        for lo, hi in view.negated:
+            hidden.update(range(max(lo, view.start), min(hi, view.end)))
+        for span in view.spans:
             if span_info(span).get("negated"):
                 stop = min([x for x in bounds if x >= span.end] + [span.end + 3])
-                stop = _first_comma(norms, span.end, stop)
+                stop = _first_comma(view.norms, span.end, stop)
                 hidden.update(range(span.start, stop))
         if not hidden:
             return
-        words = norms[s_start:s_end]
-        shown = [0 if s_start + k in hidden else w for k, w in enumerate(words)]
+        words = view.norms[view.start : view.end]
+        shown = [0 if view.start + k in hidden else w for k, w in enumerate(words)]
         for span in candidates:
             context = self.requires.get(span.id_)
             if context is None:
@@ -704,33 +693,31 @@ class IcpNegation:
                 if span.label_ in tags and span.start >= i and span.start < a_end:
                     span_info(span)["negated"] = True
 
-    def _reasons_inherit(
-        self, doc: Doc, norms: list[int], cues: list[tuple[str, int, int]], sent_spans: list[Span], s_end: int
-    ) -> None:
+    def _reasons_inherit(self, view: SentenceView) -> None:
         """A clause that gives the reason for an excluded need speaks of the same need, not a new one:
         "A SOC is not required, as the Council's own SOC already monitors all services" states no
         `security_ops`. A span in the clause right after such a break (", as", ", since", "because",
         up to the next clause break) is negated when a span of its tag before the break is, unless
         that clause is a requirement of its own ("..., as SSO for employees is mandatory") or the "as"
         gives no reason ("as described in Section 4", "as well as")."""
-        breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
+        breaks = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
         reasons = []
-        for g, a, b in cues:
-            if g != "clause_breaks" or norms[b - 1] not in _REASONS:
+        for g, a, b in view.cues:
+            if g != "clause_breaks" or view.norms[b - 1] not in _REASONS:
                 continue
-            if b < len(doc) and norms[b] in _NOT_REASONS:
+            if b < len(view.norms) and view.norms[b] in _NOT_REASONS:
                 continue
-            end = _next(breaks, a + 1, s_end)
-            if _own_requirement(norms, b, end, _MODALS):
+            end = _next(breaks, a + 1, view.end)
+            if _own_requirement(view.norms, b, end, _MODALS):
                 continue  # the clause states a requirement of its own, or puts something in scope
             reasons.append((a, end))
         if not reasons:
             return
         first_negated: dict[str, int] = {}
-        for span in sent_spans:
+        for span in view.spans:
             if span_info(span).get("negated"):
                 first_negated.setdefault(span.label_, span.start)
-        for span in sent_spans:
+        for span in view.spans:
             start = first_negated.get(span.label_)
             if start is None or span_info(span).get("negated"):
                 continue
