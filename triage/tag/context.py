@@ -260,6 +260,22 @@ _QUESTION = hash_string("?")
 _NO = hash_string("no")
 _NOT = hash_string("not")
 _NOT_ONLY = {hash_string(norm(w)) for w in ("only", "just", "merely", "simply", "limited", "least")}
+# a subject that names the lack of a thing ("Non-compliance with the GDPR", "Any failure to encrypt",
+# "Lack of SSO"): "not acceptable" of it is a double negation, a need for the thing
+_LACKS = {hash_string(norm(w)) for w in ("lack", "absence", "failure", "failing", "inability", "omission")}
+_ACCEPTS = {
+    hash_string(norm(w))
+    for w in (
+        "accept",
+        "acceptable",
+        "accepted",
+        "tolerate",
+        "tolerated",
+        "tolerable",
+        "permitted",
+        "allowed",
+    )
+}
 _CELL_MARKS = {hash_string(w) for w in ("|", "-", "—")}
 _ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
 _ANSWER_MARKS = {hash_string(w) for w in (":", "-", ".", "—")}
@@ -857,6 +873,11 @@ class IcpNegation:
                 default=s_end,
             )
             if group == "weak":
+                if a == lo and any(
+                    a < w < hi and any(norms[x] in _ACCEPTS for x in excludes if w < x <= w + excludes_within)
+                    for w in weak_starts
+                ):
+                    continue  # "Not encrypting data at rest is not acceptable": a need for it
                 # "cannot add a field" is today's pain, and a second "not" in the clause makes a double
                 # negation ("Bids that do not use X will not be evaluated"): neither excludes the need
                 cannot = _CAN in norms[max(a - 1, lo) : a + 1]
@@ -865,6 +886,12 @@ class IcpNegation:
                 inner = a in relative_nots or any(b <= r < hi for r, _ in rejections)
                 outer = any(r <= a < re for r, re in rejections) and any(lo <= x < a for x in weak_starts)
                 excluding = not (cannot or inner or outer) and not any(lo <= x < a for x in relative_nots)
+                if excluding and _names_a_lack(norms, lo, a):
+                    # "Non-compliance with the GDPR is not acceptable": the thing lacking is a need (not
+                    # "Lack of SSO is not a concern")
+                    excluding = not any(
+                        norms[x] in _ACCEPTS for x in excludes if b <= x < min(hi, b + excludes_within)
+                    )
                 # "should not ask citizens to create an account": a burden not put on users waives the
                 # feature it names (not "shall not ask users to re-enter data")
                 asks = (
@@ -959,6 +986,17 @@ def _next(xs: list[int], b: int, default: int) -> int:
 def _first_comma(norms: list[int], lo: int, hi: int) -> int:
     """The first comma in tokens [lo, hi), else `hi`."""
     return next((i for i in range(lo, hi) if norms[i] == _COMMA), hi)
+
+
+def _names_a_lack(norms: list[int], lo: int, a: int) -> bool:
+    """Whether the clause starting at token `lo` names, before token `a`, the lack of something as its
+    first words: "Non-compliance with", "Any failure to", "The absence of", "Lack of", "Not encrypting"."""
+    i = lo
+    while i < a and norms[i] in _DETERMINERS:
+        i += 1
+    return i < a and (
+        norms[i] in _LACKS or norms[i] == _NOT or (norms[i] == _NON and i + 1 < a and norms[i + 1] == _HYPHEN)
+    )
 
 
 def _own_requirement(norms: list[int], lo: int, hi: int, modals: set[int]) -> bool:
