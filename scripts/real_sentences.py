@@ -9,6 +9,7 @@ extractor change that moved it), and its tags by the rules of tests/data/README.
 
     .venv/bin/python scripts/real_sentences.py sample OUT.jsonl [--n 800]   # the sentences to label, with text
     .venv/bin/python scripts/real_sentences.py extend OUT.jsonl [--n 800]   # more, none already labelled
+    .venv/bin/python scripts/real_sentences.py merge SAMPLE.jsonl LABELS.jsonl ...  # add labelled ones to the file
     .venv/bin/python scripts/real_sentences.py check                         # do the labels still point at their text?
 
 The sample is deterministic: every passage of every readable RFP is split with the tagger's own
@@ -111,6 +112,50 @@ def extend(shared: Path, n: int, per_file: int, seed: int, path: Path = LABELS) 
     return sample(shared, n, per_file, seed, taken, max(int(r["id"][2:]) for r in records) + 1)
 
 
+LABEL_FIELDS = ("tags", "modality", "kind", "about", "note")
+
+
+def merge(sample_path: Path, label_paths: list[Path], path: Path = LABELS) -> list[dict]:
+    """The sentences of `sample_path` (written by `sample` / `extend`, with text) labelled in
+    `label_paths` (JSON lines of id, tags, modality, kind and, where wanted, about and note), as records
+    without their text, appended to `path` in id order. Each sampled id needs exactly one label; an id
+    already in `path` is refused, so a batch cannot be added twice."""
+    from triage.types import ALL_TAGS
+
+    sampled = {r["id"]: r for r in _read_jsonl(sample_path)}
+    have = {r["id"] for r in _read_jsonl(path)} if path.is_file() else set()
+    labels: dict[str, dict] = {}
+    for label_path in label_paths:
+        for rec in _read_jsonl(label_path):
+            if rec["id"] in labels:
+                raise SystemExit(f"{label_path}: {rec['id']} is labelled twice; keep one label per sentence")
+            if rec["id"] not in sampled:
+                raise SystemExit(f"{label_path}: {rec['id']} is not a sentence of {sample_path}")
+            if rec["tags"] != [t for t in ALL_TAGS if t in rec["tags"]]:
+                raise SystemExit(f"{label_path}: {rec['id']} has unknown tags or tags out of order")
+            labels[rec["id"]] = rec
+    missing = sorted(set(sampled) - set(labels))
+    if missing:
+        raise SystemExit(f"{len(missing)} sampled sentences have no label, e.g. {missing[:5]}")
+    if have & set(sampled):
+        raise SystemExit(f"already in {path}: {sorted(have & set(sampled))[:5]} ...")
+    added = []
+    for sid in sorted(sampled):
+        s = sampled[sid]
+        rec = {k: s[k] for k in ("id", "file", "sha256", "passage", "start", "end")}
+        rec["text_sha1"] = sha1(s["text"])
+        rec |= {k: labels[sid][k] for k in LABEL_FIELDS if k in labels[sid]}
+        added.append(rec)
+    with path.open("a", encoding="utf-8") as fh:
+        for rec in added:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return added
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def labelled(shared: Path = SHARED, path: Path = LABELS) -> list[dict]:
     """The labelled real sentences, each with its text read back from the RFP it came from.
 
@@ -152,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--n", type=int, default=800)
     e.add_argument("--per-file", type=int, default=45)
     e.add_argument("--seed", type=int, default=SEED + 1)
+    m = sub.add_parser("merge", help="add the labels of sampled sentences to the labels file (without text)")
+    m.add_argument("sample", type=Path, help="the file `sample` or `extend` wrote")
+    m.add_argument("labels", type=Path, nargs="+", help="JSON lines: id, tags, modality, kind[, about, note]")
     sub.add_parser("check", help="check that every label still points at its sentence")
     args = parser.parse_args(argv)
     if args.command in ("sample", "extend"):
@@ -163,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
             for rec in rows:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         print(f"wrote {len(rows)} sentences from {len({r['file'] for r in rows})} files to {args.out}")
+    elif args.command == "merge":
+        rows = merge(args.sample, args.labels)
+        print(f"added {len(rows)} labelled sentences to {LABELS}")
     else:
         rows = labelled()
         print(f"{len(rows)} labelled real sentences, all in place")

@@ -58,3 +58,34 @@ def test_the_halves_are_fixed_and_near_even(records: list[dict]) -> None:
 def test_every_label_still_points_at_its_sentence(shared: Path) -> None:
     rows = real_sentences.labelled(shared)
     assert all(row["text"] and len(row["text"].split()) >= 3 for row in rows)
+
+
+def test_merge_adds_labels_without_text_and_refuses_a_sentence_labelled_twice(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.jsonl"
+    sentence = {"file": "a.pdf", "sha256": "0" * 64, "passage": "p1", "start": 0, "end": 20}
+    rows = [
+        {"id": "r-0002", **sentence, "text": "SSO shall be used."},
+        {"id": "r-0003", **sentence, "text": "Bid by noon."},
+    ]
+    sample.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(
+        json.dumps({"id": "r-0003", "tags": [], "modality": "mandatory", "kind": "plain"})
+        + "\n"
+        + json.dumps({"id": "r-0002", "tags": ["access_control"], "modality": "mandatory", "kind": "plain"})
+        + "\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "realdocs.jsonl"
+    target.write_text(json.dumps({"id": "r-0001"}) + "\n", encoding="utf-8")
+
+    real_sentences.merge(sample, [labels], target)
+
+    merged = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in merged] == ["r-0001", "r-0002", "r-0003"]
+    assert merged[1]["tags"] == ["access_control"] and "text" not in merged[1]
+    assert merged[1]["text_sha1"] == real_sentences.sha1("SSO shall be used.")
+    with pytest.raises(SystemExit, match="already in"):
+        real_sentences.merge(sample, [labels], target)
+    with pytest.raises(SystemExit, match="labelled twice"):
+        real_sentences.merge(sample, [labels, labels], tmp_path / "other.jsonl")
