@@ -16,6 +16,19 @@ NEGATED = [
     ("integration", "Lack of integration with SAP is not a concern for the pilot."),
     ("integration", "Failure to integrate with SAP will not be considered a defect."),
     ("integration", "Not integrating with SAP is acceptable for phase one."),
+    # a need answered "No" / "N/A" / "Not required" / "Out of scope" in a cell of its own or after a colon
+    ("access_control", "Single sign-on required | No"),
+    ("integration", "Integration with SAP: No"),
+    ("integration", "FR-12 | Integration with the payroll system | Required | No."),
+    ("access_control", "FR-13 | Single sign-on via Entra ID | Required: No"),
+    ("integration", "Integration with SAP: N/A"),
+    ("integration", "Integration with the HR system: Not required"),
+    ("b2b_portal", "Dealer portal: out of scope"),
+    # ... and the answer "No, ..." of a question whose answer names nothing new
+    (
+        "collaboration",
+        "Is a knowledge base required? Answer: No, the existing wiki will continue to be used.",
+    ),
 ]
 
 # (tag, sentence where a negative-looking word leaves the tag standing)
@@ -29,6 +42,16 @@ TRAPS = [
     ("access_control", "The absence of multi-factor authentication is not acceptable for administrators."),
     ("integration", "An inability to integrate with the payroll system would not be acceptable."),
     ("security_ops", "Not encrypting data at rest is not acceptable."),
+    # an answer cell answers its own row or label only, and today's state is no answer
+    ("security_ops", "SEC-04 | Must | The portal shall encrypt data at rest | Supplier comment: No"),
+    ("integration", "Single sign-on required | No | Integration with SAP required | Yes"),
+    ("access_control", "Single sign-on today: No"),
+    # an answer still open is no "No"
+    ("access_control", "Is single sign-on required? Not sure yet."),
+    ("integration", "Is integration with SAP required? Not yet decided."),
+    ("integration", "Is integration with SAP required? To be confirmed."),
+    ("b2b_portal", "Q7 | Will dealers need a portal? | Not known at this stage."),
+    ("access_control", "Single sign-on required | Not sure yet"),
 ]
 
 
@@ -45,3 +68,19 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
     out = tag_text(text)
     assert tag in out["tags"]
     assert not all(s["negated"] for s in out["spans"] if s["tag"] == tag)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is SSO required for staff? No, but SSO is required for partners.",
+        "Is SSO required for staff? No; SSO is only needed for partners.",
+        "Is SSO required for staff? No, SSO is required for partners only.",
+    ],
+)
+def test_a_question_answered_no_keeps_the_need_the_answer_restates(rules_only: None, text: str) -> None:
+    """Only the question's need is answered No; the answer's own clause that asks for it stands."""
+    out = tag_text(text)
+    assert "access_control" in out["tags"]
+    first, second = (s for s in out["spans"] if s["tag"] == "access_control")
+    assert first["negated"] and not second["negated"]

@@ -277,6 +277,27 @@ _ACCEPTS = {
     )
 }
 _CELL_MARKS = {hash_string(w) for w in ("|", "-", "—")}
+# what ends an answer cell: "Single sign-on required | No", "Integration with SAP: No.", "...: No, ..."
+_ANSWER_ENDS = {hash_string(w) for w in (".", ",", ";", "|", "!")}
+_YES_NO = {hash_string(norm(w)) for w in ("yes", "no")}
+# a "Not ..." answer that does not answer: "Not sure yet", "Not yet decided", "Not known"
+_UNDECIDED = {
+    hash_string(norm(w))
+    for w in (
+        "sure",
+        "yet",
+        "decided",
+        "known",
+        "certain",
+        "clear",
+        "determined",
+        "confirmed",
+        "finalised",
+        "finalized",
+        "agreed",
+    )
+}
+_ANSWER_BREAKS = {hash_string(norm(w)) for w in (";", ",", "but", "however", "whereas", "although", "though")}
 _ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
 _ANSWER_MARKS = {hash_string(w) for w in (":", "-", ".", "—")}
 _FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
@@ -697,7 +718,8 @@ class IcpNegation:
             if i + 1 >= len(doc):
                 continue
             if not (norms[i] == _NO and doc[i + 1].is_punct) and not (  # "No." / "No, ..."
-                norms[i] == _NOT and norms[i + 1] not in _NOT_ONLY  # "Not at this stage."
+                # "Not at this stage.", not "Not only ..." nor an answer still open ("Not sure yet")
+                norms[i] == _NOT and norms[i + 1] not in _NOT_ONLY and norms[i + 1] not in _UNDECIDED
             ):
                 continue
             asked = [span for span in sent_spans if span.start < q]
@@ -705,9 +727,18 @@ class IcpNegation:
             for span in asked:
                 span_info(span)["negated"] = True
             a_start, a_end = sentence_bounds(doc, i)
+            # a clause of the answer after "but" / ";" that asks for the need of its own stays: "No, but
+            # SSO is required for partners" (not "No; the existing knowledge base will continue ...")
+            breaks = [k for k in range(i + 1, a_end) if norms[k] in _ANSWER_BREAKS]
             for span in by_sentence.get(a_start, ()):
-                if span.label_ in tags and span.start >= i and span.start < a_end:
-                    span_info(span)["negated"] = True
+                if span.label_ not in tags or not i <= span.start < a_end:
+                    continue
+                k = bisect_right(breaks, span.start) - 1
+                if k >= 0 and _own_requirement(
+                    norms, breaks[k] + 1, _next(breaks, span.start, a_end), _REQUIRING
+                ):
+                    continue
+                span_info(span)["negated"] = True
 
     def _reasons_inherit(self, view: SentenceView) -> None:
         """A clause that gives the reason for an excluded need speaks of the same need, not a new one:
@@ -846,6 +877,16 @@ class IcpNegation:
         for group, a, b in heads:
             if a in only:
                 continue
+            if group == "forward" and norms[a] == _NO and b < s_end and norms[b] == _COMMA:
+                continue  # an answer ("No, SSO is required for partners only"): _answered_no reads it
+            row = _answered_row(norms, group, a, b, s_start, s_end, excludes_at)
+            if row is not None:
+                # "Single sign-on required | No", "Integration with SAP: N/A", "Partner portal: out of
+                # scope": the row's need answered No (not today's state: "Single sign-on today: No")
+                if not any(row <= x < a for x in today):
+                    scopes.append((row, a))
+                if group == "forward":
+                    continue  # a "No" negates nothing after it: "SSO | No | SAP link | Yes"
             lo = _clause_start(cuts, a, s_start)
             if (
                 today
@@ -986,6 +1027,47 @@ def _next(xs: list[int], b: int, default: int) -> int:
 def _first_comma(norms: list[int], lo: int, hi: int) -> int:
     """The first comma in tokens [lo, hi), else `hi`."""
     return next((i for i in range(lo, hi) if norms[i] == _COMMA), hi)
+
+
+def _answer_cell(norms: list[int], i: int, s_start: int, s_end: int) -> bool:
+    """Whether token `i` is a bare "Yes" / "No" answer cell of a row in the sentence [s_start, s_end):
+    after a cell mark or a colon, and last in its cell ("SSO required | No", "Hosting in the EU: Yes.")."""
+    return (
+        norms[i] in _YES_NO
+        and i > s_start
+        and (norms[i - 1] in _CELL_MARKS or norms[i - 1] == _COLON)
+        and (i + 1 >= s_end or norms[i + 1] in _ANSWER_ENDS)
+    )
+
+
+def _answered_row(
+    norms: list[int], group: str, a: int, b: int, s_start: int, s_end: int, excludes_at: set[int]
+) -> int | None:
+    """Where the need starts that a negation cue answers as a cell of its own, or None when the cue at
+    tokens [a, b) is no such answer. The answer follows a cell mark or a colon and fills its cell:
+    "No", "N/A", "Not applicable", "Out of scope", "Not required". After a cell mark it answers the
+    row from its start (or from the Yes / No answer before it: "SSO required | No | SAP | Yes"); after
+    a colon, the label before the colon ("Integration with SAP: No", not "... | Supplier comment: No"),
+    or the row when the label only asks for the need ("Single sign-on via Entra ID | Required: No")."""
+    if a <= s_start or not (norms[a - 1] in _CELL_MARKS or norms[a - 1] == _COLON):
+        return None
+    if group == "forward":
+        end = b if norms[a] == _NO and b == a + 1 else -1
+    elif group == "weak":
+        end = b + 1 if b in excludes_at else -1
+    else:
+        end = b if group == "clause" else -1
+    if end < 0 or not (end >= s_end or norms[end] in _ANSWER_ENDS):
+        return None
+    row = max(
+        [x + 1 for x in range(s_start, a - 1) if _answer_cell(norms, x, s_start, s_end)], default=s_start
+    )
+    if norms[a - 1] != _COLON:
+        return row
+    label = max([x + 1 for x in range(row, a - 1) if norms[x] in _CELL_MARKS], default=row)
+    if a - 1 - label == 1 and norms[label] in _DEMANDS:
+        return row
+    return label
 
 
 def _names_a_lack(norms: list[int], lo: int, a: int) -> bool:
