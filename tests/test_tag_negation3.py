@@ -29,6 +29,8 @@ NEGATED = [
         "collaboration",
         "Is a knowledge base required? Answer: No, the existing wiki will continue to be used.",
     ),
+    # ... while audiences that get the same site are still no different audiences
+    ("user_roles", "Tenants and landlords will see the same website."),
 ]
 
 # (tag, sentence where a negative-looking word leaves the tag standing)
@@ -52,6 +54,12 @@ TRAPS = [
     ("integration", "Is integration with SAP required? To be confirmed."),
     ("b2b_portal", "Q7 | Will dealers need a portal? | Not known at this stage."),
     ("access_control", "Single sign-on required | Not sure yet"),
+    # "the same" login or moment is no same view of the site: the audiences stay
+    ("user_roles", "Staff and partners shall log in with the same credentials."),
+    ("user_roles", "Customers and dealers will use the same password for the shop and the portal."),
+    ("user_roles", "Members and volunteers will sign in with the same account."),
+    ("user_roles", "Staff and contractors shall use the same single sign-on."),
+    ("user_roles", "Staff and students must get their exam results at the same time."),
 ]
 
 

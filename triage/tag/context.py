@@ -256,6 +256,31 @@ _DIFFERENCE = {
         "whereas",
     )
 }
+# what "the same" of audiences can be without being the same view: one login, one moment
+_SAME_NOT_VIEW = {
+    hash_string(norm(w))
+    for w in (
+        "credentials",
+        "credential",
+        "password",
+        "passwords",
+        "login",
+        "logins",
+        "log",
+        "sign",
+        "sso",
+        "mfa",
+        "username",
+        "usernames",
+        "account",
+        "accounts",
+        "identity",
+        "id",
+        "time",
+        "day",
+        "moment",
+    )
+}
 _QUESTION = hash_string("?")
 _NO = hash_string("no")
 _NOT = hash_string("not")
@@ -575,7 +600,15 @@ class IcpNegation:
         `alike_tags` (user_roles) in the clause of an `alike` cue are negated, unless the sentence
         still gives someone something different or their own outside what it excludes ("Staff and
         students use the same portal but see different pages")."""
-        alike = [(a, b) for g, a, b in view.cues if g == "alike" and (b >= view.end or view.norms[b] != _AS)]
+        norms = view.norms
+        alike = [
+            (a, b)
+            for g, a, b in view.cues
+            if g == "alike"
+            and (b >= view.end or norms[b] != _AS)
+            # "log in with the same credentials", "at the same time": no view of the site
+            and _SAME_NOT_VIEW.isdisjoint(norms[b : min(b + 2, view.end)])
+        ]
         if not alike:
             return
         if any(g == "today" for g, _, _ in view.cues):
