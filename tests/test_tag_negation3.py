@@ -31,6 +31,11 @@ NEGATED = [
     ),
     # ... while audiences that get the same site are still no different audiences
     ("user_roles", "Tenants and landlords will see the same website."),
+    # every item of a list after "without" / "instead of" is set aside, not only the first
+    ("extensibility", "The platform shall run without plug-ins, custom code or manual re-keying."),
+    ("b2b_portal", "The platform shall run without single sign-on, custom code or a partner portal."),
+    ("collaboration", "The site will launch without a dealer portal or discussion forums, and grow later."),
+    ("b2b_portal", "Members will get a printed newsletter instead of an online forum or a dealer portal."),
 ]
 
 # (tag, sentence where a negative-looking word leaves the tag standing)
@@ -60,6 +65,15 @@ TRAPS = [
     ("user_roles", "Members and volunteers will sign in with the same account."),
     ("user_roles", "Staff and contractors shall use the same single sign-on."),
     ("user_roles", "Staff and students must get their exam results at the same time."),
+    # "without manual re-keying" asks for a link, in a list too; a clause after the list is its own
+    ("integration", "The platform shall run without plug-ins, custom code or manual re-keying."),
+    ("scale", "The portal shall launch without single sign-on, and shall support 5,000 concurrent users."),
+    ("scale", "The pilot shall launch without single sign-on, and the portal must support 5,000 users."),
+    (
+        "user_roles",
+        "The pilot will go live without single sign-on, staff and students must use local accounts.",
+    ),
+    ("integration", "The portal shall launch without single sign-on or an API, integrating with SAP later."),
 ]
 
 

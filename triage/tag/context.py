@@ -1023,11 +1023,14 @@ class IcpNegation:
                 # attachments back and forth", today's pain)
                 scopes.append((b, _first_comma(norms, b, end)))
                 continue
-            if group == "forward_np":  # the noun phrase right after: "without (any) approval step"
-                reach = b + 1
-                while reach < end and reach < b + 3 and norms[reach - 1] in _NP_LEADS:
-                    reach += 1
-                scopes.append((b, min(end, reach)))
+            if group == "forward_np":
+                # the noun phrase right after: "without (any) approval step", and each one of a list
+                # of them: "without plug-ins, custom code or manual re-keying"
+                for item in [b, *_np_list(norms, b, end, s_end)]:
+                    reach = item + 1
+                    while reach < end and reach < item + 3 and norms[reach - 1] in _NP_LEADS:
+                        reach += 1
+                    scopes.append((item, min(end, reach)))
                 continue
             if group == "forward_short" or (group == "forward" and a > lo and norms[a - 1] == _WITH):
                 # "with no custom code, for routing each claim ...": a "with no" phrase ends at a comma
@@ -1060,6 +1063,44 @@ def _next(xs: list[int], b: int, default: int) -> int:
 def _first_comma(norms: list[int], lo: int, hi: int) -> int:
     """The first comma in tokens [lo, hi), else `hi`."""
     return next((i for i in range(lo, hi) if norms[i] == _COMMA), hi)
+
+
+_LIST_COORDINATORS = {hash_string(w) for w in ("and", "or", "nor")}
+_LIST_ITEM_MAX = 5  # tokens of one item: "manual re-keying" is four
+
+
+def _np_list(norms: list[int], b: int, end: int, s_end: int) -> list[int]:
+    """Where the further items start of a list of short noun phrases that begins at token `b` and
+    ends by `end` (the next verb or stop): "plug-ins, custom code or manual re-keying" -> the starts
+    of "custom code" and "manual re-keying". None unless "and" / "or" / "nor" brings in its last
+    item; a comma then ends it (", the platform shall ..."), and so does a coordinator right before
+    a verb ("..., and shall support 5,000 users"). A "list" right before a verb is the subject of a
+    clause of its own ("without SSO, staff and students must ..."): none either."""
+    items = [b]
+    last = False  # the item being read came after a coordinator
+    k = b
+    while k < end:
+        t = norms[k]
+        if t != _COMMA and t not in _LIST_COORDINATORS:
+            k += 1
+            continue
+        if not 0 < k - items[-1] <= _LIST_ITEM_MAX:
+            return []
+        if last:
+            return items[1:]  # the coordinated last item ends the list
+        j = k + 1
+        if t == _COMMA and j < end and norms[j] in _LIST_COORDINATORS:
+            j += 1
+        if j >= end:
+            break  # "... , and shall ...": the list (if any) ended before this separator
+        last = t != _COMMA or norms[j - 1] in _LIST_COORDINATORS
+        items.append(j)
+        k = j
+    if not last or not 0 < min(k, end) - items[-1] <= _LIST_ITEM_MAX:
+        return []
+    if end < s_end and norms[end] not in _STOP_MARKS:
+        return []  # the subject of a verb after it
+    return items[1:]
 
 
 def _answer_cell(norms: list[int], i: int, s_start: int, s_end: int) -> bool:
