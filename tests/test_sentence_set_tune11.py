@@ -38,23 +38,23 @@ SPEC = Spec(
     path=DATA / "sentences_tune11.jsonl",
     prefix="t11-",
     section="## tune11: the register of real procurement documents",
-    min_sentences=250,
-    min_positives=0,
-    min_traps=0,
-    min_negations=0,
-    min_per_modality=5,
+    min_sentences=650,
+    min_positives=8,
+    min_traps=1,
+    min_negations=1,
+    min_per_modality=25,
     min_paraphrase_share=0.05,
-    untagged_share=(0.35, 0.50),
-    min_multi_tag=30,
-    min_with_number=50,
+    untagged_share=(0.35, 0.45),
+    min_multi_tag=55,
+    min_with_number=150,
 )
 FOCUS_TAGS = ("workflow", "security_ops", "integration", "multi_site", "compliance", "out_of_scope")
-MIN_FOCUS_POSITIVES = 0  # tagged sentences per focus tag
-MIN_FOCUS_TRAPS = 0  # traps whose `about` names the focus tag
-MIN_TRAPS = 40  # procurement words in their other sense: panel workflow, staff clearances, badges, ...
-MIN_NEGATIONS = 4
-MIN_FRAGMENTS = 40  # headings, table headers and cells, clause titles: at most eight words and untagged
-MIN_PROCESS_DESCRIPTIONS = 10  # how an office works today: `workflow` stated as background (`info`)
+MIN_FOCUS_POSITIVES = 40  # tagged sentences per focus tag
+MIN_FOCUS_TRAPS = 5  # traps whose `about` names the focus tag
+MIN_TRAPS = 110  # procurement words in their other sense: panel workflow, staff clearances, badges, ...
+MIN_NEGATIONS = 20
+MIN_FRAGMENTS = 60  # headings, table headers and cells, clause titles: at most eight words and untagged
+MIN_PROCESS_DESCRIPTIONS = 20  # how an office works today: `workflow` stated as background (`info`)
 
 # The traps the task named, each present at least once as a trap about its tag that does not carry it.
 NAMED_TRAPS = {
