@@ -74,6 +74,8 @@ TRAPS = [
         "The pilot will go live without single sign-on, staff and students must use local accounts.",
     ),
     ("integration", "The portal shall launch without single sign-on or an API, integrating with SAP later."),
+    # a rule's own phrase that starts with "not" says what it means: a prohibition, who sees what
+    ("access_control", "Reception staff shall book appointments but not see the clinical notes."),
 ]
 
 

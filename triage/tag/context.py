@@ -562,6 +562,11 @@ class IcpNegation:
             negated = self._scopes(doc, cues, s_start, s_end, self.excludes_within, refusals)
             # a rule's own phrase that holds "without" says what it means ("without waiting for the vendor")
             own = [a for g, a, _ in cues if g == "forward_np"]
+            # the first token of the longest weak cue ending at each token: "cannot" before "see"
+            weak_from: dict[int, int] = {}
+            for g, a, b in cues:
+                if g == "weak" and a < weak_from.get(b, b):
+                    weak_from[b] = a
             for span in sent_spans:
                 rule = self.rules.get(span.id_)
                 if rule is not None and not rule.negatable:
@@ -570,11 +575,15 @@ class IcpNegation:
                 if any(span.start <= a < span.end for a in own):
                     continue
                 # a span that runs into a scope is negated with it; into the one word after a "not" only
-                # when it starts at the cue ("cannot see"), not from words before it ("Staff and alumni
-                # will use the portal, but not external examiners")
+                # when it starts inside the cue ("cannot see"), not from words before it ("Staff and alumni
+                # will use the portal, but not external examiners") nor at the cue's start, its own phrase
+                # ("shall check guests in but not see the revenue reports")
                 if any(
                     lo <= span.start < hi
-                    or (span.start < lo < span.end and (hi - lo > 1 or span.start >= lo - 1))
+                    or (
+                        span.start < lo < span.end
+                        and (hi - lo > 1 or weak_from.get(lo, span.start) < span.start == lo - 1)
+                    )
                     for lo, hi in scopes
                 ):
                     span_info(span)["negated"] = True
