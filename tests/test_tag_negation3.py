@@ -29,6 +29,12 @@ NEGATED = [
         "collaboration",
         "Is a knowledge base required? Answer: No, the existing wiki will continue to be used.",
     ),
+    # an answer labelled with the question's number ("Q8 ... A8: No")
+    ("access_control", "Q3 | Will the portal need single sign-on? | R3: No."),
+    (
+        "security_ops",
+        "Q12: Must the supplier run a yearly penetration test? A12: No, our own team does that.",
+    ),
     # ... while audiences that get the same site are still no different audiences
     ("user_roles", "Tenants and landlords will see the same website."),
     # every item of a list after "without" / "instead of" is set aside, not only the first

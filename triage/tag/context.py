@@ -36,6 +36,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -324,6 +325,7 @@ _UNDECIDED = {
 }
 _ANSWER_BREAKS = {hash_string(norm(w)) for w in (";", ",", "but", "however", "whereas", "although", "though")}
 _ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
+_NUMBERED_ANSWER = re.compile(r"[AR]\d{1,3}")  # the answer to question Q8: "A8", "R8"
 _ANSWER_MARKS = {hash_string(w) for w in (":", "-", ".", "—")}
 _FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
 _DETERMINERS = {hash_string(w) for w in ("a", "an", "any", "the", "one", "some")}
@@ -753,7 +755,7 @@ class IcpNegation:
                 i += 1
             if i >= len(doc) or part_bounds(doc, q) != part_bounds(doc, i):
                 continue
-            if norms[i] in _ANSWER_LABELS:
+            if norms[i] in _ANSWER_LABELS or _NUMBERED_ANSWER.fullmatch(doc[i].text):  # "A:", "A8:"
                 i += 1
                 if i < len(doc) and norms[i] in _ANSWER_MARKS:
                     i += 1
