@@ -29,6 +29,7 @@ NEGATED = [
         "collaboration",
         "Is a knowledge base required? Answer: No, the existing wiki will continue to be used.",
     ),
+    ("simple_site", "The new intranet will not be a brochure site and a blog."),
     # an answer labelled with the question's number ("Q8 ... A8: No")
     ("access_control", "Q3 | Will the portal need single sign-on? | R3: No."),
     (
@@ -80,6 +81,8 @@ TRAPS = [
         "The pilot will go live without single sign-on, staff and students must use local accounts.",
     ),
     ("integration", "The portal shall launch without single sign-on or an API, integrating with SAP later."),
+    # "not a ..." negates its noun phrase, not the subject of a new clause after "and a ..."
+    ("simple_site", "The club is not a big business and a simple brochure site will be enough."),
     # a rule's own phrase that starts with "not" says what it means: a prohibition, who sees what
     ("access_control", "Reception staff shall book appointments but not see the clinical notes."),
 ]

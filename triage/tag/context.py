@@ -992,9 +992,13 @@ class IcpNegation:
                     active = (a == lo or norms[a - 1] not in _BE_FORMS) and norms[b] in _OBJECT_VERBS
                     scopes.append((a if active else lo, min([w for w in relatives if w > b] + [hi])))
                 elif b < hi and norms[b] in _DETERMINERS:  # "not a brochure site", "never any forums"
-                    scopes.append((b, min([s for s in stops if s >= b] + [hi])))
+                    scopes.append(
+                        (b, _predicate_end(norms, b, min([s for s in stops if s >= b] + [hi]), s_end))
+                    )
                 elif b + 1 < hi and norms[b] == _BE and norms[b + 1] in _DETERMINERS:  # "not be a package"
-                    scopes.append((b + 1, min([s for s in stops if s > b] + [hi])))
+                    scopes.append(
+                        (b + 1, _predicate_end(norms, b + 1, min([s for s in stops if s > b] + [hi]), s_end))
+                    )
                 elif a == lo or norms[a - 1] not in _MODALS:
                     # only what the cue stands right before: "configured but not customised"; after a
                     # modal it forbids ("must never see another dealer's quotes") and negates nothing
@@ -1076,6 +1080,19 @@ def _first_comma(norms: list[int], lo: int, hi: int) -> int:
     return next((i for i in range(lo, hi) if norms[i] == _COMMA), hi)
 
 
+def _predicate_end(norms: list[int], b: int, stop: int, s_end: int) -> int:
+    """Where the noun phrase that a "not a" / "not be a" negates ends, given the next `stop`: at an
+    "and" / "but" before a new subject when a verb follows it ("not a large organisation and a small
+    website will do"), else at `stop` ("not a portal and a shop.")."""
+    if stop >= s_end or norms[stop] in _STOP_MARKS:
+        return stop
+    for k in range(b + 1, stop - 1):
+        if norms[k] in _NEW_SUBJECT_LINKS and norms[k + 1] in _DETERMINERS:
+            return k
+    return stop
+
+
+_NEW_SUBJECT_LINKS = {hash_string(w) for w in ("and", "but")}
 _LIST_COORDINATORS = {hash_string(w) for w in ("and", "or", "nor")}
 _LIST_ITEM_MAX = 5  # tokens of one item: "manual re-keying" is four
 
