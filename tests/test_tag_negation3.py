@@ -83,6 +83,9 @@ TRAPS = [
     ("integration", "The portal shall launch without single sign-on or an API, integrating with SAP later."),
     # "not a ..." negates its noun phrase, not the subject of a new clause after "and a ..."
     ("simple_site", "The club is not a big business and a simple brochure site will be enough."),
+    # waiting for the vendor set aside by "rather than" / "instead of" is the pain a need comes from
+    ("extensibility", "Our editors want to add page types themselves rather than wait for the supplier."),
+    ("extensibility", "Staff shall build their own forms instead of waiting for the vendor."),
     # a rule's own phrase that starts with "not" says what it means: a prohibition, who sees what
     ("access_control", "Reception staff shall book appointments but not see the clinical notes."),
 ]
