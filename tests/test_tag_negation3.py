@@ -30,6 +30,9 @@ NEGATED = [
         "Is a knowledge base required? Answer: No, the existing wiki will continue to be used.",
     ),
     ("simple_site", "The new intranet will not be a brochure site and a blog."),
+    # what the buyer "will not pay for" is excluded, from the verb on
+    ("b2b_portal", "The Council will not pay for a partner portal."),
+    ("extensibility", "The Trust will run the product as it comes and shall not pay for custom code."),
     # an answer labelled with the question's number ("Q8 ... A8: No")
     ("access_control", "Q3 | Will the portal need single sign-on? | R3: No."),
     (

@@ -125,6 +125,7 @@ _OBJECT_VERBS = {
         "host",
         "supply",
         "deliver",
+        "pay",
     )
 }
 _BE_FORMS = {hash_string(norm(w)) for w in ("is", "are", "was", "were", "be", "been", "being")}
