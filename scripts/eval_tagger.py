@@ -276,8 +276,14 @@ def main(argv: list[str] | None = None) -> int:
             print_baseline(results[f"{key}_rules_alone"])  # type: ignore[arg-type]
     real = real_sentence_halves()
     for half, title in (
-        ("validation", "real RFP sentences, validation half (chose the classifier's thresholds)"),
-        ("test", "real RFP sentences, test half (never trained, tuned or chosen on)"),
+        (
+            "validation",
+            "real RFP sentences, validation half (the classifier trained on it and chose its thresholds)",
+        ),
+        (
+            "test",
+            "real RFP sentences, test half (never trained, tuned or chosen on; other sentences of its documents were)",
+        ),
     ):
         if half not in real:
             continue

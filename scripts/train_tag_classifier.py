@@ -6,12 +6,17 @@ pairs of each sentence as `triage.tag.classifier.sentence_terms` reads them, wei
 with a card (`card.json`, `MODEL_CARD.md`) that names the data, the date, the code and library
 versions, the sha256 of every file, and the 5-fold cross-validated figures on the training data.
 
-Trained by default on the TUNING sentence sets only (`tests/data/sentences_dev.jsonl` and the
-`sentences_tune*.jsonl` named in TUNING); a held-out set (`sentences_holdout*.jsonl`) is never
-trained on. Two of them, holdout and holdout2, are the VALIDATION sets: per tag, the classifier
-adds the tag, or doubts the rules' finding of it, only if that raises the tag's F1 there and does
-more good than harm on real RFP sentences (`select_tags`). The later held-out sets are
-used by nobody but `make eval`, which reports them as data the tagger never saw.
+Trained by default on the TUNING sentence sets (`tests/data/sentences_dev.jsonl` and the
+`sentences_tune*.jsonl` named in TUNING) and, where ../shared is there, the VALIDATION half of the
+labelled real RFP sentences (scripts/real_sentences.py): text as the tagger really meets it, mostly
+boilerplate. A held-out set (`sentences_holdout*.jsonl`) and the real sentences' test half are never
+trained on. Two held-out sets, holdout and holdout2, are the VALIDATION sets: per tag, the
+classifier adds the tag, or doubts the rules' finding of it, only if that raises the tag's F1 there
+and does more good than harm on the real validation sentences (`select_tags`). As those are also
+trained on, they are judged CROSS-FITTED: split by document into REAL_FOLDS groups, each group is
+tagged by a model trained without that group's sentences, so every real sentence is judged by a model
+that has seen no sentence of its document. The later held-out sets are used by nobody but `make eval`,
+which reports them as data the tagger never saw.
 
     .venv/bin/python scripts/train_tag_classifier.py                  # -> models/tagger/
     .venv/bin/python scripts/train_tag_classifier.py --data my.jsonl --out /tmp/mytagger
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import math
 import sys
@@ -44,16 +50,33 @@ OUT = ROOT / "models" / "tagger"
 C = 10.0
 CLASS_WEIGHT: str | None = "balanced"
 MIN_DF = 2
-TUNING = ("dev", "tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10")
+TUNING = (
+    "dev",
+    "tune",
+    "tune2",
+    "tune3",
+    "tune4",
+    "tune5",
+    "tune6",
+    "tune7",
+    "tune8",
+    "tune9",
+    "tune10",
+    "tune11",
+)
 # tune6 sentences that reuse wording the lead quoted from the real RFPs of ../shared/rfps in its brief
 # (tests/data/README.md, tune6 section): never trained on, so figures on those RFPs stay clean.
+# Likewise the tune11 sentences that echo real sentences (validation half) the lead paraphrased in its
+# brief for tune11 (a court's calendar section, a case closed after the decision, a rules engine, an
+# applicant attaching an operating plan, reminders for required training).
 FROM_REAL_RFPS = frozenset(
     f"t6-{n:04d}"
     for n in (3, 4, 39, 44, 45, 73, 129, 138, 139, 140, 144, 145, 146, 147, 148, 149, 189, 190, 259)
-)
+) | frozenset(f"t11-{n:04d}" for n in (26, 29, 31, 32, 147, 148, 457))
 THRESHOLDS = (0.5, 0.65, 0.8, 0.9)  # probabilities a tag's classifier may be asked to reach
 VETOES = (0.03, 0.1, 0.2)  # probabilities below which it may doubt (drop) a rule's tag
 VALIDATION = ("holdout", "holdout2")  # chooses the tags the classifier may add or doubt; never trained on
+REAL_FOLDS = 5  # document groups of the real validation sentences, each judged by a model trained without it
 
 
 def tuning_files() -> list[Path]:
@@ -171,6 +194,31 @@ def cross_validated(terms: list[list[str]], labels: list[set[str]], folds: int =
     }
 
 
+def real_fold(file_name: str) -> int:
+    """The document group (0 .. REAL_FOLDS - 1) of a real RFP: a fixed hash of its file name."""
+    return int(hashlib.sha256(f"realfold:{file_name}".encode()).hexdigest(), 16) % REAL_FOLDS
+
+
+def fold_models(
+    terms: list[list[str]], labels: list[set[str]], real: list[dict], real_terms: list[list[str]]
+) -> list[tuple[TagClassifier, list[int]]]:
+    """Per document group of the real sentences, (a model fitted on `terms` and the real sentences of
+    the other groups, the indices in `real` of this group's sentences): the cross-fitted models that
+    judge the real sentences the final model is also trained on."""
+    groups = [real_fold(item["file"]) for item in real]
+    folds = []
+    for k in sorted(set(groups)):
+        rest = [i for i, g in enumerate(groups) if g != k]
+        model = fit(
+            terms + [real_terms[i] for i in rest],
+            labels + [set(real[i]["tags"]) for i in rest],
+            ALL_TAGS,
+            {},
+        )
+        folds.append((model, [i for i, g in enumerate(groups) if g == k]))
+    return folds
+
+
 def validation_items(paths: list[Path], real: bool = True) -> tuple[list[dict], list[dict], list[str]]:
     """The labelled validation sentences: those of the files `paths` (written to be rich in
     requirements), the validation half of the labelled real RFP sentences (real_sentences.py; where
@@ -194,7 +242,12 @@ def validation_items(paths: list[Path], real: bool = True) -> tuple[list[dict], 
 
 
 def select_tags(
-    model: TagClassifier, out: Path, written: list[dict], real: list[dict], sources: list[str]
+    model: TagClassifier,
+    out: Path,
+    written: list[dict],
+    real: list[dict],
+    sources: list[str],
+    folds: list[tuple[TagClassifier, list[int]]] | None = None,
 ) -> dict:
     """Per tag, the probability threshold (of THRESHOLDS) at which the classifier may add the tag, or
     off (+inf), and the probability (of VETOES) below which it doubts (drops) a tag the rules found, or
@@ -207,25 +260,46 @@ def select_tags(
     rules alone there (ties go to the higher threshold). Then, with those thresholds, each veto: it
     is admissible when on the real sentences it drops more wrong tags than right ones (so never
     without real sentences), and the admissible one with the best F1 on the written sentences wins if
-    it beats no veto (ties go to the lower probability)."""
+    it beats no veto (ties go to the lower probability).
+
+    With `folds` (`fold_models`: the real sentences are trained on too), each real sentence is
+    tagged by its group's model, at the same thresholds and vetoes, never by `model`."""
     try:
-        return _select(model, out, written, real, sources)
+        return _select(model, out, written, real, sources, folds)
     finally:
         for trial in out.glob(f".trial-*-{MODEL_FILE}"):
             trial.unlink()
 
 
 def _select(
-    model: TagClassifier, out: Path, written: list[dict], real: list[dict], sources: list[str]
+    model: TagClassifier,
+    out: Path,
+    written: list[dict],
+    real: list[dict],
+    sources: list[str],
+    folds: list[tuple[TagClassifier, list[int]]] | None,
 ) -> dict:
     from eval_tagger import prf, rules_alone, tag_classifier, tag_texts
 
     texts = [it["text"] for it in [*written, *real]]
 
     def tags_with(name: str) -> list[set[str]]:
-        """Each text's tags with `model` as it is now, saved as the trial file `name`."""
+        """Each text's tags with `model` as it is now, saved as the trial file `name` (the real
+        sentences, with `folds`, by their group's model at `model`'s thresholds and vetoes)."""
+        by_model = texts[: len(written)] if folds else texts
         with tag_classifier(str(_trial(model, out, name))):
-            return [set(row["tags"]) for row in tag_texts(texts)]
+            found = [set(row["tags"]) for row in tag_texts(by_model)]
+        if folds:
+            real_found: list[set[str]] = [set() for _ in real]
+            for k, (fold, members) in enumerate(folds):
+                fold.threshold[:] = model.threshold
+                fold.veto[:] = model.veto
+                with tag_classifier(str(_trial(fold, out, f"{name}-fold{k}"))):
+                    rows = tag_texts([real[i]["text"] for i in members])
+                for i, row in zip(members, rows, strict=True):
+                    real_found[i] = set(row["tags"])
+            found += real_found
+        return found
 
     runs: dict[float | None, list[set[str]]] = {}
     with rules_alone():
@@ -297,10 +371,21 @@ def _select(
             "real_dropped_right": right,
             "real_dropped_wrong": wrong,
         }
+
+    def micro(run: list[set[str]], rows: range) -> float:
+        tp = sum(len(run[i] & gold[i]) for i in rows)
+        fp = sum(len(run[i] - gold[i]) for i in rows)
+        fn = sum(len(gold[i] - run[i]) for i in rows)
+        return prf(tp, fp, fn)["f1"]
+
+    chosen_run = tags_with("chosen")
+    real_rows = range(n, len(gold))
     return {
         "validation": sources,
         "sentences": len(written),
         "real_sentences": len(real),
+        "real_cross_fitted": folds is not None,
+        "real_micro_f1": {"rules": micro(runs[None], real_rows), "chosen": micro(chosen_run, real_rows)},
         "thresholds": list(THRESHOLDS),
         "vetoes": list(VETOES),
         "tags": chosen,
@@ -315,6 +400,8 @@ def _trial(model: TagClassifier, out: Path, name: str) -> Path:
 
 
 def write_card(out: Path, model: TagClassifier, files: list[Path], cv: dict, selection: dict) -> None:
+    import real_sentences
+
     from triage.score.data import code_version
     from triage.score.model import library_versions
 
@@ -327,7 +414,19 @@ def write_card(out: Path, model: TagClassifier, files: list[Path], cv: dict, sel
         "data": [
             {"file": str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p), "sha256": sha256_file(p)}
             for p in files
-        ],
+        ]
+        + (
+            [
+                {
+                    "file": str(real_sentences.LABELS.relative_to(ROOT)),
+                    "sha256": sha256_file(real_sentences.LABELS),
+                    "half": "validation",
+                    "sentences": model.info["real_sentences"],
+                }
+            ]
+            if model.info.get("real_sentences")
+            else []
+        ),
         "sentences": model.info["sentences"],
         "positives": model.info["positives"],
         "features": {"words": len(model.words), "pairs": len(model.pairs), "min_df": MIN_DF, "C": C},
@@ -347,14 +446,22 @@ def write_card(out: Path, model: TagClassifier, files: list[Path], cv: dict, sel
         "",
         f"- Trained {card['trained']} by `scripts/train_tag_classifier.py`, code {card['code_version']},"
         f" scikit-learn {card['libraries'].get('scikit-learn', '?')}.",
-        f"- Data: {model.info['sentences']} labelled sentences, all of them TUNING sets written for this project"
-        " (synthetic, in the style of public RFPs; see tests/data/README.md):",
-        *[f"  - `{d['file']}`" for d in card["data"]],
-        f"- Left out: the {len(FROM_REAL_RFPS)} tune6 sentences that reuse wording quoted from the real RFPs"
+        f"- Data: {model.info['sentences']} labelled sentences: the TUNING sets written for this project"
+        " (synthetic, in the style of public RFPs; see tests/data/README.md)"
+        + (
+            f" and the {model.info['real_sentences']} sentences of the VALIDATION half of the labelled real RFP"
+            " sentences (the project holds their labels only; the text is read from ../shared/rfps)"
+            if model.info.get("real_sentences")
+            else ""
+        )
+        + ":",
+        *[f"  - `{d['file']}`" + (f" ({d['half']} half)" if "half" in d else "") for d in card["data"]],
+        f"- Left out: the {len(FROM_REAL_RFPS)} tune6 and tune11 sentences that reuse wording quoted from the real RFPs"
         " (FROM_REAL_RFPS), so that figures on those RFPs stay clean.",
-        "- Never trained on: the held-out sets `tests/data/sentences_holdout*.jsonl`, PROMISE, the real RFPs"
-        " or the seed corpus. `make eval` scores the tagger with and without this model on the held-out"
-        " sets; those are the accuracy figures to quote.",
+        "- Never trained on: the held-out sets `tests/data/sentences_holdout*.jsonl`, PROMISE, the test half"
+        " of the real RFP sentences or the seed corpus. `make eval` scores the tagger with and without this"
+        " model on them; those are the accuracy figures to quote (the real test half's documents are the"
+        " same 32 as the validation half's: its sentences are unseen, their documents are not).",
         f"- Features: {len(model.words)} words and {len(model.pairs)} word pairs seen in at least {MIN_DF}"
         f" sentences; C = {C}, balanced class weights.",
         f"- 5-fold cross-validated macro F1 of the classifier alone on its training data: {cv['macro_f1']:.3f}"
@@ -368,6 +475,17 @@ def write_card(out: Path, model: TagClassifier, files: list[Path], cv: dict, sel
         " ones and raises the written sentences' F1."
         f" Validation: {', '.join('`' + v + '`' for v in selection['validation'])}. Those are no longer"
         " untouched: quote the later held-out sets and the real sentences' test half for accuracy.",
+        *(
+            [
+                f"- The real validation sentences are trained on, so they were judged cross-fitted: split by"
+                f" document into {REAL_FOLDS} groups, each tagged by a model trained without its group. Micro F1"
+                f" there, every sentence judged by a model that saw no sentence of its document: rules alone"
+                f" {selection['real_micro_f1']['rules']:.3f}, with this classifier"
+                f" {selection['real_micro_f1']['chosen']:.3f}."
+            ]
+            if selection.get("real_cross_fitted")
+            else []
+        ),
         "",
         "| tag | training positives | CV F1 alone | written validation F1, rules | rules + classifier"
         " | real validation: added right / wrong | fires at p >= | with its veto"
@@ -386,7 +504,7 @@ def write_card(out: Path, model: TagClassifier, files: list[Path], cv: dict, sel
         "",
         "Limits: it reads words, not sense, so it can fire on a trap the rules would stay quiet on, and",
         "drop a right tag in a sentence unlike those it learned from; it has seen only the wording of",
-        f"{model.info['sentences']:,} invented sentences; retrain it with your own labelled sentences",
+        f"{model.info['sentences']:,} sentences, most of them invented; retrain it with your own labelled sentences",
         "(`--data`) and point `TRIAGE_TAG_CLASSIFIER` at the result, or set it to `off` for the rules alone.",
         "",
     ]
@@ -407,24 +525,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-real", action="store_true", help="do not add the labelled real RFP sentences to the validation"
     )
+    parser.add_argument(
+        "--no-real-training",
+        action="store_true",
+        help="judge on the real validation sentences but do not train on them",
+    )
     parser.add_argument("--no-cv", action="store_true", help="skip the 5-fold check (faster)")
     args = parser.parse_args(argv)
     files = args.data or tuning_files()
     records = read(files)
-    print(f"training on {len(records)} sentences from {len(files)} files", file=sys.stderr)
+    written, real, sources = validation_items(args.validation, real=not args.no_real)
+    train_real = [] if args.no_real_training else real
+    print(
+        f"training on {len(records)} sentences from {len(files)} files"
+        + (f" and {len(train_real)} real RFP sentences (validation half)" if train_real else ""),
+        file=sys.stderr,
+    )
     terms = terms_of([r["text"] for r in records])
     labels = [set(r["tags"]) for r in records]
-    positives = {t: sum(t in lab for lab in labels) for t in ALL_TAGS}
-    info = {"sentences": len(records), "positives": positives}
-    model = fit(terms, labels, ALL_TAGS, info)
+    real_terms = terms_of([r["text"] for r in train_real])
+    all_terms = terms + real_terms
+    all_labels = labels + [set(r["tags"]) for r in train_real]
+    positives = {t: sum(t in lab for lab in all_labels) for t in ALL_TAGS}
+    info = {"sentences": len(all_terms), "positives": positives, "real_sentences": len(train_real)}
+    model = fit(all_terms, all_labels, ALL_TAGS, info)
     cv = (
-        cross_validated(terms, labels)
+        cross_validated(all_terms, all_labels)
         if not args.no_cv
         else {"per_tag_f1": dict.fromkeys(ALL_TAGS, float("nan")), "macro_f1": float("nan")}
     )
     args.out.mkdir(parents=True, exist_ok=True)
-    written, real, sources = validation_items(args.validation, real=not args.no_real)
-    selection = select_tags(model, args.out, written, real, sources)
+    folds = fold_models(terms, labels, train_real, real_terms) if train_real else None
+    selection = select_tags(model, args.out, written, real, sources, folds)
     model.save(args.out / MODEL_FILE)
     write_card(args.out, model, files, cv, selection)
     print(
@@ -433,6 +565,12 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(t for t, v in selection["tags"].items() if v["on"])
         + "; vetoes on "
         + (", ".join(t for t, v in selection["tags"].items() if v["veto"]) or "none")
+        + (
+            f"; real validation micro F1 (cross-fitted by document) {selection['real_micro_f1']['chosen']:.3f},"
+            f" rules alone {selection['real_micro_f1']['rules']:.3f}"
+            if real
+            else ""
+        )
     )
     return 0
 

@@ -250,6 +250,35 @@ def test_training_refuses_a_held_out_set(tmp_path: Path) -> None:
         trainer.read([held])
 
 
+def test_real_sentences_are_judged_by_a_model_that_never_saw_their_document() -> None:
+    # two sentences per document, so that each document's own word passes MIN_DF on its own
+    real = [
+        {
+            "file": f"rfp-{d}.pdf",
+            "text": f"The zorblat{d} shall route cases to the clerk.",
+            "tags": ["workflow"],
+        }
+        for d in "abcdefghijkl"
+        for _ in range(2)
+    ]
+    terms = trainer.terms_of([text for text, _ in TRAINING])
+    labels = [set(tags) for _, tags in TRAINING]
+    real_terms = trainer.terms_of([r["text"] for r in real])
+
+    folds = trainer.fold_models(terms, labels, real, real_terms)
+
+    members = sorted(i for _, group in folds for i in group)
+    assert members == list(range(len(real)))  # every real sentence judged exactly once
+    assert 1 < len(folds) <= trainer.REAL_FOLDS
+    for model, group in folds:
+        own = {real[i]["file"] for i in group}
+        assert len({trainer.real_fold(f) for f in own}) == 1  # one document group per model
+        known = set(model.words)
+        for i, rec in enumerate(real):
+            word = norm(f"zorblat{rec['file'][4:-4]}")
+            assert (word in known) == (i not in group), rec["file"]
+
+
 def test_the_shipped_model_matches_its_card(monkeypatch: pytest.MonkeyPatch) -> None:
     from triage.tag.classifier import default_model_path
 
@@ -265,6 +294,8 @@ def test_the_shipped_model_matches_its_card(monkeypatch: pytest.MonkeyPatch) -> 
     assert all(
         not name.startswith("tests/data/sentences_holdout") for name in (d["file"] for d in card["data"])
     )
+    # of the real RFP sentences, only the validation half is ever trained on
+    assert all(d.get("half", "validation") == "validation" for d in card["data"])
     doubts = {t for t, v in card["selection"]["tags"].items() if v["veto"]}
     assert doubts == {t for t, v in zip(model.tags, model.veto, strict=True) if np.isfinite(v)}
 
