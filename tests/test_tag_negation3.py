@@ -33,6 +33,10 @@ NEGATED = [
     # what the buyer "will not pay for" is excluded, from the verb on
     ("b2b_portal", "The Council will not pay for a partner portal."),
     ("extensibility", "The Trust will run the product as it comes and shall not pay for custom code."),
+    # a "not required" after a label may go on; a need put off to a later phase stays excluded
+    ("access_control", "Single sign-on: not required at this stage."),
+    ("b2b_portal", "A partner portal is not required in phase one but will be needed in phase two."),
+    ("access_control", "Staff do not need single sign-on; partners do not either."),
     # an answer labelled with the question's number ("Q8 ... A8: No")
     ("access_control", "Q3 | Will the portal need single sign-on? | R3: No."),
     (
@@ -89,6 +93,15 @@ TRAPS = [
     # waiting for the vendor set aside by "rather than" / "instead of" is the pain a need comes from
     ("extensibility", "Our editors want to add page types themselves rather than wait for the supplier."),
     ("extensibility", "Staff shall build their own forms instead of waiting for the vendor."),
+    # a clause that asks again for what the clause before excluded, for someone else, keeps the need
+    ("access_control", "Single sign-on is not required for staff but is required for partners."),
+    ("access_control", "Single sign-on is not required for staff, but must be offered to partners."),
+    ("access_control", "Staff do not need single sign-on; partners do."),
+    ("access_control", "The portal need not support SSO, but the app does."),
+    ("integration", "Integration with SAP is not required; integration with Salesforce is."),
+    ("extensibility", "Customisation is not required for the intranet but is required for staff."),
+    # ... not a clause that asks for a thing of its own
+    ("security_ops", "The archive need not be highly available, but must be encrypted at rest."),
     # a rule's own phrase that starts with "not" says what it means: a prohibition, who sees what
     ("access_control", "Reception staff shall book appointments but not see the clinical notes."),
 ]
@@ -123,3 +136,16 @@ def test_a_question_answered_no_keeps_the_need_the_answer_restates(rules_only: N
     assert "access_control" in out["tags"]
     first, second = (s for s in out["spans"] if s["tag"] == "access_control")
     assert first["negated"] and not second["negated"]
+
+
+def test_a_restated_need_loses_the_tag_its_exclusion_gave(rules_only: None) -> None:
+    """An excluded customisation reads as a turnkey need; asked for again, it is no turnkey need."""
+    assert "turnkey" in tag_text("Customisation is not required for the intranet.")["tags"]
+    out = tag_text("Customisation is not required for the intranet but is required for staff.")
+    assert "turnkey" not in out["tags"]
+
+
+def test_an_answer_after_a_colon_answers_only_its_label(rules_only: None) -> None:
+    """A field of the bidder's own ("Supplier comment: not applicable") answers no need of the row."""
+    text = "SEC-04 | Must | The portal shall encrypt data at rest | Supplier comment: not applicable yet"
+    assert "security_ops" in tag_text(text)["tags"]

@@ -553,7 +553,7 @@ class IcpNegation:
             by_sentence[sentence_bounds(doc, span.start)[0]].append(span)
         self._answered_no(doc, norms, by_sentence)
         strings = doc.vocab.strings
-        added: list[Span] = []
+        added: list[tuple[Span, Span]] = []  # (heir, the negated span it stands for)
         for s_start, sent_spans in by_sentence.items():
             s_end = sentence_bounds(doc, s_start)[1]
             if self.cue_words.isdisjoint(norms[s_start:s_end]):
@@ -593,17 +593,20 @@ class IcpNegation:
                     if rule is not None and rule.negated_as:
                         heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
                         span_info(heir)["modality"] = span._.modality
-                        added.append(heir)
+                        added.append((heir, span))
             view = SentenceView(norms, cues, negated, sent_spans, s_start, s_end)
             self._reasons_inherit(view)
             if self.alike_tags:
                 self._audiences_alike(view)
             if negated:
                 self._points_back(view)
+                self._restated(view)
                 self._kept_today(view)
                 self._context_lost(view)
-        if added:
-            set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
+        # an heir whose span a later clause restated ("..., but is required for partners") goes
+        heirs = [heir for heir, span in added if span_info(span).get("negated")]
+        if heirs:
+            set_spans(doc, self.key, sorted([*spans, *heirs], key=lambda s: (s.start, s.end, s.label_)))
         return doc
 
     def _audiences_alike(self, view: SentenceView) -> None:
@@ -663,6 +666,38 @@ class IcpNegation:
             if not _REQUIRING.isdisjoint(before) or not _DEMANDS.isdisjoint(before):
                 continue
             self._negate_from(view.spans, prev, k - 1)
+
+    def _restated(self, view: SentenceView) -> None:
+        """A clause after "but" / "however" / ";" that asks again for what the clause before it
+        excluded, with its subject left out and naming nothing of its own, or with its verb left out,
+        keeps that clause's spans: "Single sign-on is not required for staff but is required for
+        partners", "..., but must be offered to partners", "Staff do not need SSO; partners do". The
+        exclusion was of one audience, not of the need."""
+        norms = view.norms
+        breaks = sorted(b for g, a, b in view.cues if g == "clause_breaks" and norms[b - 1] in _BACK_BREAKS)
+        if not breaks:
+            return
+        starts = [view.start, *breaks]
+        for prev, k in pairwise(starts):
+            end = _next(breaks, k + 1, view.end + 1) - 1
+            last = end - 1
+            while last > k and norms[last] in _STOP_MARKS:
+                last -= 1
+            # "...; partners do.", "... but for partners it is."
+            elliptic = last - k < 5 and (norms[last] in _BE_FORMS or norms[last] in _DO_FORMS)
+            if not (elliptic or norms[k] in _BE_FORMS or norms[k] in _REQUIRING):
+                continue
+            if any(lo < end and k < hi for lo, hi in view.negated):
+                continue  # the clause after excludes something itself
+            if not elliptic and any(k <= span.start < end for span in view.spans):
+                continue  # it asks for a thing of its own: "..., but must be encrypted at rest"
+            if not _LATER.isdisjoint(norms[k:end]):
+                continue  # a need put off: "not required in phase one but will be needed in phase two"
+            if not _own_requirement(norms, k, end, _REQUIRING):
+                continue
+            for span in view.spans:
+                if prev <= span.start < k - 1:
+                    span_info(span)["negated"] = False
 
     def _kept_today(self, view: SentenceView) -> None:
         """A clause after ";" that says how today's way already meets a need excluded before it, that
@@ -1093,6 +1128,9 @@ def _predicate_end(norms: list[int], b: int, stop: int, s_end: int) -> int:
     return stop
 
 
+_LATER = {
+    hash_string(norm(w)) for w in ("phase", "later", "future", "subsequent", "next", "release", "stage")
+}
 _NEW_SUBJECT_LINKS = {hash_string(w) for w in ("and", "but")}
 _LIST_COORDINATORS = {hash_string(w) for w in ("and", "or", "nor")}
 _LIST_ITEM_MAX = 5  # tokens of one item: "manual re-keying" is four
@@ -1148,7 +1186,8 @@ def _answered_row(
 ) -> int | None:
     """Where the need starts that a negation cue answers as a cell of its own, or None when the cue at
     tokens [a, b) is no such answer. The answer follows a cell mark or a colon and fills its cell:
-    "No", "N/A", "Not applicable", "Out of scope", "Not required". After a cell mark it answers the
+    "No", "N/A", "Not applicable", "Out of scope", "Not required" (after a colon the words of a cue may
+    go on: "Single sign-on: not required at this stage"). After a cell mark it answers the
     row from its start (or from the Yes / No answer before it: "SSO required | No | SAP | Yes"); after
     a colon, the label before the colon ("Integration with SAP: No", not "... | Supplier comment: No"),
     or the row when the label only asks for the need ("Single sign-on via Entra ID | Required: No")."""
@@ -1160,12 +1199,15 @@ def _answered_row(
         end = b + 1 if b in excludes_at else -1
     else:
         end = b if group == "clause" else -1
-    if end < 0 or not (end >= s_end or norms[end] in _ANSWER_ENDS):
+    if end < 0:
         return None
+    colon = norms[a - 1] == _COLON
+    if not (end >= s_end or norms[end] in _ANSWER_ENDS or (colon and group != "forward")):
+        return None  # a "Not required ..." after a label may go on: "Single sign-on: not required yet"
     row = max(
         [x + 1 for x in range(s_start, a - 1) if _answer_cell(norms, x, s_start, s_end)], default=s_start
     )
-    if norms[a - 1] != _COLON:
+    if not colon:
         return row
     label = max([x + 1 for x in range(row, a - 1) if norms[x] in _CELL_MARKS], default=row)
     if a - 1 - label == 1 and norms[label] in _DEMANDS:
@@ -1186,8 +1228,14 @@ def _names_a_lack(norms: list[int], lo: int, a: int) -> bool:
 
 def _own_requirement(norms: list[int], lo: int, hi: int, modals: set[int]) -> bool:
     """Whether tokens [lo, hi) state a requirement of their own (a modal of `modals` not carrying on
-    today's way, "will keep"; a word of `_DEMANDS`) or put something in scope."""
-    return any(
+    today's way, "will keep"; a word of `_DEMANDS`; a verb that ends the clause for the one left out
+    before it: "...; integration with Salesforce is.") or put something in scope."""
+    last = hi - 1
+    while last > lo and norms[last] in _STOP_MARKS:
+        last -= 1
+    return (
+        last > lo and (norms[last] in _BE_FORMS or norms[last] in _REQUIRING or norms[last] in _DO_FORMS)
+    ) or any(
         (norms[i] in modals and (i + 1 >= hi or norms[i + 1] not in _STATUS_QUO))
         or norms[i] in _DEMANDS
         or norms[i] in _IN_SCOPE
