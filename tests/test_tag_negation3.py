@@ -37,6 +37,11 @@ NEGATED = [
     ("access_control", "Single sign-on: not required at this stage."),
     ("b2b_portal", "A partner portal is not required in phase one but will be needed in phase two."),
     ("access_control", "Staff do not need single sign-on; partners do not either."),
+    # what the buyer is "not asking for", and what is "not essential" or "not a must"
+    ("access_control", "We are not asking for single sign-on."),
+    ("b2b_portal", "The Council is not asking for a partner portal."),
+    ("access_control", "Single sign-on is not a must."),
+    ("access_control", "SSO is not essential for the pilot."),
     # an answer labelled with the question's number ("Q8 ... A8: No")
     ("access_control", "Q3 | Will the portal need single sign-on? | R3: No."),
     (
