@@ -42,6 +42,8 @@ NEGATED = [
     ("b2b_portal", "The Council is not asking for a partner portal."),
     ("access_control", "Single sign-on is not a must."),
     ("access_control", "SSO is not essential for the pilot."),
+    # a site that "should not look like" a brochure is no brochure site
+    ("simple_site", "The new site should not look like a brochure; members need their own accounts."),
     # an answer labelled with the question's number ("Q8 ... A8: No")
     ("access_control", "Q3 | Will the portal need single sign-on? | R3: No."),
     (
@@ -107,6 +109,16 @@ TRAPS = [
     ("extensibility", "Customisation is not required for the intranet but is required for staff."),
     # ... not a clause that asks for a thing of its own
     ("security_ops", "The archive need not be highly available, but must be encrypted at rest."),
+    # a negation in a "so that" clause stays in it; what users "will no longer need to" do is a need
+    ("integration", "The portal shall integrate with SAP so that staff no longer re-key orders."),
+    (
+        "access_control",
+        "The platform must support single sign-on so that users do not need a second password.",
+    ),
+    (
+        "b2b_portal",
+        "Dealers shall no longer need to phone us about orders; the dealer portal shall show them.",
+    ),
     # a rule's own phrase that starts with "not" says what it means: a prohibition, who sees what
     ("access_control", "Reception staff shall book appointments but not see the clinical notes."),
 ]
@@ -154,3 +166,10 @@ def test_an_answer_after_a_colon_answers_only_its_label(rules_only: None) -> Non
     """A field of the bidder's own ("Supplier comment: not applicable") answers no need of the row."""
     text = "SEC-04 | Must | The portal shall encrypt data at rest | Supplier comment: not applicable yet"
     assert "security_ops" in tag_text(text)["tags"]
+
+
+def test_no_degradation_is_a_requirement_on_the_thing_it_names(rules_only: None) -> None:
+    """ "with no degradation in response time" keeps its span as evidence of scale, not negated."""
+    out = tag_text("The portal shall support 10,000 users with no degradation in response time.")
+    spans = [s for s in out["spans"] if s["tag"] == "scale"]
+    assert len(spans) >= 2 and not any(s["negated"] for s in spans)
