@@ -44,6 +44,7 @@ NEGATED = [
     ("access_control", "SSO is not essential for the pilot."),
     # a site that "should not look like" a brochure is no brochure site
     ("simple_site", "The new site should not look like a brochure; members need their own accounts."),
+    ("access_control", "Is single sign-on required for contractors? N/A."),
     # an answer labelled with the question's number ("Q8 ... A8: No")
     ("access_control", "Q3 | Will the portal need single sign-on? | R3: No."),
     (
@@ -74,6 +75,8 @@ TRAPS = [
     ("security_ops", "SEC-04 | Must | The portal shall encrypt data at rest | Supplier comment: No"),
     ("integration", "Single sign-on required | No | Integration with SAP required | Yes"),
     ("access_control", "Single sign-on today: No"),
+    # a "No" that answers whether the need is optional leaves it standing
+    ("integration", "Integration with SAP | Optional | No"),
     # an answer still open is no "No"
     ("access_control", "Is single sign-on required? Not sure yet."),
     ("integration", "Is integration with SAP required? Not yet decided."),
@@ -173,3 +176,11 @@ def test_no_degradation_is_a_requirement_on_the_thing_it_names(rules_only: None)
     out = tag_text("The portal shall support 10,000 users with no degradation in response time.")
     spans = [s for s in out["spans"] if s["tag"] == "scale"]
     assert len(spans) >= 2 and not any(s["negated"] for s in spans)
+
+
+def test_an_answer_no_ends_where_the_next_question_starts(rules_only: None) -> None:
+    """ "No." followed by the next question in the same passage answers only the first one."""
+    out = tag_text("Is single sign-on required? No. Is multi-factor authentication required? Yes.")
+    assert "access_control" in out["tags"]
+    first, second = (s for s in out["spans"] if s["tag"] == "access_control")
+    assert first["negated"] and not second["negated"]

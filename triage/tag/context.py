@@ -326,6 +326,9 @@ _UNDECIDED = {
 }
 _ANSWER_BREAKS = {hash_string(norm(w)) for w in (";", ",", "but", "however", "whereas", "although", "though")}
 _ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
+_OPTIONAL = {hash_string(norm(w)) for w in ("optional", "desirable", "preferred", "desired")}
+_N = hash_string("n")
+_SLASH = hash_string("/")
 _NUMBERED_ANSWER = re.compile(r"[AR]\d{1,3}")  # the answer to question Q8: "A8", "R8"
 _ANSWER_MARKS = {hash_string(w) for w in (":", "-", ".", "—")}
 _FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
@@ -797,9 +800,13 @@ class IcpNegation:
                     i += 1
             if i + 1 >= len(doc):
                 continue
-            if not (norms[i] == _NO and doc[i + 1].is_punct) and not (  # "No." / "No, ..."
+            if (
+                not (norms[i] == _NO and doc[i + 1].is_punct)  # "No." / "No, ..."
                 # "Not at this stage.", not "Not only ..." nor an answer still open ("Not sure yet")
-                norms[i] == _NOT and norms[i + 1] not in _NOT_ONLY and norms[i + 1] not in _UNDECIDED
+                and not (
+                    norms[i] == _NOT and norms[i + 1] not in _NOT_ONLY and norms[i + 1] not in _UNDECIDED
+                )
+                and not (norms[i] == _N and norms[i + 1] == _SLASH)  # "N/A"
             ):
                 continue
             asked = [span for span in sent_spans if span.start < q]
@@ -807,6 +814,9 @@ class IcpNegation:
             for span in asked:
                 span_info(span)["negated"] = True
             a_start, a_end = sentence_bounds(doc, i)
+            if _QUESTION in norms[i:a_end]:  # "No. Is MFA required? Yes.": the answer ends before it
+                q2 = norms.index(_QUESTION, i, a_end)
+                a_end = max([k for k in range(i + 1, q2) if norms[k] in _STOP_MARKS], default=i + 1)
             # a clause of the answer after "but" / ";" that asks for the need of its own stays: "No, but
             # SSO is required for partners" (not "No; the existing knowledge base will continue ...")
             breaks = [k for k in range(i + 1, a_end) if norms[k] in _ANSWER_BREAKS]
@@ -1208,7 +1218,9 @@ def _answered_row(
         [x + 1 for x in range(s_start, a - 1) if _answer_cell(norms, x, s_start, s_end)], default=s_start
     )
     if not colon:
-        return row
+        # "Integration with SAP | Optional | No" answers whether it is optional, not whether it is needed
+        cell = max([x + 1 for x in range(row, a - 1) if norms[x] in _CELL_MARKS], default=row)
+        return None if a - 1 - cell == 1 and norms[cell] in _OPTIONAL else row
     label = max([x + 1 for x in range(row, a - 1) if norms[x] in _CELL_MARKS], default=row)
     if a - 1 - label == 1 and norms[label] in _DEMANDS:
         return row
