@@ -45,6 +45,9 @@ NEGATED = [
     # a site that "should not look like" a brochure is no brochure site
     ("simple_site", "The new site should not look like a brochure; members need their own accounts."),
     ("access_control", "Is single sign-on required for contractors? N/A."),
+    # what the supplier "is not asked to" do is excluded
+    ("security_ops", "The vendor is not asked to run penetration tests; our own team does that."),
+    ("b2b_portal", "Bidders are not asked to provide a partner portal."),
     # an answer labelled with the question's number ("Q8 ... A8: No")
     ("access_control", "Q3 | Will the portal need single sign-on? | R3: No."),
     (
@@ -75,6 +78,8 @@ TRAPS = [
     ("security_ops", "SEC-04 | Must | The portal shall encrypt data at rest | Supplier comment: No"),
     ("integration", "Single sign-on required | No | Integration with SAP required | Yes"),
     ("access_control", "Single sign-on today: No"),
+    # ... while a burden users "shall not be asked to" bear asks for the thing that spares them
+    ("integration", "Users shall not be asked to re-enter data that is already held in SAP."),
     # a "No" that answers whether the need is optional leaves it standing
     ("integration", "Integration with SAP | Optional | No"),
     # an answer still open is no "No"

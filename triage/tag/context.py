@@ -200,6 +200,21 @@ _PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "thes
 # modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
 _REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
 _AS = hash_string(norm("as"))
+# who provides the solution: what they are "not asked to" do is excluded
+_PROVIDERS = {
+    hash_string(norm(w))
+    for w in (
+        "supplier",
+        "contractor",
+        "vendor",
+        "bidder",
+        "tenderer",
+        "provider",
+        "offeror",
+        "bidders",
+        "suppliers",
+    )
+}
 _ASKS = {hash_string(norm(w)) for w in ("ask", "require", "force", "make", "expect", "oblige", "compel")}
 # a "no X would be visible / accessible" forbids who sees X: a requirement, no exclusion
 _VISIBLE = {hash_string(norm(w)) for w in ("visible", "accessible", "readable", "viewable", "shown")}
@@ -908,6 +923,10 @@ class IcpNegation:
         excludes = sorted(a for g, a, _ in cues if g == "excludes")
         weak_starts = [a for g, a, _ in cues if g == "weak"]
         excludes_at = set(excludes)
+        exclude_ends: dict[int, int] = {}
+        for g, a, b in cues:
+            if g == "excludes" and b > exclude_ends.get(a, 0):
+                exclude_ends[a] = b
         rejections = [(a, b) for g, a, b in cues if g == "rejects"]
         # a relative clause after the cue says something of its own: "..., which calls for integrations"
         relatives = (
@@ -1032,7 +1051,21 @@ class IcpNegation:
                         norms[t] == _TO and t + 1 in excludes_at for t in range(b + 1, min(hi - 1, b + 5))
                     )
                 )
-                if excluding and (asks or any(b <= x < min(hi, b + excludes_within) for x in excludes)):
+                # "be asked / expected / made to" waives what follows only when that is a need ("shall not
+                # be asked to provide SSO") or the provider is asked ("The supplier is not asked to run
+                # penetration tests"); else it spares users a burden ("shall not be asked to re-enter data")
+                waived = [
+                    x
+                    for x in excludes
+                    if b <= x < min(hi, b + excludes_within)
+                    and (
+                        norms[exclude_ends[x] - 1] != _TO
+                        or _ASKS.isdisjoint(norms[x : exclude_ends[x]])  # "not meant to be a landing page"
+                        or exclude_ends[x] in excludes_at
+                        or not _PROVIDERS.isdisjoint(norms[lo:a])
+                    )
+                ]
+                if excluding and (asks or waived):
                     # an active verb excludes its object, not its subject: "The extranet will not offer
                     # SSO"; a passive one its subject: "SSO is not required", "SSO will not be provided"
                     active = (a == lo or norms[a - 1] not in _BE_FORMS) and norms[b] in _OBJECT_VERBS
