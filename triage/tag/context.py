@@ -32,6 +32,15 @@
   a clause after ";" saying today's way already meets an excluded need speaks of it; audiences
   named only to say they get the same (`alike`: "will see the same site") are no different
   audiences; a "with no" phrase ends at its comma.
+  Third round: "not acceptable" of a lack ("Non-compliance with the GDPR", "Failure to encrypt") is a
+  double negation, a need; a need answered in a cell of its own ("SSO required | No", "Integration with
+  SAP: N/A") is excluded, from its row or its label only; an answer still open ("Not sure yet") is no
+  No, and a question's answer ends at the next question; an answer or a clause after "but" / ";" that
+  asks again for what was excluded ("No, but SSO is required for partners", "not required for staff but
+  is required for partners", "...; partners do") keeps the need; "the same credentials" / "the same
+  time" are no same view; every item of a short noun-phrase list after "without" is set aside; a rule's
+  own phrase that starts with its "not" ("but not see the revenue reports") is a prohibition.
+  The per-sentence steps after the scopes take one `SentenceView`.
 """
 
 from __future__ import annotations
