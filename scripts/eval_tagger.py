@@ -18,6 +18,8 @@ Reports, each apart:
 (b5) the fifth (tests/data/sentences_holdout5.jsonl), written while the classifier was being built;
 (b6) the sixth (tests/data/sentences_holdout6.jsonl), written on 2026-11-27 from the definitions alone,
     after the classifier's doubts and two negation rounds, and first scored once when they were done;
+(b7) the seventh (tests/data/sentences_holdout7.jsonl), written at the start of the next session (with
+    statements of work, user stories and US federal wording) apart from its work, scored at its end;
 (c) PROMISE NFR (../shared/bench/promise_nfr.csv), zero-shot: a requirement counts as security when any
     of access_control / account_services / compliance / security_ops is stated and not negated,
     against the label SE, over all 625 requirements and over the 370 non-functional ones (label != F);
@@ -25,16 +27,16 @@ Reports, each apart:
     PROMISE_exp's new projects (../shared/bench/promise_exp_new_projects.csv), the external test set,
     scored the same way once the rules were frozen.
 
-(b7) sentences sampled at random from the real RFPs of ../shared/rfps and labelled by hand
+(b8) sentences sampled at random from the real RFPs of ../shared/rfps and labelled by hand
     (tests/data/realdocs_labels.jsonl, offsets only: scripts/real_sentences.py): mostly boilerplate,
-    as real documents are; the validation half chose the classifier's thresholds, the test half
-    nothing;
+    as real documents are; the validation half trains the classifier and chooses its thresholds
+    (judged cross-fitted by document), the test half decides nothing (its documents are the same 32);
 (d) the trained classifier (triage/tag/classifier.py) beside the rules: every held-out set and PROMISE
     is scored twice, with the shipped tagger (rules + classifier) and with the rules alone
-    (TRIAGE_TAG_CLASSIFIER=off). The classifier is trained on the tuning sets only; holdout and
-    holdout2 are its validation sets (they chose the tags it may add or doubt), so holdout3 to
-    holdout6 (written by authors who never saw the tagger; holdout6 the newest) are the figures to
-    quote.
+    (TRIAGE_TAG_CLASSIFIER=off). The classifier is trained on the tuning sets and the real validation
+    half; holdout and holdout2 are its validation sets (they chose the tags it may add or doubt), so
+    holdout3 to holdout7 (written by authors who never saw the tagger; holdout7 the newest) and the
+    real test half are the figures to quote.
 
 Each text goes through the same path as `triage tag --jsonl` (triage.commands.tag.run_jsonl). Besides
 the tag figures: modality accuracy, and how many negation sentences still had their negated tag
@@ -236,14 +238,21 @@ def print_sentence_table(name: str, result: dict) -> None:
 
 # The held-out sets, in the order they were written. holdout and holdout2 are the VALIDATION sets of the
 # trained classifier (scripts/train_tag_classifier.py switches a tag's classifier on only where it
-# raises F1 there), so their figures are slightly optimistic; holdout3-6 decided nothing.
+# raises F1 there), so their figures are slightly optimistic; holdout3-7 decided nothing.
 HELD_OUT = (
     ("holdout", "holdout (validation set of the classifier: chose its tags)"),
     ("holdout2", "holdout2 (validation set of the classifier: chose its tags)"),
     ("holdout3", "holdout3 (written apart from the rules; never trained or chosen on)"),
     ("holdout4", "holdout4 (written apart from the rules; never trained or chosen on)"),
     ("holdout5", "holdout5 (written while the classifier was built, apart from it)"),
-    ("holdout6", "holdout6 (written at the end, from the definitions alone; the honest figure)"),
+    (
+        "holdout6",
+        "holdout6 (written from the definitions alone; scored at the end of the 2026-11-27 night session)",
+    ),
+    (
+        "holdout7",
+        "holdout7 (written at the start of the 2026-11-27 morning session, apart from its work; the honest figure)",
+    ),
 )
 
 
@@ -327,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
             + ", ".join(f"{k}: {n}" for k, n in top)
         )
     print(
-        "\ntargets: PROMISE security F1 >= 0.80; held-out macro F1 >= 0.85 (holdout3-6 are the honest ones: "
+        "\ntargets: PROMISE security F1 >= 0.80; held-out macro F1 >= 0.85 (holdout3-7 are the honest ones: "
         "holdout and holdout2 chose the classifier's tags); no negated tag counted"
     )
     args.json.parent.mkdir(parents=True, exist_ok=True)
