@@ -45,6 +45,9 @@ NEGATED = [
     # a site that "should not look like" a brochure is no brochure site
     ("simple_site", "The new site should not look like a brochure; members need their own accounts."),
     ("access_control", "Is single sign-on required for contractors? N/A."),
+    # ... while the thing refused is refused
+    ("turnkey", "An off-the-shelf product without open APIs is not acceptable."),
+    ("b2b_portal", "A partner portal is not acceptable to the board."),
     # what the supplier "is not asked to" do is excluded
     ("security_ops", "The vendor is not asked to run penetration tests; our own team does that."),
     ("b2b_portal", "Bidders are not asked to provide a partner portal."),
@@ -74,6 +77,12 @@ TRAPS = [
     ("access_control", "The absence of multi-factor authentication is not acceptable for administrators."),
     ("integration", "An inability to integrate with the payroll system would not be acceptable."),
     ("security_ops", "Not encrypting data at rest is not acceptable."),
+    # "not acceptable" of a thing without a feature asks for the feature; "it is not acceptable for"
+    # forbids
+    ("access_control", "A portal without single sign-on is not acceptable."),
+    ("extensibility", "An off-the-shelf product without open APIs is not acceptable."),
+    ("access_control", "It is not acceptable for the portal to lack single sign-on."),
+    ("access_control", "It is not acceptable for one dealer to see another dealer's prices."),
     # an answer cell answers its own row or label only, and today's state is no answer
     ("security_ops", "SEC-04 | Must | The portal shall encrypt data at rest | Supplier comment: No"),
     ("integration", "Single sign-on required | No | Integration with SAP required | Yes"),

@@ -224,6 +224,9 @@ _PROVIDERS = {
         "suppliers",
     )
 }
+_WITHOUT = hash_string(norm("without"))
+_IT = hash_string(norm("it"))
+_FOR_THAT = {hash_string(norm(w)) for w in ("for", "that")}
 _ASKS = {hash_string(norm(w)) for w in ("ask", "require", "force", "make", "expect", "oblige", "compel")}
 # a "no X would be visible / accessible" forbids who sees X: a requirement, no exclusion
 _VISIBLE = {hash_string(norm(w)) for w in ("visible", "accessible", "readable", "viewable", "shown")}
@@ -985,11 +988,20 @@ class IcpNegation:
         # of its clause negates nothing, and the negation before it stops there.
         negatives = [a for g, a, _ in cues if g in ("clause", "weak", "forward", "pseudo")]
         only = set()
+        # a "not" before "acceptable" / "be accepted": "A portal without SSO is not acceptable"
+        unacceptable = [
+            w
+            for w in weak_starts
+            if any(norms[x] in _ACCEPTS and 0 < x - w <= excludes_within for x in excludes)
+        ]
+        withouts = [a for g, a, _ in heads if g == "forward_np" and norms[a] == _WITHOUT]
         for g, a, _ in heads:
             if g in ("forward_short", "forward_np"):
                 lo = _clause_start(cuts, a, s_start)
                 if any(lo <= x < a for x in negatives):
                     only.add(a)
+                elif a in withouts and any(a < w < _next(cuts, a, s_end) for w in unacceptable):
+                    only.add(a)  # ... and the "without" before it names a need
         today = [a for g, a, _ in cues if g == "today"]
         scopes = []
         for group, a, b in heads:
@@ -1045,11 +1057,15 @@ class IcpNegation:
                 inner = a in relative_nots or any(b <= r < hi for r, _ in rejections)
                 outer = any(r <= a < re for r, re in rejections) and any(lo <= x < a for x in weak_starts)
                 excluding = not (cannot or inner or outer) and not any(lo <= x < a for x in relative_nots)
-                if excluding and _names_a_lack(norms, lo, a):
+                if excluding and a in unacceptable:
                     # "Non-compliance with the GDPR is not acceptable": the thing lacking is a need (not
-                    # "Lack of SSO is not a concern")
-                    excluding = not any(
-                        norms[x] in _ACCEPTS for x in excludes if b <= x < min(hi, b + excludes_within)
+                    # "Lack of SSO is not a concern"); "It is not acceptable for dealers to see each other's
+                    # prices" forbids
+                    k = next(x for x in excludes if norms[x] in _ACCEPTS and 0 < x - a <= excludes_within)
+                    excluding = not (
+                        _names_a_lack(norms, lo, a)
+                        or norms[lo] == _IT
+                        or (k + 1 < hi and norms[k + 1] in _FOR_THAT)
                     )
                 # "should not ask citizens to create an account": a burden not put on users waives the
                 # feature it names (not "shall not ask users to re-enter data")
@@ -1078,6 +1094,12 @@ class IcpNegation:
                     # an active verb excludes its object, not its subject: "The extranet will not offer
                     # SSO"; a passive one its subject: "SSO is not required", "SSO will not be provided"
                     active = (a == lo or norms[a - 1] not in _BE_FORMS) and norms[b] in _OBJECT_VERBS
+                    lacking = [x for x in withouts if lo <= x < a and a in unacceptable]
+                    if lacking:
+                        # "An off-the-shelf product without APIs is not acceptable": the product is
+                        # refused, the APIs are a need
+                        scopes.append((lo, lacking[0]))
+                        continue
                     scopes.append((a if active else lo, min([w for w in relatives if w > b] + [hi])))
                 elif b < hi and norms[b] in _DETERMINERS:  # "not a brochure site", "never any forums"
                     scopes.append(
