@@ -24,6 +24,10 @@ NEGATED = [
     ("integration", "Integration with SAP: N/A"),
     ("integration", "Integration with the HR system: Not required"),
     ("b2b_portal", "Dealer portal: out of scope"),
+    ("integration", "Integration with SAP – No"),
+    ("access_control", "Single sign-on via Entra ID: No"),
+    ("access_control", "Single sign-on required | No (phase 2)"),
+    ("access_control", "Single sign-on required | No – handled by Lot 2"),
     # ... and the answer "No, ..." of a question whose answer names nothing new
     (
         "collaboration",
@@ -91,6 +95,8 @@ TRAPS = [
     ("integration", "Users shall not be asked to re-enter data that is already held in SAP."),
     # a "No" that answers whether the need is optional leaves it standing
     ("integration", "Integration with SAP | Optional | No"),
+    # "no-code" is a compound, no negation
+    ("extensibility", "The platform shall offer a no-code page builder for editors."),
     # an answer still open is no "No"
     ("access_control", "Is single sign-on required? Not sure yet."),
     ("integration", "Is integration with SAP required? Not yet decided."),

@@ -330,9 +330,9 @@ _ACCEPTS = {
         "allowed",
     )
 }
-_CELL_MARKS = {hash_string(w) for w in ("|", "-", "—")}
+_CELL_MARKS = {hash_string(w) for w in ("|", "-", "—", "–")}
 # what ends an answer cell: "Single sign-on required | No", "Integration with SAP: No.", "...: No, ..."
-_ANSWER_ENDS = {hash_string(w) for w in (".", ",", ";", "|", "!")}
+_ANSWER_ENDS = {hash_string(w) for w in (".", ",", ";", "|", "!", "(")}
 _YES_NO = {hash_string(norm(w)) for w in ("yes", "no")}
 # a "Not ..." answer that does not answer: "Not sure yet", "Not yet decided", "Not known"
 _UNDECIDED = {
@@ -926,6 +926,8 @@ class IcpNegation:
             and not is_pseudo(g, a, b)
             # "non-compliance", "non-English": the prefix, not "none"
             and not (norms[a] == _NON and a + 1 < s_end and norms[a + 1] == _HYPHEN)
+            # "a no-code page builder", "no-reply address": a compound, no negation
+            and not (norms[a] == _NO and b < s_end and norms[b] == _HYPHEN and not doc[a].whitespace_)
         ]
         if not heads:
             return []
@@ -1009,7 +1011,7 @@ class IcpNegation:
                 continue
             if group == "forward" and norms[a] == _NO and b < s_end and norms[b] == _COMMA:
                 continue  # an answer ("No, SSO is required for partners only"): _answered_no reads it
-            row = _answered_row(norms, group, a, b, s_start, s_end, excludes_at)
+            row = _answered_row(doc, group, a, b, s_start, s_end, excludes_at)
             if row is not None:
                 # "Single sign-on required | No", "Integration with SAP: N/A", "Partner portal: out of
                 # scope": the row's need answered No (not today's state: "Single sign-on today: No")
@@ -1244,19 +1246,31 @@ def _np_list(norms: list[int], b: int, end: int, s_end: int) -> list[int]:
     return items[1:]
 
 
-def _answer_cell(norms: list[int], i: int, s_start: int, s_end: int) -> bool:
+def _cell_mark(doc: Doc, norms: list[int], x: int) -> bool:
+    """Whether token `x` separates two cells of a row: "|", or a dash with a space before it ("SAP – No";
+    not the hyphen of "sign-on")."""
+    return norms[x] == _BAR or (norms[x] in _CELL_MARKS and x > 0 and bool(doc[x - 1].whitespace_))
+
+
+def _answer_ends(doc: Doc, norms: list[int], i: int, s_end: int) -> bool:
+    """Whether the answer whose last token is `i - 1` fills its cell: the sentence ends at `i`, or a
+    stop, a bracket or a cell mark follows ("No.", "No (phase 2)", "No | ...", "No – Lot 2")."""
+    return i >= s_end or norms[i] in _ANSWER_ENDS or _cell_mark(doc, norms, i)
+
+
+def _answer_cell(doc: Doc, norms: list[int], i: int, s_start: int, s_end: int) -> bool:
     """Whether token `i` is a bare "Yes" / "No" answer cell of a row in the sentence [s_start, s_end):
     after a cell mark or a colon, and last in its cell ("SSO required | No", "Hosting in the EU: Yes.")."""
     return (
         norms[i] in _YES_NO
         and i > s_start
-        and (norms[i - 1] in _CELL_MARKS or norms[i - 1] == _COLON)
-        and (i + 1 >= s_end or norms[i + 1] in _ANSWER_ENDS)
+        and (norms[i - 1] == _COLON or _cell_mark(doc, norms, i - 1))
+        and _answer_ends(doc, norms, i + 1, s_end)
     )
 
 
 def _answered_row(
-    norms: list[int], group: str, a: int, b: int, s_start: int, s_end: int, excludes_at: set[int]
+    doc: Doc, group: str, a: int, b: int, s_start: int, s_end: int, excludes_at: set[int]
 ) -> int | None:
     """Where the need starts that a negation cue answers as a cell of its own, or None when the cue at
     tokens [a, b) is no such answer. The answer follows a cell mark or a colon and fills its cell:
@@ -1265,7 +1279,11 @@ def _answered_row(
     row from its start (or from the Yes / No answer before it: "SSO required | No | SAP | Yes"); after
     a colon, the label before the colon ("Integration with SAP: No", not "... | Supplier comment: No"),
     or the row when the label only asks for the need ("Single sign-on via Entra ID | Required: No")."""
-    if a <= s_start or not (norms[a - 1] in _CELL_MARKS or norms[a - 1] == _COLON):
+    norms = doc_norms(doc)
+    if a <= s_start:
+        return None
+    colon = norms[a - 1] == _COLON
+    if not (colon or _cell_mark(doc, norms, a - 1)):
         return None
     if group == "forward":
         end = b if norms[a] == _NO and b == a + 1 else -1
@@ -1275,20 +1293,18 @@ def _answered_row(
         end = b if group == "clause" else -1
     if end < 0:
         return None
-    colon = norms[a - 1] == _COLON
-    if not (end >= s_end or norms[end] in _ANSWER_ENDS or (colon and group != "forward")):
+    if not (_answer_ends(doc, norms, end, s_end) or (colon and group != "forward")):
         return None  # a "Not required ..." after a label may go on: "Single sign-on: not required yet"
     row = max(
-        [x + 1 for x in range(s_start, a - 1) if _answer_cell(norms, x, s_start, s_end)], default=s_start
+        [x + 1 for x in range(s_start, a - 1) if _answer_cell(doc, norms, x, s_start, s_end)], default=s_start
     )
+    cell = max([x + 1 for x in range(row, a - 1) if _cell_mark(doc, norms, x)], default=row)
     if not colon:
         # "Integration with SAP | Optional | No" answers whether it is optional, not whether it is needed
-        cell = max([x + 1 for x in range(row, a - 1) if norms[x] in _CELL_MARKS], default=row)
         return None if a - 1 - cell == 1 and norms[cell] in _OPTIONAL else row
-    label = max([x + 1 for x in range(row, a - 1) if norms[x] in _CELL_MARKS], default=row)
-    if a - 1 - label == 1 and norms[label] in _DEMANDS:
+    if a - 1 - cell == 1 and norms[cell] in _DEMANDS:
         return row
-    return label
+    return cell  # the label
 
 
 def _names_a_lack(norms: list[int], lo: int, a: int) -> bool:
