@@ -49,6 +49,7 @@ NEGATED = [
     # a site that "should not look like" a brochure is no brochure site
     ("simple_site", "The new site should not look like a brochure; members need their own accounts."),
     ("access_control", "Is single sign-on required for contractors? N/A."),
+    ("access_control", "Single sign-on required for contractors? No"),
     # ... while the thing refused is refused
     ("turnkey", "An off-the-shelf product without open APIs is not acceptable."),
     ("b2b_portal", "A partner portal is not acceptable to the board."),

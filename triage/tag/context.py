@@ -825,9 +825,12 @@ class IcpNegation:
                 i += 1
                 if i < len(doc) and norms[i] in _ANSWER_MARKS:
                     i += 1
-            if i + 1 >= len(doc):
+            if i >= len(doc):
                 continue
-            if (
+            if i + 1 >= part_bounds(doc, i)[1]:  # a bare "No" that ends the passage: "SSO required? No"
+                if norms[i] != _NO:
+                    continue
+            elif (
                 not (norms[i] == _NO and doc[i + 1].is_punct)  # "No." / "No, ..."
                 # "Not at this stage.", not "Not only ..." nor an answer still open ("Not sure yet")
                 and not (
