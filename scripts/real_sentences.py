@@ -26,12 +26,15 @@ import hashlib
 import json
 import os
 import random
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from triage.atomic import write_atomic  # noqa: E402
 
 SHARED = Path(os.environ.get("TRIAGE_SHARED", ROOT.parent / "shared"))
 LABELS = ROOT / "tests" / "data" / "realdocs_labels.jsonl"
@@ -40,6 +43,21 @@ SEED = 11
 
 def sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+# Files of ../shared/rfps that belong to one procurement or programme (an attachment and its main
+# document, two statements of work of one programme): they share wording, so a model judged on one
+# must not have learned from the other (train_tag_classifier.real_fold).
+FAMILY = {
+    "alaska-ies-m2-submittal-forms.docx": "alaska-ies-milestone2-rfp.md",
+    "gsa-smartpay-pws-attachment-f.docx": "gsa-smartpay-agile-dev-rfq.md",
+    "usfs-epermit-api-soo.docx": "usfs-epermit-intake-soo.md",
+}
+
+
+def document_family(file_name: str) -> str:
+    """The main document of the procurement `file_name` belongs to (itself if none is known)."""
+    return FAMILY.get(file_name, file_name)
 
 
 def half(sentence_id: str) -> str:
@@ -118,38 +136,79 @@ LABEL_FIELDS = ("tags", "modality", "kind", "about", "note")
 def merge(sample_path: Path, label_paths: list[Path], path: Path = LABELS) -> list[dict]:
     """The sentences of `sample_path` (written by `sample` / `extend`, with text) labelled in
     `label_paths` (JSON lines of id, tags, modality, kind and, where wanted, about and note), as records
-    without their text, appended to `path` in id order. Each sampled id needs exactly one label; an id
-    already in `path` is refused, so a batch cannot be added twice."""
-    from triage.types import ALL_TAGS
-
-    sampled = {r["id"]: r for r in _read_jsonl(sample_path)}
-    have = {r["id"] for r in _read_jsonl(path)} if path.is_file() else set()
+    without their text, appended to `path` in id order. Refused, before anything is written: a sampled
+    id or sentence already in `path` (a batch cannot be added twice), a sample naming one file with
+    another sha256 than `path` does, a sentence with no label or two, and a label that breaks the
+    labelling rules (tests/data/README.md)."""
+    sample = _read_jsonl(sample_path)
+    sampled = {r["id"]: r for r in sample}
+    if len(sampled) != len(sample):
+        raise SystemExit(f"{sample_path}: an id is sampled twice")
+    existing = _read_jsonl(path) if path.is_file() else []
+    have = {r["id"] for r in existing}
+    if have & set(sampled):
+        raise SystemExit(f"already in {path}: {sorted(have & set(sampled))[:5]} ...")
+    places = {(r["file"], r["passage"], r["start"]) for r in existing}
+    versions = {r["file"]: r["sha256"] for r in existing}
+    for r in sample:
+        if (r["file"], r["passage"], r["start"]) in places:
+            raise SystemExit(f"{r['id']}: its sentence is already labelled in {path} under another id")
+        if versions.setdefault(r["file"], r["sha256"]) != r["sha256"]:
+            raise SystemExit(f"{r['id']}: {r['file']} is not the version of the file labelled so far")
     labels: dict[str, dict] = {}
     for label_path in label_paths:
         for rec in _read_jsonl(label_path):
-            if rec["id"] in labels:
+            if rec.get("id") in labels:
                 raise SystemExit(f"{label_path}: {rec['id']} is labelled twice; keep one label per sentence")
-            if rec["id"] not in sampled:
-                raise SystemExit(f"{label_path}: {rec['id']} is not a sentence of {sample_path}")
-            if rec["tags"] != [t for t in ALL_TAGS if t in rec["tags"]]:
-                raise SystemExit(f"{label_path}: {rec['id']} has unknown tags or tags out of order")
+            if rec.get("id") not in sampled:
+                raise SystemExit(f"{label_path}: {rec.get('id')} is not a sentence of {sample_path}")
+            problem = label_problem(rec)
+            if problem:
+                raise SystemExit(f"{label_path}: {rec['id']} {problem}")
             labels[rec["id"]] = rec
     missing = sorted(set(sampled) - set(labels))
     if missing:
         raise SystemExit(f"{len(missing)} sampled sentences have no label, e.g. {missing[:5]}")
-    if have & set(sampled):
-        raise SystemExit(f"already in {path}: {sorted(have & set(sampled))[:5]} ...")
     added = []
     for sid in sorted(sampled):
         s = sampled[sid]
         rec = {k: s[k] for k in ("id", "file", "sha256", "passage", "start", "end")}
         rec["text_sha1"] = sha1(s["text"])
         rec |= {k: labels[sid][k] for k in LABEL_FIELDS if k in labels[sid]}
+        if s["text"] in str(rec.get("note", "")):
+            raise SystemExit(f"{sid}: its note quotes the sentence; the project keeps no text of the RFPs")
         added.append(rec)
-    with path.open("a", encoding="utf-8") as fh:
-        for rec in added:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    head = path.read_bytes() if path.is_file() else b""
+    if head and not head.endswith(b"\n"):
+        head += b"\n"
+    body = "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in added).encode("utf-8")
+    write_atomic(path, head + body)
     return added
+
+
+MODALITIES = ("mandatory", "desirable", "optional", "info")
+KINDS = ("plain", "paraphrase", "trap", "negation")
+
+
+def label_problem(rec: dict) -> str | None:
+    """What is wrong with one label by the rules of tests/data/README.md, or None."""
+    from triage.types import ALL_TAGS
+
+    tags = rec.get("tags")
+    if not re.fullmatch(r"r-\d{4}", str(rec.get("id"))):
+        return "has no id of the form r-NNNN"
+    if not isinstance(tags, list) or tags != [t for t in ALL_TAGS if t in tags]:
+        return "has unknown tags or tags out of order"
+    if rec.get("modality") not in MODALITIES or rec.get("kind") not in KINDS:
+        return f"needs a modality of {MODALITIES} and a kind of {KINDS}"
+    about = rec.get("about")
+    if rec["kind"] in ("trap", "negation") and not (about and set(about) <= set(ALL_TAGS)):
+        return "is a trap or negation without the tags it is 'about'"
+    if rec["kind"] == "negation" and set(about) & set(tags):
+        return "negates a tag it also carries"
+    if set(rec) - {"id", *LABEL_FIELDS}:
+        return f"has fields other than id and {LABEL_FIELDS}"
+    return None
 
 
 def _read_jsonl(path: Path) -> list[dict]:

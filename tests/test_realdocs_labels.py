@@ -77,7 +77,8 @@ def test_merge_adds_labels_without_text_and_refuses_a_sentence_labelled_twice(tm
         encoding="utf-8",
     )
     target = tmp_path / "realdocs.jsonl"
-    target.write_text(json.dumps({"id": "r-0001"}) + "\n", encoding="utf-8")
+    first = {"id": "r-0001", **sentence, "start": 40, "text_sha1": "0" * 40, "tags": [], "modality": "info"}
+    target.write_text(json.dumps(first), encoding="utf-8")  # no newline at the end: merge adds one
 
     real_sentences.merge(sample, [labels], target)
 
@@ -89,3 +90,50 @@ def test_merge_adds_labels_without_text_and_refuses_a_sentence_labelled_twice(tm
         real_sentences.merge(sample, [labels], target)
     with pytest.raises(SystemExit, match="labelled twice"):
         real_sentences.merge(sample, [labels, labels], tmp_path / "other.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("label", "refusal"),
+    [
+        ({"tags": ["scale", "integration"], "modality": "info", "kind": "plain"}, "out of order"),
+        ({"tags": [], "modality": "must", "kind": "plain"}, "needs a modality"),
+        ({"tags": [], "modality": "info", "kind": "negation"}, "without the tags"),
+        ({"tags": ["scale"], "modality": "info", "kind": "negation", "about": ["scale"]}, "negates a tag"),
+        ({"tags": [], "modality": "info", "kind": "plain", "text": "SSO shall be used."}, "fields other"),
+        ({"tags": [], "modality": "info", "kind": "plain", "note": "as in 'SSO shall be used.'"}, "quotes"),
+    ],
+)
+def test_merge_refuses_a_label_that_breaks_the_rules(tmp_path: Path, label: dict, refusal: str) -> None:
+    sample = tmp_path / "sample.jsonl"
+    row = {"id": "r-0002", "file": "a.pdf", "sha256": "0" * 64, "passage": "p1", "start": 0, "end": 18}
+    sample.write_text(json.dumps({**row, "text": "SSO shall be used."}) + "\n", encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"id": "r-0002", **label}) + "\n", encoding="utf-8")
+    target = tmp_path / "realdocs.jsonl"
+
+    with pytest.raises(SystemExit, match=refusal):
+        real_sentences.merge(sample, [labels], target)
+    assert not target.exists()  # nothing written
+
+
+def test_merge_refuses_a_sentence_already_labelled_or_another_version_of_a_file(tmp_path: Path) -> None:
+    row = {"file": "a.pdf", "sha256": "0" * 64, "passage": "p1", "start": 0, "end": 18}
+    target = tmp_path / "realdocs.jsonl"
+    target.write_text(json.dumps({"id": "r-0001", **row}) + "\n", encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"id": "r-0002", "tags": [], "modality": "info", "kind": "plain"}) + "\n")
+    sample = tmp_path / "sample.jsonl"
+    for changed, refusal in (
+        ({}, "already labelled"),
+        ({"start": 30, "sha256": "1" * 64}, "not the version"),
+    ):
+        sample.write_text(json.dumps({"id": "r-0002", **row, **changed, "text": "SSO shall be used."}) + "\n")
+        with pytest.raises(SystemExit, match=refusal):
+            real_sentences.merge(sample, [labels], target)
+
+
+def test_an_attachment_is_judged_with_its_main_document() -> None:
+    import train_tag_classifier as trainer
+
+    for attachment, main in real_sentences.FAMILY.items():
+        assert trainer.real_fold(attachment) == trainer.real_fold(main)

@@ -265,7 +265,7 @@ def test_real_sentences_are_judged_by_a_model_that_never_saw_their_document() ->
     labels = [set(tags) for _, tags in TRAINING]
     real_terms = trainer.terms_of([r["text"] for r in real])
 
-    folds = trainer.fold_models(terms, labels, real, real_terms)
+    folds = trainer.fold_models(terms, labels, real, real_terms, real)
 
     members = sorted(i for _, group in folds for i in group)
     assert members == list(range(len(real)))  # every real sentence judged exactly once
@@ -279,7 +279,42 @@ def test_real_sentences_are_judged_by_a_model_that_never_saw_their_document() ->
             assert (word in known) == (i not in group), rec["file"]
 
 
+def test_the_choice_of_thresholds_judges_real_sentences_by_models_that_never_saw_their_document(
+    tmp_path: Path,
+) -> None:
+    # each invented document has words of its own that go with collaboration there only: a model that
+    # saw the document finds its sentences' tag, one that did not cannot
+    real = [
+        {
+            "file": f"rfp-{d}.pdf",
+            "text": f"Blorf{d} wint{d} quax{d} dromp{d} gleep{d} batch {k}.",
+            "tags": ["collaboration"],
+        }
+        for d in "abcdefghijkl"
+        for k in "xyz"
+    ] + [
+        {"file": f"rfp-{d}.pdf", "text": f"The offeror shall deliver the monthly report {d}.", "tags": []}
+        for d in "abcdefghijkl"
+    ]
+    written = [{"text": text, "tags": tags} for text, tags in TRAINING[:6]]
+    terms = trainer.terms_of([text for text, _ in TRAINING])
+    labels = [set(tags) for _, tags in TRAINING]
+    real_terms = trainer.terms_of([r["text"] for r in real])
+
+    def chosen(cross_fitted: bool) -> dict:
+        model = trainer.fit(terms + real_terms, labels + [set(r["tags"]) for r in real], ALL_TAGS, {})
+        folds = trainer.fold_models(terms, labels, real, real_terms, real) if cross_fitted else None
+        return trainer.select_tags(model, tmp_path, written, real, ["written"], folds)["tags"][
+            "collaboration"
+        ]
+
+    honest, leaky = chosen(True), chosen(False)
+    assert honest["real_added_right"] == 0 < leaky["real_added_right"]
+    assert not list(tmp_path.iterdir())  # no trial file left behind
+
+
 def test_the_shipped_model_matches_its_card(monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage.hashing import sha256_file
     from triage.tag.classifier import default_model_path
 
     monkeypatch.delenv(ENV, raising=False)
@@ -294,8 +329,16 @@ def test_the_shipped_model_matches_its_card(monkeypatch: pytest.MonkeyPatch) -> 
     assert all(
         not name.startswith("tests/data/sentences_holdout") for name in (d["file"] for d in card["data"])
     )
-    # of the real RFP sentences, only the validation half is ever trained on
-    assert all(d.get("half", "validation") == "validation" for d in card["data"])
+    # of the real RFP sentences, only the validation half is ever trained on, less any sentence whose
+    # text is also one of the test half's
+    import real_sentences
+
+    real = [d for d in card["data"] if d["file"] == "tests/data/realdocs_labels.jsonl"]
+    assert all(d["half"] == "validation" for d in real)
+    if real and real[0]["sha256"] == sha256_file(real_sentences.LABELS):
+        records = [json.loads(line) for line in real_sentences.LABELS.read_text().splitlines()]
+        validation = [r for r in records if real_sentences.half(r["id"]) == "validation"]
+        assert real[0]["sentences"] == len(trainer.trainable_real(validation)) < len(validation)
     doubts = {t for t, v in card["selection"]["tags"].items() if v["veto"]}
     assert doubts == {t for t, v in zip(model.tags, model.veto, strict=True) if np.isfinite(v)}
 
