@@ -96,6 +96,10 @@ TRAPS = [
     ("integration", "Users shall not be asked to re-enter data that is already held in SAP."),
     # a "No" that answers whether the need is optional leaves it standing
     ("integration", "Integration with SAP | Optional | No"),
+    # a "not" in a relative clause, and an "if / where no ...", set a condition, not an exclusion
+    ("multi_site", "Pages that are not translated shall fall back to English."),
+    ("integration", "Where no ERP integration exists, orders shall be exported as CSV files."),
+    ("access_control", "If no single sign-on is available, staff shall log in with a one-time code."),
     # "no-code" is a compound, no negation
     ("extensibility", "The platform shall offer a no-code page builder for editors."),
     # an answer still open is no "No"

@@ -1114,6 +1114,8 @@ class IcpNegation:
                     scopes.append(
                         (b + 1, _predicate_end(norms, b + 1, min([s for s in stops if s > b] + [hi]), s_end))
                     )
+                elif a in relative_nots:
+                    continue  # a condition: "Pages that are not translated shall fall back to English"
                 elif a == lo or norms[a - 1] not in _MODALS:
                     # only what the cue stands right before: "configured but not customised"; after a
                     # modal it forbids ("must never see another dealer's quotes") and negates nothing
