@@ -100,6 +100,8 @@ TRAPS = [
     ("multi_site", "Pages that are not translated shall fall back to English."),
     ("integration", "Where no ERP integration exists, orders shall be exported as CSV files."),
     ("access_control", "If no single sign-on is available, staff shall log in with a one-time code."),
+    # "no X other than Y shall ..." is a rule on X, not its exclusion
+    ("compliance", "No personal data other than e-mail addresses shall be stored."),
     # "no-code" is a compound, no negation
     ("extensibility", "The platform shall offer a no-code page builder for editors."),
     # an answer still open is no "No"

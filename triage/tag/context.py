@@ -1149,6 +1149,12 @@ class IcpNegation:
                 and _VISIBLE.intersection(norms[end : min(end + 3, hi)])
             ):
                 continue  # "no team space would be visible outside its team": a rule on who sees what
+            if group == "forward" and end in only:
+                # "No personal data other than e-mail addresses shall be stored": a rule on the data,
+                # not its exclusion (not "No integration other than the SAP link is required")
+                verb = _next(stops, end + 1, s_end)
+                if not any(verb <= x < verb + 3 for x in excluded):
+                    continue
             if group == "forward_np" and (a == lo or norms[a] == _RATHER):
                 # what is set aside runs to the next comma: "Instead of a portal for brokers, quotes will
                 # ...", "rather than ask them to use a supplier portal" (not "instead of e-mailing
