@@ -175,6 +175,7 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "Is SSO required for staff? No, but SSO is required for partners.",
         "Is SSO required for staff? No; SSO is only needed for partners.",
         "Is SSO required for staff? No, SSO is required for partners only.",
+        "Is SSO required for staff? No. SSO is required for partners.",
     ],
 )
 def test_a_question_answered_no_keeps_the_need_the_answer_restates(rules_only: None, text: str) -> None:

@@ -351,7 +351,9 @@ _UNDECIDED = {
         "agreed",
     )
 }
-_ANSWER_BREAKS = {hash_string(norm(w)) for w in (";", ",", "but", "however", "whereas", "although", "though")}
+_ANSWER_BREAKS = {
+    hash_string(norm(w)) for w in (";", ",", ".", "but", "however", "whereas", "although", "though")
+}
 _ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
 _OPTIONAL = {hash_string(norm(w)) for w in ("optional", "desirable", "preferred", "desired")}
 _N = hash_string("n")
