@@ -56,6 +56,9 @@ NEGATED = [
     # what the supplier "is not asked to" do is excluded
     ("security_ops", "The vendor is not asked to run penetration tests; our own team does that."),
     ("b2b_portal", "Bidders are not asked to provide a partner portal."),
+    # an aside between the subject and its verb opens no clause of its own
+    ("access_control", "Single sign-on, while desirable, is not required."),
+    ("b2b_portal", "A partner portal, however attractive, is out of scope."),
     # an answer labelled with the question's number ("Q8 ... A8: No")
     ("access_control", "Q3 | Will the portal need single sign-on? | R3: No."),
     (
@@ -100,6 +103,9 @@ TRAPS = [
     ("multi_site", "Pages that are not translated shall fall back to English."),
     ("integration", "Where no ERP integration exists, orders shall be exported as CSV files."),
     ("access_control", "If no single sign-on is available, staff shall log in with a one-time code."),
+    # ... while a "however" / "while" clause with a subject and verb of its own is a clause
+    ("access_control", "The portal must support SSO, however, MFA is not required."),
+    ("access_control", "The portal must support SSO, while MFA is not required."),
     # "no X other than Y shall ..." is a rule on X, not its exclusion
     ("compliance", "No personal data other than e-mail addresses shall be stored."),
     # "no-code" is a compound, no negation

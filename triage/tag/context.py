@@ -937,8 +937,10 @@ class IcpNegation:
         if not heads:
             return []
         words = norms[s_start:s_end]
-        breaks = sorted(a for g, a, _ in cues if g == "clause_breaks")
         stops = sorted(a for g, a, _ in cues if g == "forward_stops")
+        # "Single sign-on, while desirable, is not required": an aside between a subject and its verb
+        # opens no clause of its own
+        breaks = sorted(a for g, a, _ in cues if g == "clause_breaks" and not _aside(norms, a, s_end, stops))
         excludes = sorted(a for g, a, _ in cues if g == "excludes")
         weak_starts = [a for g, a, _ in cues if g == "weak"]
         excludes_at = set(excludes)
@@ -1203,6 +1205,22 @@ def _next(xs: list[int], b: int, default: int) -> int:
 def _first_comma(norms: list[int], lo: int, hi: int) -> int:
     """The first comma in tokens [lo, hi), else `hi`."""
     return next((i for i in range(lo, hi) if norms[i] == _COMMA), hi)
+
+
+_CONCESSIONS = {hash_string(norm(w)) for w in ("while", "although", "though", "however", "whereas")}
+
+
+def _aside(norms: list[int], a: int, s_end: int, stops: list[int]) -> bool:
+    """Whether the clause break at token `a` opens an aside set off by commas before the verb of the
+    clause it stands in: ", while desirable, is", ", however attractive, is" (not ", however, MFA is")."""
+    if norms[a] not in _CONCESSIONS or a == 0 or norms[a - 1] != _COMMA:
+        return False
+    for c in range(a + 2, min(a + 6, s_end - 1)):
+        if norms[c] == _COMMA:
+            return norms[c + 1] not in _STOP_MARKS and _next(stops, c + 1, -1) == c + 1
+        if _next(stops, c, -1) == c:
+            return False  # a verb of its own: ", while MFA is needed, ..."
+    return False
 
 
 def _predicate_end(norms: list[int], b: int, stop: int, s_end: int) -> int:
