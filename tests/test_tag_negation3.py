@@ -59,6 +59,10 @@ NEGATED = [
     # an aside between the subject and its verb opens no clause of its own
     ("access_control", "Single sign-on, while desirable, is not required."),
     ("b2b_portal", "A partner portal, however attractive, is out of scope."),
+    # a decision not to go ahead, "beyond the scope", and a price bidders must not quote
+    ("b2b_portal", "The Council has decided not to proceed with a partner portal."),
+    ("access_control", "Single sign-on is beyond the scope of this project."),
+    ("access_control", "Bidders must not quote for single sign-on."),
     # an answer labelled with the question's number ("Q8 ... A8: No")
     ("access_control", "Q3 | Will the portal need single sign-on? | R3: No."),
     (
@@ -106,6 +110,7 @@ TRAPS = [
     # ... while a "however" / "while" clause with a subject and verb of its own is a clause
     ("access_control", "The portal must support SSO, however, MFA is not required."),
     ("access_control", "The portal must support SSO, while MFA is not required."),
+    ("scale", "The solution shall scale beyond the scope of the pilot to 50,000 users."),
     # "no X other than Y shall ..." is a rule on X, not its exclusion
     ("compliance", "No personal data other than e-mail addresses shall be stored."),
     # "no-code" is a compound, no negation
