@@ -223,3 +223,18 @@ def test_an_answer_no_ends_where_the_next_question_starts(rules_only: None) -> N
     assert "access_control" in out["tags"]
     first, second = (s for s in out["spans"] if s["tag"] == "access_control")
     assert first["negated"] and not second["negated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Single sign-on is not required for staff but",
+        "SSO is not required;",
+        "SSO is not required for staff; but",
+        "The matrix shall run without any manual intervention on the basis of a set of pre-defined parameters;",
+    ],
+)
+def test_a_clause_break_that_ends_the_text_opens_no_clause(text: str) -> None:
+    """A "but" or ";" as the last word of a document (a cut-off table cell, a list item) used to read
+    past the end of the text: the whole document failed to tag."""
+    assert "tags" in tag_text(text)

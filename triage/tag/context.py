@@ -706,7 +706,12 @@ class IcpNegation:
         partners", "..., but must be offered to partners", "Staff do not need SSO; partners do". The
         exclusion was of one audience, not of the need."""
         norms = view.norms
-        breaks = sorted(b for g, a, b in view.cues if g == "clause_breaks" and norms[b - 1] in _BACK_BREAKS)
+        # a break that ends the sentence opens no clause after it ("... for staff but" at the very end)
+        breaks = sorted(
+            b
+            for g, a, b in view.cues
+            if g == "clause_breaks" and norms[b - 1] in _BACK_BREAKS and b < view.end
+        )
         if not breaks:
             return
         starts = [view.start, *breaks]
