@@ -48,7 +48,8 @@ eval: $(VENV)/.dev-installed
 corpus: $(VENV)/.dev-installed
 	$(BIN)/python scripts/make_corpus.py --out corpus/generated
 
-## train-tagger: retrain the tagger's classifier (models/tagger) on the labelled tuning sentences
+## train-tagger: retrain the tagger's classifier (models/tagger) on the labelled tuning sentences and,
+## where ../shared is there, the validation half of the labelled real RFP sentences
 train-tagger: $(VENV)/.dev-installed
 	$(BIN)/python scripts/train_tag_classifier.py
 
