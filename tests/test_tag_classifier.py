@@ -85,6 +85,29 @@ def test_a_sentence_the_rules_miss_is_tagged_on_its_weightiest_word(with_tiny: P
     assert span.modality == "desirable"  # the sentence's own modality, as for any rule's span
 
 
+def test_a_long_document_is_tagged_as_its_passages_are_alone(with_tiny: Path) -> None:
+    # the component scores a batch of passages in one pass: no pair of words, sentence or decision may
+    # leak from one passage into the next
+    texts = [
+        "Field teams should share the wibbleboard with colleagues.",
+        "Orders and invoices flow between systems",
+        "over the florpnet every night.",
+        "Tenders shall be submitted by noon on the closing date.",
+        "",
+        "Sharing the wibbleboard with colleagues and teams is not required.",
+        "The florpnet moves stock levels between systems; colleagues share tips on the wibbleboard.",
+    ] * 30
+    passages = tuple(Passage(id=f"l{i}", text=t, kind="paragraph") for i, t in enumerate(texts))
+    whole = tag(Document(path="t.txt", sha256="0" * 64, format="txt", pages=None, passages=passages)).spans
+
+    def key(s: TagSpan, passage: str) -> tuple:
+        return (passage, s.tag, s.start, s.end, s.negated, s.rule_id)
+
+    alone = [key(s, p.id) for p in passages if p.text for s in spans_of(p.text)]
+    assert sorted(key(s, s.passage_id) for s in whole) == sorted(alone)
+    assert sum(s.rule_id == "classifier" for s in whole) >= 60  # the classifier spoke in many of them
+
+
 def test_a_negated_sentence_turns_the_classifiers_tag_off(with_tiny: Path) -> None:
     out = tag_text("Sharing the wibbleboard with colleagues and teams is not required.")
     assert out["tags"] == []

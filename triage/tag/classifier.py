@@ -49,7 +49,7 @@ import os
 import sys
 import zipfile
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -298,9 +298,11 @@ class IcpClassifier:
     """Adds a span for each tag the classifier finds in a sentence where the rules found none, and
     records the rules' spans it doubts (`_doubt`) for `icp_doubt`.
 
-    The whole Doc is scored at once in numpy: each token's NORM is looked up once per distinct word
-    (`_classes`), word pairs are looked up in a sorted array of pair keys, and the sentences' rows are
-    weighed and scored by `TagClassifier.decide`, as `predict_terms` does for strings."""
+    A batch of Docs (`pipe`; a document's passages) is scored at once in numpy: each token's NORM is
+    looked up once per distinct word (`_classes`), word pairs are looked up in a sorted array of pair
+    keys, and the sentences' rows are weighed and scored by `TagClassifier.decide`, as `predict_terms`
+    does for strings; only the Docs with a sentence to add to or doubt are then visited one by one.
+    One call per short passage cost four times as much in numpy overhead as the scoring itself."""
 
     def __init__(self, nlp: Language, model: str, spans_key: str):
         path = default_model_path() if not model else (None if model.lower() in OFF else Path(model))
@@ -387,25 +389,80 @@ class IcpClassifier:
                 doubted.add((s.start, s.end, s.label, s.id))
 
     def __call__(self, doc: Doc) -> Doc:
+        return self._batch([doc])[0]
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """The docs of `stream`, scored a batch at a time: one numpy pass for the batch's sentences
+        (a document comes as many short passages, and per-call overhead would dominate)."""
+        batch: list[Doc] = []
+        for doc in stream:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, docs: list[Doc]) -> list[Doc]:
         model = self.model
-        if model is None or not len(doc):
-            return doc
-        norms = doc.to_array(NORM)
+        docs_with_words = [d for d in docs if len(d)]
+        if model is None or not docs_with_words:
+            return docs
+        # the batch as one stream of tokens: per doc its NORMs, its token offset and its sentence starts
+        arrays = [d.to_array(NORM) for d in docs_with_words]
+        norms = np.concatenate(arrays)
+        offsets = np.cumsum([0] + [len(a) for a in arrays])
+        doc_starts = [np.asarray(sentence_starts(d)) for d in docs_with_words]
+        first_sentence = np.cumsum([0] + [len(st) for st in doc_starts])
+        starts = np.concatenate([st + o for st, o in zip(doc_starts, offsets[:-1], strict=True)])
         distinct, inverse = np.unique(norms, return_inverse=True)
-        ids = self._classes(doc, distinct)[inverse.ravel()]
+        ids = self._classes(docs_with_words[0], distinct)[inverse.ravel()]
         tokens = np.flatnonzero(ids != -1)  # the words, known or not (pairs never skip an unknown word)
         word = ids[tokens]
-        starts = np.asarray(sentence_starts(doc))
-        sentence = np.searchsorted(starts, tokens, side="right") - 1
+        sentence = np.searchsorted(starts, tokens, side="right") - 1  # sentences never span two docs
         known = word >= 0
         owner, features = self._rows(word, sentence, known)
         counts = np.bincount(sentence[known], minlength=len(starts))
         adds, vetoes = model.decide(owner, features, counts)
+        busy = np.flatnonzero(adds.any(axis=1) | vetoes.any(axis=1))
+        for j in np.unique(np.searchsorted(first_sentence, busy, side="right") - 1).tolist():
+            lo, hi = offsets[j], offsets[j + 1]
+            mine = slice(*np.searchsorted(tokens, [lo, hi]))
+            rows = slice(first_sentence[j], first_sentence[j + 1])
+            self._one(
+                docs_with_words[j],
+                doc_starts[j],
+                adds[rows],
+                vetoes[rows],
+                ids[lo:hi],
+                arrays[j],
+                tokens[mine] - lo,
+                word[mine],
+                sentence[mine] - first_sentence[j],
+                known[mine],
+            )
+        return docs
+
+    def _one(
+        self,
+        doc: Doc,
+        starts: np.ndarray,
+        adds: np.ndarray,
+        vetoes: np.ndarray,
+        ids: np.ndarray,
+        norms: np.ndarray,
+        tokens: np.ndarray,
+        word: np.ndarray,
+        sentence: np.ndarray,
+        known: np.ndarray,
+    ) -> None:
+        """One doc's doubts and additions, from its rows of the batch's decisions."""
+        model = self.model
         spans = get_spans(doc, self.key)
         self._doubt(doc, spans, starts, vetoes, ids, norms, tokens, word, sentence, known)
         fired = np.argwhere(adds)
         if not len(fired):
-            return doc
+            return
         # a tag the rules found, or ruled out as another sense, in a sentence is theirs to decide
         found = {(starts[bisect_right(starts, s.start) - 1], s.label_) for s in spans}
         found |= doc.user_data.get(VETOED_KEY, set())
@@ -423,7 +480,6 @@ class IcpClassifier:
             added.append(Span(doc, token, token + 1, label=tag, span_id=RULE_ID))
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
-        return doc
 
 
 @Language.factory(
