@@ -357,6 +357,32 @@ _ANSWER_BREAKS = {
 _ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
 _OPTIONAL = {hash_string(norm(w)) for w in ("optional", "desirable", "preferred", "desired")}
 _N = hash_string("n")
+_MUSTS = {hash_string(norm(w)) for w in ("mandatory", "must", "compulsory", "essential")}
+_NO_NONE = {hash_string(norm(w)) for w in ("no", "none")}
+# the words of a row's label that ask only whether the row is wanted ("In scope: No", "Phase 1: No")
+_ROW_ASKS = {
+    hash_string(norm(w))
+    for w in (
+        "in",
+        "scope",
+        "applicable",
+        "required",
+        "included",
+        "contractor",
+        "contractor's",
+        "vendor",
+        "supplier",
+        "phase",
+        "base",
+        "year",
+        "option",
+        "years",
+        "release",
+        "lot",
+        "wanted",
+        "needed",
+    )
+}
 _SLASH = hash_string("/")
 _NUMBERED_ANSWER = re.compile(r"[AR]\d{1,3}")  # the answer to question Q8: "A8", "R8"
 _ANSWER_MARKS = {hash_string(w) for w in (":", "-", ".", "—")}
@@ -1322,7 +1348,7 @@ def _answered_row(
     if not (colon or _cell_mark(doc, norms, a - 1)):
         return None
     if group == "forward":
-        end = b if norms[a] == _NO and b == a + 1 else -1
+        end = b if norms[a] in _NO_NONE and b == a + 1 else -1
     elif group == "weak":
         end = b + 1 if b in excludes_at else -1
     else:
@@ -1331,16 +1357,44 @@ def _answered_row(
         return None
     if not (_answer_ends(doc, norms, end, s_end) or (colon and group != "forward")):
         return None  # a "Not required ..." after a label may go on: "Single sign-on: not required yet"
+    # an answer of a field about the row itself ("... | Mandatory: No | In scope: No") starts no new row
     row = max(
-        [x + 1 for x in range(s_start, a - 1) if _answer_cell(doc, norms, x, s_start, s_end)], default=s_start
+        [
+            x + 1
+            for x in range(s_start, a - 1)
+            if _answer_cell(doc, norms, x, s_start, s_end) and not _row_field(doc, norms, x - 1, s_start)
+        ],
+        default=s_start,
     )
     cell = max([x + 1 for x in range(row, a - 1) if _cell_mark(doc, norms, x)], default=row)
     if not colon:
         # "Integration with SAP | Optional | No" answers whether it is optional, not whether it is needed
         return None if a - 1 - cell == 1 and norms[cell] in _OPTIONAL else row
+    if a - 1 - cell == 1 and norms[cell] in _MUSTS:
+        return None  # "Mandatory: No": asked for, only not as a must
     if a - 1 - cell == 1 and norms[cell] in _DEMANDS:
         return row
+    # a label that only asks whether the row is wanted, in scope or in a phase: "In scope: No",
+    # "Applicable: No", "Contractor scope: None", "Phase 1: No", "Base year: Not required"
+    if 0 < a - 1 - cell <= 3 and all(norms[x] in _ROW_ASKS or doc[x].like_num for x in range(cell, a - 1)):
+        return row
     return cell  # the label
+
+
+def _row_field(doc: Doc, norms: list[int], colon: int, s_start: int) -> bool:
+    """Whether the label that ends at `colon` (a colon) is a field about its row, not a need of its
+    own: "Mandatory", "In scope", "Phase 1", "Contractor scope" (at most three words, after a cell mark)."""
+    if colon <= s_start or norms[colon] != _COLON:
+        return False
+    cell = colon - 1
+    while cell > s_start and colon - cell <= 3 and not _cell_mark(doc, norms, cell - 1):
+        cell -= 1
+    if cell <= s_start or not _cell_mark(doc, norms, cell - 1):
+        return False
+    return all(
+        norms[x] in _ROW_ASKS or norms[x] in _MUSTS or norms[x] in _OPTIONAL or doc[x].like_num
+        for x in range(cell, colon)
+    )
 
 
 def _names_a_lack(norms: list[int], lo: int, a: int) -> bool:

@@ -1,0 +1,64 @@
+"""The fourth round of negation tuning: negation as procurement documents write it (table rows
+whose answer cell excludes the need, statement-of-work prohibitions on the provider, exclusion
+lists, phased scope).
+
+Each negated form is checked on a short sentence of its own: the tag is gone and its span is still
+there, marked negated. Each trap form keeps its tag. The sentences are invented for this file, not
+taken from any labelled set, and are tagged by the rules alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.tag import tag_text
+
+# (tag, sentence that negates it)
+NEGATED = [
+    # a row whose label only asks whether the need is wanted, answered No / None / Not required
+    ("b2b_portal", "Partner ordering portal | In scope: No"),
+    (
+        "access_control",
+        "Single sign-on with the county directory | Applicable: No (staff use local accounts)",
+    ),
+    ("integration", "Integration with the billing system | Vendor scope: None"),
+    ("access_control", "Multi-factor authentication | Phase 1: No | Phase 2: TBD"),
+    ("integration", "Integration with the ERP | Base year: Not required | Option years: Not required"),
+    # a "Mandatory: No" field before it is about the same row, which the "In scope: No" still excludes
+    ("b2b_portal", "R-17 | Reseller ordering portal | Mandatory: No | In scope: No"),
+]
+
+# (tag, sentence whose negative words keep it)
+TRAPS = [
+    # "Mandatory: No" / "Optional: Yes" rows ask for the need, only not as a must
+    ("integration", "Integration with the billing system | Mandatory: No"),
+    # an answer cell of a label that is no question of scope answers only that label
+    ("integration", "Integration with the billing system | Bidder remarks: None"),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), NEGATED)
+def test_a_negated_tag_is_not_counted(rules_only: None, tag: str, text: str) -> None:
+    out = tag_text(text)
+    assert tag not in out["tags"]
+    spans = [s for s in out["spans"] if s["tag"] == tag]
+    assert spans and all(s["negated"] for s in spans)
+
+
+@pytest.mark.parametrize(("tag", "text"), TRAPS)
+def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, tag: str, text: str) -> None:
+    out = tag_text(text)
+    assert tag in out["tags"]
+    assert not all(s["negated"] for s in out["spans"] if s["tag"] == tag)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Integration with the billing system | In scope:",
+        "Integration with the billing system | Phase 1: None",
+        "Integration with the billing system | Phase 1",
+    ],
+)
+def test_a_cue_at_the_end_of_the_text_does_not_fail(rules_only: None, text: str) -> None:
+    """A label or answer as the last token of a document reads nothing past the end of the text."""
+    assert "tags" in tag_text(text)
