@@ -25,6 +25,19 @@ NEGATED = [
     ("integration", "Integration with the ERP | Base year: Not required | Option years: Not required"),
     # a "Mandatory: No" field before it is about the same row, which the "In scope: No" still excludes
     ("b2b_portal", "R-17 | Reseller ordering portal | Mandatory: No | In scope: No"),
+    # what a statement of work says the provider shall not do is out of its contract
+    (
+        "access_control",
+        "The Vendor shall not administer user permissions once the site is live; the Council will.",
+    ),
+    (
+        "workflow",
+        "The Supplier shall not configure approval workflows for grant applications, which the Trust sets up itself.",
+    ),
+    (
+        "security_ops",
+        "The Contractor shall not migrate content from the legacy CMS and shall not run the penetration tests.",
+    ),
 ]
 
 # (tag, sentence whose negative words keep it)
@@ -33,6 +46,10 @@ TRAPS = [
     ("integration", "Integration with the billing system | Mandatory: No"),
     # an answer cell of a label that is no question of scope answers only that label
     ("integration", "Integration with the billing system | Bidder remarks: None"),
+    # the same words of anyone but the provider are a rule on them, and a provider's "shall not" with
+    # another verb forbids
+    ("workflow", "Site editors shall not configure approval workflows themselves."),
+    ("compliance", "The Contractor shall not transfer personal data outside the EU."),
 ]
 
 
@@ -57,6 +74,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "Integration with the billing system | In scope:",
         "Integration with the billing system | Phase 1: None",
         "Integration with the billing system | Phase 1",
+        "The portal shall support single sign-on; the Supplier shall not run",
+        "The Contractor shall not",
     ],
 )
 def test_a_cue_at_the_end_of_the_text_does_not_fail(rules_only: None, text: str) -> None:

@@ -224,6 +224,33 @@ _PROVIDERS = {
         "suppliers",
     )
 }
+# what a provider does under a contract: "The Contractor shall not administer / configure ..." leaves it out
+_SOW_VERBS = {
+    hash_string(norm(w))
+    for w in (
+        "administer",
+        "design",
+        "configure",
+        "run",
+        "operate",
+        "maintain",
+        "migrate",
+        "perform",
+        "conduct",
+        "manage",
+        "install",
+        "deploy",
+        "undertake",
+        "license",
+        "set",
+        "carry",
+        "produce",
+        "create",
+        "write",
+        "test",
+        "monitor",
+    )
+}
 _WITHOUT = hash_string(norm("without"))
 _IT = hash_string(norm("it"))
 _FOR_THAT = {hash_string(norm(w)) for w in ("for", "that")}
@@ -1130,6 +1157,20 @@ class IcpNegation:
                         or not _PROVIDERS.isdisjoint(norms[lo:a])
                     )
                 ]
+                if (
+                    excluding
+                    and not (asks or waived)
+                    and a > lo
+                    and b < hi
+                    and norms[b] in _SOW_VERBS
+                    and norms[a - 1] in _REQUIRING
+                    and not _PROVIDERS.isdisjoint(norms[lo:a])
+                ):
+                    # a statement of work that says what the provider shall not do puts it out of the
+                    # contract: "The Contractor shall not configure the case routing" (not "Users shall
+                    # not configure ...", a rule on them)
+                    scopes.append((a, min([w for w in relatives if w > b] + [hi])))
+                    continue
                 if excluding and (asks or waived):
                     # an active verb excludes its object, not its subject: "The extranet will not offer
                     # SSO"; a passive one its subject: "SSO is not required", "SSO will not be provided"
