@@ -38,6 +38,9 @@ NEGATED = [
         "security_ops",
         "The Contractor shall not migrate content from the legacy CMS and shall not run the penetration tests.",
     ),
+    # a list of exclusions runs on past its semicolons
+    ("scale", "Exclusions: integration with the payroll system; load testing above 500 users."),
+    ("collaboration", "Items excluded from this order: team sites; a staff knowledge base; online forums."),
 ]
 
 # (tag, sentence whose negative words keep it)
@@ -50,6 +53,8 @@ TRAPS = [
     # another verb forbids
     ("workflow", "Site editors shall not configure approval workflows themselves."),
     ("compliance", "The Contractor shall not transfer personal data outside the EU."),
+    # an item of an exclusion list that states a need of its own ends the list
+    ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
 
 
@@ -76,6 +81,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "Integration with the billing system | Phase 1",
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
+        "Exclusions:",
+        "Items excluded from this order: team sites;",
     ],
 )
 def test_a_cue_at_the_end_of_the_text_does_not_fail(rules_only: None, text: str) -> None:

@@ -1216,6 +1216,14 @@ class IcpNegation:
                 if norms[a] == _NEED and b < hi and norms[b] in _OBJECT_VERBS:
                     scopes.append((a, hi))  # "The extranet need not offer SSO": the extranet stays
                     continue
+                if lo == s_start and hi < s_end and norms[hi] == _SEMICOLON and _COLON in norms[a:hi]:
+                    # a list of exclusions runs on past its semicolons ("Exclusions: (a) team sites; (b)
+                    # forums"), up to an item that states a need of its own ("...; the portal shall ...")
+                    while hi < s_end and norms[hi] == _SEMICOLON:
+                        nxt = _next(cuts, hi + 1, s_end)
+                        if any(norms[k] in _MODALS or norms[k] in _DEMANDS for k in range(hi + 1, nxt)):
+                            break
+                        hi = nxt
                 scopes.append((lo, hi))
                 continue
             end = min([s for s in stops if s >= b] + [hi])
