@@ -41,6 +41,11 @@ NEGATED = [
     # a list of exclusions runs on past its semicolons
     ("scale", "Exclusions: integration with the payroll system; load testing above 500 users."),
     ("collaboration", "Items excluded from this order: team sites; a staff knowledge base; online forums."),
+    # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
+    ("account_services", "Self-service password reset for members will come in a later phase."),
+    ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
+    ("b2b_portal", "The partner portal will be bought under a separate task order."),
+    ("collaboration", "A staff forum may be added in a later phase and should not be priced in this bid."),
 ]
 
 # (tag, sentence whose negative words keep it)
@@ -53,6 +58,8 @@ TRAPS = [
     # another verb forbids
     ("workflow", "Site editors shall not configure approval workflows themselves."),
     ("compliance", "The Contractor shall not transfer personal data outside the EU."),
+    # a need that "may be added in a later phase" is still asked for, as an option
+    ("multi_site", "A Welsh-language version of the museum site may be added in a future phase."),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -82,6 +89,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Forums follow in phase",
+        "Online forums should not be quoted",
         "Items excluded from this order: team sites;",
     ],
 )

@@ -251,6 +251,7 @@ _SOW_VERBS = {
         "monitor",
     )
 }
+_PHASE = hash_string(norm("phase"))  # "follows in Phase 2": a cue that ends in a phase's number
 _WITHOUT = hash_string(norm("without"))
 _IT = hash_string(norm("it"))
 _FOR_THAT = {hash_string(norm(w)) for w in ("for", "that")}
@@ -1202,7 +1203,7 @@ class IcpNegation:
                     refusals.append((b, b + 1))
                 continue
             if group == "clause":
-                if b < hi and (doc[b].like_num or doc[b].text[:1].isdigit()):
+                if b < hi and (doc[b].like_num or doc[b].text[:1].isdigit()) and norms[b - 1] != _PHASE:
                     continue  # a range of time or numbers: "shall fall outside 07:00 to 22:00"
                 if norms[a] == _NOT and (
                     _RELATIVES.intersection(norms[max(a - 2, lo) : a])
