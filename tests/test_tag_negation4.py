@@ -41,6 +41,8 @@ NEGATED = [
     # a list of exclusions runs on past its semicolons
     ("scale", "Exclusions: integration with the payroll system; load testing above 500 users."),
     ("collaboration", "Items excluded from this order: team sites; a staff knowledge base; online forums."),
+    # ... while a passive one still speaks of the subject
+    ("b2b_portal", "The old dealer extranet will be closed at launch and will not be rebuilt."),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -60,6 +62,15 @@ TRAPS = [
     ("compliance", "The Contractor shall not transfer personal data outside the EU."),
     # a need that "may be added in a later phase" is still asked for, as an option
     ("multi_site", "A Welsh-language version of the museum site may be added in a future phase."),
+    # a second active predicate "and shall not ..." excludes its own object, not the first predicate
+    (
+        "simple_site",
+        "The event site shall be a handful of static pages and shall not connect to the ticketing system.",
+    ),
+    (
+        "out_of_scope",
+        "The agency shall provide 12 laptops to the project team and shall not be responsible for any software development.",
+    ),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -89,6 +100,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "The site shall be a few static pages and shall not",
+        "The site shall be a few static pages and shall not be",
         "Forums follow in phase",
         "Online forums should not be quoted",
         "Items excluded from this order: team sites;",

@@ -251,6 +251,7 @@ _SOW_VERBS = {
         "monitor",
     )
 }
+_AND = hash_string(norm("and"))
 _PHASE = hash_string(norm("phase"))  # "follows in Phase 2": a cue that ends in a phase's number
 _WITHOUT = hash_string(norm("without"))
 _IT = hash_string(norm("it"))
@@ -1085,7 +1086,18 @@ class IcpNegation:
                     scopes.append((row, a))
                 if group == "forward":
                     continue  # a "No" negates nothing after it: "SSO | No | SAP link | Yes"
-            lo = _clause_start(cuts, a, s_start)
+            lo = subject = _clause_start(cuts, a, s_start)
+            if (
+                group in ("clause", "weak")
+                and a - 2 > lo
+                and norms[a - 1] in _MODALS
+                and norms[a - 2] == _AND
+                and not _passive(doc, norms, b, s_end)
+            ):
+                # a second active predicate of the same subject ("The microsite shall be a few static
+                # pages and shall not connect to the CRM") excludes from its own modal on, not the first
+                # predicate; a passive one still speaks of the subject ("... and will not be replaced")
+                lo = a - 1
             if (
                 today
                 and group in _PAIN_GROUPS
@@ -1165,7 +1177,7 @@ class IcpNegation:
                     and b < hi
                     and norms[b] in _SOW_VERBS
                     and norms[a - 1] in _REQUIRING
-                    and not _PROVIDERS.isdisjoint(norms[lo:a])
+                    and not _PROVIDERS.isdisjoint(norms[subject:a])
                 ):
                     # a statement of work that says what the provider shall not do puts it out of the
                     # contract: "The Contractor shall not configure the case routing" (not "Users shall
@@ -1444,6 +1456,16 @@ def _row_field(doc: Doc, norms: list[int], colon: int, s_start: int) -> bool:
     return all(
         norms[x] in _ROW_ASKS or norms[x] in _MUSTS or norms[x] in _OPTIONAL or doc[x].like_num
         for x in range(cell, colon)
+    )
+
+
+def _passive(doc: Doc, norms: list[int], b: int, s_end: int) -> bool:
+    """Whether the words from `b` are a passive verb: "be replaced", "be included" (not "be responsible
+    for", "connect to")."""
+    return (
+        b + 1 < s_end
+        and norms[b] in _BE_FORMS
+        and (norms[b + 1] in _PROVIDED or doc[b + 1].text.lower().endswith(("ed", "en", "ilt")))
     )
 
 
