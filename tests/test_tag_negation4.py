@@ -43,6 +43,11 @@ NEGATED = [
     ("collaboration", "Items excluded from this order: team sites; a staff knowledge base; online forums."),
     # ... while a passive one still speaks of the subject
     ("b2b_portal", "The old dealer extranet will be closed at launch and will not be rebuilt."),
+    (
+        "collaboration",
+        "While no online forum is needed, the intranet shall route leave requests for approval.",
+    ),
+    ("workflow", "While no online forum is needed, no workflow for leave requests is planned either."),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -70,6 +75,15 @@ TRAPS = [
     (
         "out_of_scope",
         "The agency shall provide 12 laptops to the project team and shall not be responsible for any software development.",
+    ),
+    # a sentence that opens with a concession ends its exclusion at the first comma; the main clause asks
+    (
+        "workflow",
+        "While no online forum is needed, the intranet shall route each leave request to the line manager for approval.",
+    ),
+    (
+        "b2b_portal",
+        "Although the Trust does not want a wiki, the portal shall give its 900 dealers and 30 distributors separate areas.",
     ),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
@@ -100,6 +114,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Although single sign-on is not required,",
+        "While no forum is wanted",
         "The site shall be a few static pages and shall not",
         "The site shall be a few static pages and shall not be",
         "Forums follow in phase",

@@ -46,7 +46,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
@@ -1051,6 +1051,10 @@ class IcpNegation:
                 if waives and b <= c and not any(b <= x < c for x in breaks):
                     colon_ok.add(c)
         cuts = sorted({a for a in breaks} | {i for i in colons if i not in colon_ok})
+        if norms[s_start] in _CONCESSIONS and _COMMA in words:
+            # a sentence that opens with a concession ends it at its first comma: "While no co-authoring
+            # is required, the system shall route ..." (the main clause after it asks for its own)
+            insort(cuts, s_start + words.index(_COMMA))
         ends = _coordinated_clauses(norms, s_start, s_end)
         # a double negation says "only": "No claim shall be paid without a second approver", "must not
         # be built on anything other than Umbraco". The "without" / "other than" after a negative word
