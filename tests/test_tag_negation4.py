@@ -48,6 +48,8 @@ NEGATED = [
         "While no online forum is needed, the intranet shall route leave requests for approval.",
     ),
     ("workflow", "While no online forum is needed, no workflow for leave requests is planned either."),
+    ("access_control", "Table 4 | Single sign-on: Not required | Integration with the CRM: Required"),
+    ("extensibility", "Open API for partners | Required: No | Optional:"),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -85,6 +87,13 @@ TRAPS = [
         "b2b_portal",
         "Although the Trust does not want a wiki, the portal shall give its 900 dealers and 30 distributors separate areas.",
     ),
+    # a labelled "Not required" cell excludes its own label, not the cells after it
+    (
+        "integration",
+        "Table 4 | Single sign-on: Not required | Integration with the CRM: Required | Concurrent users: 2,000",
+    ),
+    # "Required: No" with "Optional: Yes" in the same row asks for the need as an option
+    ("extensibility", "Open API for partners | Required: No | Optional: Yes"),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -114,6 +123,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Open API for partners | Required: No | Optional",
+        "Single sign-on: Not required |",
         "Although single sign-on is not required,",
         "While no forum is wanted",
         "The site shall be a few static pages and shall not",

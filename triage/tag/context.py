@@ -252,6 +252,7 @@ _SOW_VERBS = {
     )
 }
 _AND = hash_string(norm("and"))
+_YES = hash_string(norm("yes"))
 _PHASE = hash_string(norm("phase"))  # "follows in Phase 2": a cue that ends in a phase's number
 _WITHOUT = hash_string(norm("without"))
 _IT = hash_string(norm("it"))
@@ -1088,8 +1089,10 @@ class IcpNegation:
                 # scope": the row's need answered No (not today's state: "Single sign-on today: No")
                 if not any(row <= x < a for x in today):
                     scopes.append((row, a))
-                if group == "forward":
-                    continue  # a "No" negates nothing after it: "SSO | No | SAP link | Yes"
+                if group == "forward" or (norms[a - 1] == _COLON and _BAR in norms[b:s_end]):
+                    # a "No" negates nothing after it: "SSO | No | SAP link | Yes"; nor does a "Not
+                    # required" cell the cells after it: "SSO: Not required | Interface to the ERP: Required"
+                    continue
             lo = subject = _clause_start(cuts, a, s_start)
             if (
                 group in ("clause", "weak")
@@ -1423,6 +1426,11 @@ def _answered_row(
         return None
     if not (_answer_ends(doc, norms, end, s_end) or (colon and group != "forward")):
         return None  # a "Not required ..." after a label may go on: "Single sign-on: not required yet"
+    if any(
+        norms[x] in _OPTIONAL and norms[x + 1] == _COLON and norms[x + 2] == _YES
+        for x in range(end, s_end - 2)
+    ):
+        return None  # "GraphQL API | Required: No | Optional: Yes": asked for as an option
     # an answer of a field about the row itself ("... | Mandatory: No | In scope: No") starts no new row
     row = max(
         [
