@@ -50,6 +50,7 @@ NEGATED = [
     ("workflow", "While no online forum is needed, no workflow for leave requests is planned either."),
     ("access_control", "Table 4 | Single sign-on: Not required | Integration with the CRM: Required"),
     ("extensibility", "Open API for partners | Required: No | Optional:"),
+    ("b2b_portal", "The bidder need not provide a dealer extranet."),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -94,6 +95,8 @@ TRAPS = [
     ),
     # "Required: No" with "Optional: Yes" in the same row asks for the need as an option
     ("extensibility", "Open API for partners | Required: No | Optional: Yes"),
+    # "may, but need not, propose X" invites X as an option
+    ("b2b_portal", "Offerors may, but need not, propose a dealer extranet as a priced option."),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -123,6 +126,7 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Bidders may, but need not,",
         "Open API for partners | Required: No | Optional",
         "Single sign-on: Not required |",
         "Although single sign-on is not required,",
