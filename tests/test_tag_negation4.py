@@ -38,6 +38,9 @@ NEGATED = [
         "security_ops",
         "The Contractor shall not migrate content from the legacy CMS and shall not run the penetration tests.",
     ),
+    # a thing the buyer has no plans for, or considered and rejected, is excluded
+    ("multi_site", "The museum runs a single website and has no plans for further sites or languages."),
+    ("simple_site", "A brochure-style site of a few static pages was considered and rejected."),
     # a list of exclusions runs on past its semicolons
     ("scale", "Exclusions: integration with the payroll system; load testing above 500 users."),
     ("collaboration", "Items excluded from this order: team sites; a staff knowledge base; online forums."),
@@ -126,6 +129,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "We have no plans for",
+        "A brochure site was considered and rejected",
         "Bidders may, but need not,",
         "Open API for partners | Required: No | Optional",
         "Single sign-on: Not required |",
