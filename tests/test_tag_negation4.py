@@ -41,6 +41,11 @@ NEGATED = [
     # a thing the buyer has no plans for, or considered and rejected, is excluded
     ("multi_site", "The museum runs a single website and has no plans for further sites or languages."),
     ("simple_site", "A brochure-style site of a few static pages was considered and rejected."),
+    # ", however," before the verb is an aside, no clause break: the subject before it is excluded
+    (
+        "integration",
+        "Members and brokers will both use the portal; a link to the policy administration system, however, is excluded from this release.",
+    ),
     # a list of exclusions runs on past its semicolons
     ("scale", "Exclusions: integration with the payroll system; load testing above 500 users."),
     ("collaboration", "Items excluded from this order: team sites; a staff knowledge base; online forums."),
@@ -54,6 +59,7 @@ NEGATED = [
     ("access_control", "Table 4 | Single sign-on: Not required | Integration with the CRM: Required"),
     ("extensibility", "Open API for partners | Required: No | Optional:"),
     ("b2b_portal", "The bidder need not provide a dealer extranet."),
+    ("integration", "The portal shall integrate with SAP, however, MFA is not required."),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -129,6 +135,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Staff will use the portal; single sign-on, however, is",
+        "Single sign-on, however,",
         "We have no plans for",
         "A brochure site was considered and rejected",
         "Bidders may, but need not,",

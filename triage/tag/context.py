@@ -1312,9 +1312,12 @@ _CONCESSIONS = {hash_string(norm(w)) for w in ("while", "although", "though", "h
 
 def _aside(norms: list[int], a: int, s_end: int, stops: list[int]) -> bool:
     """Whether the clause break at token `a` opens an aside set off by commas before the verb of the
-    clause it stands in: ", while desirable, is", ", however attractive, is" (not ", however, MFA is")."""
+    clause it stands in: ", while desirable, is", ", however attractive, is", ", however, is" (not ",
+    however, MFA is")."""
     if norms[a] not in _CONCESSIONS or a == 0 or norms[a - 1] != _COMMA:
         return False
+    if a + 2 < s_end and norms[a + 1] == _COMMA and _next(stops, a + 2, -1) == a + 2:
+        return True  # ", however, is excluded": the verb of the clause it stands in follows
     for c in range(a + 2, min(a + 6, s_end - 1)):
         if norms[c] == _COMMA:
             return norms[c + 1] not in _STOP_MARKS and _next(stops, c + 1, -1) == c + 1
