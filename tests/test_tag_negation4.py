@@ -59,7 +59,6 @@ NEGATED = [
     ("access_control", "Table 4 | Single sign-on: Not required | Integration with the CRM: Required"),
     ("extensibility", "Open API for partners | Required: No | Optional:"),
     ("b2b_portal", "The bidder need not provide a dealer extranet."),
-    ("integration", "The portal shall integrate with SAP, however, MFA is not required."),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -106,6 +105,7 @@ TRAPS = [
     ("extensibility", "Open API for partners | Required: No | Optional: Yes"),
     # "may, but need not, propose X" invites X as an option
     ("b2b_portal", "Offerors may, but need not, propose a dealer extranet as a priced option."),
+    ("integration", "The portal shall integrate with SAP, however, MFA is not required."),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
