@@ -59,6 +59,9 @@ NEGATED = [
     ("access_control", "Table 4 | Single sign-on: Not required | Integration with the CRM: Required"),
     ("extensibility", "Open API for partners | Required: No | Optional:"),
     ("b2b_portal", "The bidder need not provide a dealer extranet."),
+    # a clause whose predicate is left out after one that asks ("...; load testing is not.")
+    ("scale", "Accessibility audits are in scope; load testing of the portal is not."),
+    ("access_control", "Accessibility audits are required, but single sign-on is not"),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -106,6 +109,7 @@ TRAPS = [
     # "may, but need not, propose X" invites X as an option
     ("b2b_portal", "Offerors may, but need not, propose a dealer extranet as a priced option."),
     ("integration", "The portal shall integrate with SAP, however, MFA is not required."),
+    ("compliance", "Accessibility audits are in scope; load testing of the portal is not."),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -135,6 +139,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Single sign-on is not",
+        "Audits are required; single sign-on is not",
         "Staff will use the portal; single sign-on, however, is",
         "Single sign-on, however,",
         "We have no plans for",

@@ -1131,6 +1131,16 @@ class IcpNegation:
                 default=s_end,
             )
             if group == "weak":
+                if (
+                    (b >= s_end or norms[b] in _STOP_MARKS)
+                    and s_start < lo < a - 1
+                    and norms[a - 1] in _BE_FORMS
+                    and any(s_start <= x < lo for x in excludes)
+                ):
+                    # a clause whose predicate is left out after the one before it: "Accessibility
+                    # testing is in scope; load testing is not."
+                    scopes.append((lo, a))
+                    continue
                 if a == lo and any(
                     a < w < hi and any(norms[x] in _ACCEPTS for x in excludes if w < x <= w + excludes_within)
                     for w in weak_starts
