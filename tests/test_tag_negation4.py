@@ -62,6 +62,12 @@ NEGATED = [
     # a clause whose predicate is left out after one that asks ("...; load testing is not.")
     ("scale", "Accessibility audits are in scope; load testing of the portal is not."),
     ("access_control", "Accessibility audits are required, but single sign-on is not"),
+    # an answer that opens with "No" and denies the need in its own words answers the question No
+    (
+        "collaboration",
+        "Q: Is a discussion forum for members expected? A: No forums or community features are planned.",
+    ),
+    ("collaboration", "Q: Is a forum expected? A: No forums"),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -110,6 +116,11 @@ TRAPS = [
     ("b2b_portal", "Offerors may, but need not, propose a dealer extranet as a priced option."),
     ("integration", "The portal shall integrate with SAP, however, MFA is not required."),
     ("compliance", "Accessibility audits are in scope; load testing of the portal is not."),
+    # ... not when the answer asks for it again
+    (
+        "access_control",
+        "Q: Is single sign-on required? A: No multi-factor authentication is required, but single sign-on is.",
+    ),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -139,6 +150,9 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Q: Is a forum expected? A:",
+        "Q: Is a forum expected? A: No",
+        "Q: Is a forum expected? Answer",
         "Single sign-on is not",
         "Audits are required; single sign-on is not",
         "Staff will use the portal; single sign-on, however, is",

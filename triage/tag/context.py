@@ -691,6 +691,8 @@ class IcpNegation:
                 self._restated(view)
                 self._kept_today(view)
                 self._context_lost(view)
+        if _QUESTION in norms:
+            self._answer_denies(doc, norms, by_sentence)
         # an heir whose span a later clause restated ("..., but is required for partners") goes
         heirs = [heir for heir, span in added if span_info(span).get("negated")]
         if heirs:
@@ -922,6 +924,36 @@ class IcpNegation:
                 ):
                     continue
                 span_info(span)["negated"] = True
+
+    @staticmethod
+    def _answer_denies(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) -> None:
+        """An answer that opens with "No" and denies the need the question asked for in its own words
+        ("Q: Is an online community expected? A: No community features are planned.") answers the
+        question No: the question's spans of each tag whose spans in the answer are all negated are
+        negated too. Only after an answer label ("A:", "Answer:", "A8:")."""
+        for s_start, sent_spans in list(by_sentence.items()):
+            s_end = sentence_bounds(doc, s_start)[1]
+            if _QUESTION not in norms[s_start:s_end]:
+                continue
+            q = max(k for k in range(s_start, s_end) if norms[k] == _QUESTION)
+            i = q + 1
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if i >= len(doc) or not (norms[i] in _ANSWER_LABELS or _NUMBERED_ANSWER.fullmatch(doc[i].text)):
+                continue
+            i += 1
+            if i < len(doc) and norms[i] in _ANSWER_MARKS:
+                i += 1
+            if i + 1 >= len(doc) or norms[i] != _NO or doc[i + 1].is_punct:
+                continue  # a bare "No" / "No," is _answered_no's
+            a_start, a_end = sentence_bounds(doc, i)
+            answer = [span for span in by_sentence.get(a_start, ()) if i <= span.start < a_end]
+            denied = {span.label_ for span in answer if span_info(span).get("negated")} - {
+                span.label_ for span in answer if not span_info(span).get("negated")
+            }
+            for span in sent_spans:
+                if span.start < q and span.label_ in denied:
+                    span_info(span)["negated"] = True
 
     def _reasons_inherit(self, view: SentenceView) -> None:
         """A clause that gives the reason for an excluded need speaks of the same need, not a new one:
