@@ -68,6 +68,11 @@ NEGATED = [
         "Q: Is a discussion forum for members expected? A: No forums or community features are planned.",
     ),
     ("collaboration", "Q: Is a forum expected? A: No forums"),
+    # ... not when the clause after is no requirement, or comes after a semicolon as a statement of fact
+    (
+        "user_roles",
+        "A separate view for partners is not wanted; all users are employees, and access shall follow their role.",
+    ),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -121,6 +126,15 @@ TRAPS = [
         "access_control",
         "Q: Is single sign-on required? A: No multi-factor authentication is required, but single sign-on is.",
     ),
+    # a need excluded for one audience and asked for another names both audiences as users
+    (
+        "user_roles",
+        "Multi-factor authentication is not needed for visitors, but council staff must sign in with smart cards.",
+    ),
+    (
+        "user_roles",
+        "Tenants do not need a portal of their own, but letting agents should have a self-service extranet.",
+    ),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -150,6 +164,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Visitors do not need accounts, but members must",
+        "Visitors do not need accounts, but",
         "Q: Is a forum expected? A:",
         "Q: Is a forum expected? A: No",
         "Q: Is a forum expected? Answer",

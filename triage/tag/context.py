@@ -252,6 +252,7 @@ _SOW_VERBS = {
     )
 }
 _AND = hash_string(norm("and"))
+_BUT = {hash_string(norm(w)) for w in ("but", "whereas")}
 _YES = hash_string(norm("yes"))
 _PHASE = hash_string(norm("phase"))  # "follows in Phase 2": a cue that ends in a phase's number
 _WITHOUT = hash_string(norm("without"))
@@ -691,6 +692,7 @@ class IcpNegation:
                 self._restated(view)
                 self._kept_today(view)
                 self._context_lost(view)
+                self._audience_asked(view)
         if _QUESTION in norms:
             self._answer_denies(doc, norms, by_sentence)
         # an heir whose span a later clause restated ("..., but is required for partners") goes
@@ -818,6 +820,30 @@ class IcpNegation:
             if _own_requirement(view.norms, k, end, _REQUIRING):
                 continue
             self._negate_from(view.spans, k, end)
+
+    def _audience_asked(self, view: SentenceView) -> None:
+        """A span that runs from an excluded clause across "but" / "whereas" into a clause that asks for
+        something of its own names the audience asked as well as the one excluded: "Single sign-on is
+        not needed for the public, but agency staff must sign in" keeps "the public, but agency staff"
+        (two audiences, one of them asked)."""
+        norms = view.norms
+        breaks = sorted(
+            b for g, a, b in view.cues if g == "clause_breaks" and norms[b - 1] in _BUT and b < view.end
+        )
+        if not breaks:
+            return
+        for span in view.spans:
+            if not span_info(span).get("negated"):
+                continue
+            inside = [k for k in breaks if span.start < k < span.end]
+            if not inside:
+                continue
+            k = inside[-1]
+            end = _next(breaks, k + 1, view.end)
+            if any(lo < end and k < hi for lo, hi in view.negated):
+                continue  # the clause after excludes something itself
+            if _own_requirement(norms, k, end, _REQUIRING):
+                span_info(span)["negated"] = False
 
     def _negate_from(self, sent_spans: list[Span], lo: int, hi: int) -> None:
         """Marks negated each span of the sentence that starts in tokens [lo, hi) and whose rule may be
