@@ -73,6 +73,10 @@ NEGATED = [
         "user_roles",
         "A separate view for partners is not wanted; all users are employees, and access shall follow their role.",
     ),
+    (
+        "integration",
+        "In scope: the Welsh and English sites and their WCAG 2.2 conformance; not in scope: the link to the payroll system.",
+    ),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -135,6 +139,11 @@ TRAPS = [
         "user_roles",
         "Tenants do not need a portal of their own, but letting agents should have a self-service extranet.",
     ),
+    # "...; not in scope: ..." is a list head of its own, not a clause that points back
+    (
+        "multi_site",
+        "In scope: the Welsh and English sites and their WCAG 2.2 conformance; not in scope: the link to the payroll system.",
+    ),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -164,6 +173,7 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "In scope: the Welsh and English sites; not in scope:",
         "Visitors do not need accounts, but members must",
         "Visitors do not need accounts, but",
         "Q: Is a forum expected? A:",

@@ -754,6 +754,8 @@ class IcpNegation:
             clause = view.norms[k:hi]
             if not (view.norms[k] in _LEFT_OUT or not _PRONOUNS.isdisjoint(clause)):
                 continue
+            if _COLON in view.norms[k : min(k + 5, hi)]:
+                continue  # a list head of its own: "In scope: ...; not in scope: the interface to ..."
             before = view.norms[prev : k - 1]
             if not _REQUIRING.isdisjoint(before) or not _DEMANDS.isdisjoint(before):
                 continue
