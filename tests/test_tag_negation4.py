@@ -77,6 +77,8 @@ NEGATED = [
         "integration",
         "In scope: the Welsh and English sites and their WCAG 2.2 conformance; not in scope: the link to the payroll system.",
     ),
+    # a condition that opens the sentence speaks of the need its main clause removes
+    ("scale", "Unless the site passes 20,000 visitors a day, no load balancing is needed."),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -144,6 +146,11 @@ TRAPS = [
         "multi_site",
         "In scope: the Welsh and English sites and their WCAG 2.2 conformance; not in scope: the link to the payroll system.",
     ),
+    # ... while a conditional that keeps the need keeps it
+    (
+        "access_control",
+        "If no identity provider is available, the Contractor shall provide single sign-on through its own directory.",
+    ),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -173,6 +180,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Unless the site passes 20,000 visitors a day,",
+        "If",
         "In scope: the Welsh and English sites; not in scope:",
         "Visitors do not need accounts, but members must",
         "Visitors do not need accounts, but",

@@ -252,6 +252,7 @@ _SOW_VERBS = {
     )
 }
 _AND = hash_string(norm("and"))
+_CONDITIONS = {hash_string(norm(w)) for w in ("unless", "if")}
 _BUT = {hash_string(norm(w)) for w in ("but", "whereas")}
 _YES = hash_string(norm("yes"))
 _PHASE = hash_string(norm("phase"))  # "follows in Phase 2": a cue that ends in a phase's number
@@ -693,6 +694,7 @@ class IcpNegation:
                 self._kept_today(view)
                 self._context_lost(view)
                 self._audience_asked(view)
+                self._condition_inherits(view)
         if _QUESTION in norms:
             self._answer_denies(doc, norms, by_sentence)
         # an heir whose span a later clause restated ("..., but is required for partners") goes
@@ -846,6 +848,20 @@ class IcpNegation:
                 continue  # the clause after excludes something itself
             if _own_requirement(norms, k, end, _REQUIRING):
                 span_info(span)["negated"] = False
+
+    def _condition_inherits(self, view: SentenceView) -> None:
+        """A condition that opens the sentence ("Unless enrolment passes 5,000 students, ...") speaks
+        of the need its main clause removes ("... no load balancing is needed"): its spans of a tag
+        that the main clause negates are negated too."""
+        norms = view.norms
+        if norms[view.start] not in _CONDITIONS or _COMMA not in norms[view.start : view.end]:
+            return
+        comma = norms.index(_COMMA, view.start, view.end)
+        removed = {
+            span.label_ for span in view.spans if span.start > comma and span_info(span).get("negated")
+        }
+        if removed:
+            self._negate_from([s for s in view.spans if s.label_ in removed], view.start, comma)
 
     def _negate_from(self, sent_spans: list[Span], lo: int, hi: int) -> None:
         """Marks negated each span of the sentence that starts in tokens [lo, hi) and whose rule may be
