@@ -151,6 +151,12 @@ TRAPS = [
         "access_control",
         "If no identity provider is available, the Contractor shall provide single sign-on through its own directory.",
     ),
+    # a burden a need spares users, and standing access forbidden, are requirements, not exclusions
+    (
+        "account_services",
+        "Resetting a forgotten password shall not require a phone call to the service desk.",
+    ),
+    ("access_control", "Supplier engineers shall not have standing administrator access to the live tenant."),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -180,6 +186,7 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "The portal shall not require",
         "Unless the site passes 20,000 visitors a day,",
         "If",
         "In scope: the Welsh and English sites; not in scope:",
