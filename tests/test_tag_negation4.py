@@ -79,6 +79,11 @@ NEGATED = [
     ),
     # a condition that opens the sentence speaks of the need its main clause removes
     ("scale", "Unless the site passes 20,000 visitors a day, no load balancing is needed."),
+    # ... while "No; only ..." after a semicolon still answers the question No
+    (
+        "access_control",
+        "Q: Is single sign-on expected for visitors? A: No; only the 40 officers sign in, with smart cards.",
+    ),
     # phased scope: a need that comes or follows in a later phase, or under a separate order, is excluded
     ("account_services", "Self-service password reset for members will come in a later phase."),
     ("b2b_portal", "Release 1 delivers the public website; the supplier extranet follows in Phase 3."),
@@ -157,6 +162,17 @@ TRAPS = [
         "Resetting a forgotten password shall not require a phone call to the service desk.",
     ),
     ("access_control", "Supplier engineers shall not have standing administrator access to the live tenant."),
+    # a question answered "No, only for ..." asks for the need for another audience; a question whether
+    # a need may be waived, answered No, keeps it
+    (
+        "access_control",
+        "Q: Is single sign-on expected for visitors? A: No, only for council officers who edit the site.",
+    ),
+    (
+        "scale",
+        "Q: Can the target of 8,000 concurrent users be waived for the first release? A: No, the first release must meet it.",
+    ),
+    ("access_control", "Q: Can SSO be waived? A: No"),
     # an item of an exclusion list that states a need of its own ends the list
     ("integration", "Exclusions: team sites; the portal shall integrate with the CRM."),
 ]
@@ -186,6 +202,8 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Q: Is single sign-on expected? A: No, only",
+        "Q: Is single sign-on expected? A: No,",
         "The portal shall not require",
         "Unless the site passes 20,000 visitors a day,",
         "If",

@@ -252,6 +252,22 @@ _SOW_VERBS = {
     )
 }
 _AND = hash_string(norm("and"))
+_ONLY = {hash_string(norm(w)) for w in ("only", "just", "except")}
+# a question whether a need may be dropped, which an answer "No" keeps
+_DROPPED = {
+    hash_string(norm(w))
+    for w in (
+        "ignored",
+        "dropped",
+        "skipped",
+        "omitted",
+        "waived",
+        "deferred",
+        "excluded",
+        "removed",
+        "postponed",
+    )
+}
 _CONDITIONS = {hash_string(norm(w)) for w in ("unless", "if")}
 _BUT = {hash_string(norm(w)) for w in ("but", "whereas")}
 _YES = hash_string(norm("yes"))
@@ -948,6 +964,11 @@ class IcpNegation:
                 and not (norms[i] == _N and norms[i + 1] == _SLASH)  # "N/A"
             ):
                 continue
+            if norms[i] == _NO and i + 2 < len(doc) and norms[i + 1] == _COMMA and norms[i + 2] in _ONLY:
+                continue  # "No, only for agency staff": asked for another audience
+            q_start = sentence_bounds(doc, q)[0]
+            if not _DROPPED.isdisjoint(norms[q_start:q]):
+                continue  # "Can the peak of 9,000 users be ignored? No": the need stands
             asked = [span for span in sent_spans if span.start < q]
             tags = {span.label_ for span in asked}
             for span in asked:
