@@ -77,6 +77,11 @@ NEGATED = [
         "integration",
         "In scope: the Welsh and English sites and their WCAG 2.2 conformance; not in scope: the link to the payroll system.",
     ),
+    # what belongs to another lot is out of this one
+    (
+        "multi_site",
+        "Lot 2 covers the building works; the museum website, in Welsh and English, belongs to Lot 1.",
+    ),
     # a condition that opens the sentence speaks of the need its main clause removes
     ("scale", "Unless the site passes 20,000 visitors a day, no load balancing is needed."),
     # ... while "No; only ..." after a semicolon still answers the question No
@@ -202,6 +207,7 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "The portal shall support single sign-on; the Supplier shall not run",
         "The Contractor shall not",
         "Exclusions:",
+        "Hosting belongs to Lot",
         "Q: Is single sign-on expected? A: No, only",
         "Q: Is single sign-on expected? A: No,",
         "The portal shall not require",

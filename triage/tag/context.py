@@ -271,7 +271,8 @@ _DROPPED = {
 _CONDITIONS = {hash_string(norm(w)) for w in ("unless", "if")}
 _BUT = {hash_string(norm(w)) for w in ("but", "whereas")}
 _YES = hash_string(norm("yes"))
-_PHASE = hash_string(norm("phase"))  # "follows in Phase 2": a cue that ends in a phase's number
+# "follows in Phase 2", "belongs to Lot 1": a cue that ends in a phase's or lot's number
+_PHASE = {hash_string(norm(w)) for w in ("phase", "lot")}
 _WITHOUT = hash_string(norm("without"))
 _IT = hash_string(norm("it"))
 _FOR_THAT = {hash_string(norm(w)) for w in ("for", "that")}
@@ -1329,7 +1330,7 @@ class IcpNegation:
                     refusals.append((b, b + 1))
                 continue
             if group == "clause":
-                if b < hi and (doc[b].like_num or doc[b].text[:1].isdigit()) and norms[b - 1] != _PHASE:
+                if b < hi and (doc[b].like_num or doc[b].text[:1].isdigit()) and norms[b - 1] not in _PHASE:
                     continue  # a range of time or numbers: "shall fall outside 07:00 to 22:00"
                 if norms[a] == _NOT and (
                     _RELATIVES.intersection(norms[max(a - 2, lo) : a])
