@@ -238,3 +238,58 @@ def test_a_clause_break_that_ends_the_text_opens_no_clause(text: str) -> None:
     """A "but" or ";" as the last word of a document (a cut-off table cell, a list item) used to read
     past the end of the text: the whole document failed to tag."""
     assert "tags" in tag_text(text)
+
+
+# Found by a review of the third round (fuzzing and reading the new branches), each fixed in context.py.
+REVIEW_KEEPS = [
+    ("b2b_portal", "The partner portal, although not mandatory, is highly desirable."),
+    ("b2b_portal", "Integration with the ERP is not required; a partner portal is."),
+    ("access_control", "SR-04 | The solution shall provide single sign-on with Entra ID | No"),
+    ("access_control", "Partners shall log in without passwords, via single sign-on or MFA."),
+    ("turnkey", "The Council decided not to build its own platform and wants an off-the-shelf SaaS product."),
+    ("integration", "Will the portal need to integrate with SAP? Not all dealers use SAP today."),
+    ("access_control", "Not providing SSO is not acceptable."),
+]
+REVIEW_EXCLUDES = [
+    ("integration", "Integration with the ERP is not required; a partner portal is."),
+    ("security_ops", "Penetration testing is out of scope, but will be commissioned by the Council."),
+    ("access_control", "Single sign-on required | No, not in this phase"),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), REVIEW_KEEPS)
+def test_review_a_need_the_round_had_dropped_is_kept(rules_only: None, tag: str, text: str) -> None:
+    assert tag in tag_text(text)["tags"]
+
+
+@pytest.mark.parametrize(("tag", "text"), REVIEW_EXCLUDES)
+def test_review_an_exclusion_the_round_had_missed_is_read(rules_only: None, tag: str, text: str) -> None:
+    assert tag not in tag_text(text)["tags"]
+
+
+def test_an_answer_label_does_not_carry_the_no_into_the_next_passage(rules_only: None) -> None:
+    from triage.tag import tag
+    from triage.types import Document, Passage
+
+    passages = (
+        Passage(id="l1", text="Is single sign-on required? Answer:", kind="paragraph"),
+        Passage(id="l2", text="No, single sign-on is only for staff.", kind="paragraph"),
+    )
+    spans = tag(Document(path="t.txt", sha256="0" * 64, format="txt", pages=None, passages=passages)).spans
+    assert [(s.passage_id, s.negated) for s in spans if s.tag == "access_control"] == [
+        ("l1", False),
+        ("l2", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x " * 243 + "Dealers order online and need no partner portal",
+        "Dealers order parts online | " + " | ".join(f"R{i} Yes" for i in range(81)) + " | no partner portal",
+    ],
+)
+def test_a_negated_span_cut_by_the_long_sentence_split_at_the_end_of_the_text_tags(text: str) -> None:
+    """A table dumped as one line of 250+ tokens: a negated span cut by the 250-token split within
+    two tokens of the end of the text read past it, and the whole document failed to tag."""
+    assert "tags" in tag_text(text)

@@ -362,7 +362,23 @@ _SAME_NOT_VIEW = {
 _QUESTION = hash_string("?")
 _NO = hash_string("no")
 _NOT = hash_string("not")
-_NOT_ONLY = {hash_string(norm(w)) for w in ("only", "just", "merely", "simply", "limited", "least")}
+_NOT_ONLY = {
+    hash_string(norm(w))
+    for w in (
+        "only",
+        "just",
+        "merely",
+        "simply",
+        "limited",
+        "least",
+        "all",
+        "every",
+        "everyone",
+        "everybody",
+        "many",
+        "much",
+    )
+}
 # a subject that names the lack of a thing ("Non-compliance with the GDPR", "Any failure to encrypt",
 # "Lack of SSO"): "not acceptable" of it is a double negation, a need for the thing
 _LACKS = {hash_string(norm(w)) for w in ("lack", "absence", "failure", "failing", "inability", "omission")}
@@ -807,8 +823,16 @@ class IcpNegation:
                 continue
             if any(lo < end and k < hi for lo, hi in view.negated):
                 continue  # the clause after excludes something itself
+            before_tags = {s.label_ for s in view.spans if prev <= s.start < k - 1}
+            if elliptic and any(
+                k <= s.start < end and s.label_ not in before_tags and s.label_ != "user_roles"
+                for s in view.spans
+            ):
+                continue  # "Integration with the ERP is not required; a partner portal is."
             if not elliptic and any(k <= span.start < end for span in view.spans):
                 continue  # it asks for a thing of its own: "..., but must be encrypted at rest"
+            if not elliptic and _TO_FOR.isdisjoint(norms[k:end]):
+                continue  # no one else it is for: "..., but will be commissioned by the Council"
             if not _LATER.isdisjoint(norms[k:end]):
                 continue  # a need put off: "not required in phase one but will be needed in phase two"
             if not _own_requirement(norms, k, end, _REQUIRING):
@@ -916,7 +940,7 @@ class IcpNegation:
             hidden.update(range(max(lo, view.start), min(hi, view.end)))
         for span in view.spans:
             if span_info(span).get("negated"):
-                stop = min([x for x in bounds if x >= span.end] + [span.end + 3])
+                stop = min([x for x in bounds if x >= span.end] + [span.end + 3, len(view.norms)])
                 stop = _first_comma(view.norms, span.end, stop)
                 hidden.update(range(span.start, stop))
         if not hidden:
@@ -951,7 +975,7 @@ class IcpNegation:
                 i += 1
                 if i < len(doc) and norms[i] in _ANSWER_MARKS:
                     i += 1
-            if i >= len(doc):
+            if i >= len(doc) or part_bounds(doc, q) != part_bounds(doc, i):
                 continue
             if i + 1 >= part_bounds(doc, i)[1]:  # a bare "No" that ends the passage: "SSO required? No"
                 if norms[i] != _NO:
@@ -1179,9 +1203,9 @@ class IcpNegation:
         for group, a, b in heads:
             if a in only:
                 continue
-            if group == "forward" and norms[a] == _NO and b < s_end and norms[b] == _COMMA:
-                continue  # an answer ("No, SSO is required for partners only"): _answered_no reads it
             row = _answered_row(doc, group, a, b, s_start, s_end, excludes_at)
+            if row is None and group == "forward" and norms[a] == _NO and b < s_end and norms[b] == _COMMA:
+                continue  # an answer ("No, SSO is required for partners only"): _answered_no reads it
             if row is not None:
                 # "Single sign-on required | No", "Integration with SAP: N/A", "Partner portal: out of
                 # scope": the row's need answered No (not today's state: "Single sign-on today: No")
@@ -1337,6 +1361,12 @@ class IcpNegation:
                     or any(b <= r < hi for r, _ in rejections)
                 ):
                     continue  # a double negation: "Proposals that do not include SSO will be rejected"
+                if (
+                    norms[a] == _NOT
+                    and _names_a_lack(norms, lo, a + 1)
+                    and any(a < w < hi for w in unacceptable)
+                ):
+                    continue  # "Not providing SSO is not acceptable": a need for it
                 if a > s_start and norms[a - 1] == _COLON and _BAR in norms[b:hi]:
                     # the value of a labelled field in a table row ("| Waiver: not applicable | The
                     # portal shall ..."): it speaks of its own cell only
@@ -1376,7 +1406,7 @@ class IcpNegation:
             if group == "forward_np":
                 # the noun phrase right after: "without (any) approval step", and each one of a list
                 # of them: "without plug-ins, custom code or manual re-keying"
-                for item in [b, *_np_list(norms, b, end, s_end)]:
+                for item in [b, *_np_list(norms, b, end, s_end, doc)]:
                     reach = item + 1
                     while reach < end and reach < item + 3 and norms[reach - 1] in _NP_LEADS:
                         reach += 1
@@ -1396,6 +1426,8 @@ class IcpNegation:
 
 _COORDINATORS = {hash_string(w) for w in ("and", "or", "so", "yet")}
 _COORDINATED_WITHIN = 6
+# a verb of the buyer's own wish right after "and": "decided not to build its own platform and wants SaaS"
+_WANTS = {hash_string(norm(w)) for w in ("wants", "needs", "requires", "prefers", "expects", "seeks")}
 
 
 def _clause_start(cuts: list[int], a: int, s_start: int) -> int:
@@ -1415,6 +1447,7 @@ def _first_comma(norms: list[int], lo: int, hi: int) -> int:
     return next((i for i in range(lo, hi) if norms[i] == _COMMA), hi)
 
 
+_ASIDE_NEGATIONS = {hash_string(norm(w)) for w in ("not", "no", "never", "n't")}
 _CONCESSIONS = {hash_string(norm(w)) for w in ("while", "although", "though", "however", "whereas")}
 
 
@@ -1426,7 +1459,11 @@ def _aside(norms: list[int], a: int, s_end: int, stops: list[int]) -> bool:
         return False
     if a + 2 < s_end and norms[a + 1] == _COMMA and _next(stops, a + 2, -1) == a + 2:
         return True  # ", however, is excluded": the verb of the clause it stands in follows
-    for c in range(a + 2, min(a + 6, s_end - 1)):
+    for c in range(a + 1, min(a + 6, s_end - 1)):
+        if norms[c] in _ASIDE_NEGATIONS:
+            return False  # ", although not mandatory, is desirable": the negation is the aside's own
+        if c == a + 1:
+            continue
         if norms[c] == _COMMA:
             return norms[c + 1] not in _STOP_MARKS and _next(stops, c + 1, -1) == c + 1
         if _next(stops, c, -1) == c:
@@ -1451,10 +1488,28 @@ _LATER = {
 }
 _NEW_SUBJECT_LINKS = {hash_string(w) for w in ("and", "but")}
 _LIST_COORDINATORS = {hash_string(w) for w in ("and", "or", "nor")}
-_LIST_ITEM_MAX = 5  # tokens of one item: "manual re-keying" is four
+_LIST_ITEM_MAX = 5
+_NOT_ITEMS = {
+    hash_string(norm(w))
+    for w in (
+        "via",
+        "using",
+        "through",
+        "by",
+        "with",
+        "then",
+        "thus",
+        "so",
+        "instead",
+        "plus",
+        "including",
+        "and",
+        "or",
+    )
+}  # tokens of one item: "manual re-keying" is four
 
 
-def _np_list(norms: list[int], b: int, end: int, s_end: int) -> list[int]:
+def _np_list(norms: list[int], b: int, end: int, s_end: int, doc: Doc | None = None) -> list[int]:
     """Where the further items start of a list of short noun phrases that begins at token `b` and
     ends by `end` (the next verb or stop): "plug-ins, custom code or manual re-keying" -> the starts
     of "custom code" and "manual re-keying". None unless "and" / "or" / "nor" brings in its last
@@ -1485,6 +1540,13 @@ def _np_list(norms: list[int], b: int, end: int, s_end: int) -> list[int]:
         return []
     if end < s_end and norms[end] not in _STOP_MARKS:
         return []  # the subject of a verb after it
+    if doc is not None:
+        gerund = doc[b].lower_.endswith("ing")
+        for j in items[1:]:
+            # "without passwords, via single sign-on or MFA", "without registering, track orders and ...":
+            # a lead word or a change of kind (a gerund, then a verb) ends the list at its first item
+            if norms[j] in _NOT_ITEMS or doc[j].lower_.endswith("ing") != gerund:
+                return []
     return items[1:]
 
 
@@ -1552,6 +1614,10 @@ def _answered_row(
         default=s_start,
     )
     cell = max([x + 1 for x in range(row, a - 1) if _cell_mark(doc, norms, x)], default=row)
+    if not _REQUIRING.isdisjoint(norms[row:a]):
+        return (
+            None  # "SR-04 | The solution shall provide SSO | No": a column (Mandatory? Compliant?), no answer
+        )
     if not colon:
         # "Integration with SAP | Optional | No" answers whether it is optional, not whether it is needed
         return None if a - 1 - cell == 1 and norms[cell] in _OPTIONAL else row
@@ -1632,7 +1698,7 @@ def _coordinated_clauses(norms: list[int], s_start: int, s_end: int) -> list[int
         for j in range(i + 1, min(s_end, i + 1 + _COORDINATED_WITHIN)):
             if norms[j] == _COMMA or norms[j] == _COLON:
                 break
-            if norms[j] in _MODALS:
+            if norms[j] in _MODALS or (j == i + 1 and norms[j] in _WANTS):
                 ends.append(i - 1 if i > s_start and norms[i - 1] == _COMMA else i)
                 break
     return ends
