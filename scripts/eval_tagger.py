@@ -252,15 +252,8 @@ def score_documents_unseen(validation: list[dict], test: list[dict]) -> dict | N
     folds = trainer.fold_models(
         terms, labels, train_real, trainer.terms_of([r["text"] for r in train_real]), test
     )
-    found: list[dict] = [{}] * len(test)
     with tempfile.TemporaryDirectory() as tmp:
-        for k, (model, members) in enumerate(folds):
-            model.threshold[:] = shipped.threshold
-            model.veto[:] = shipped.veto
-            model.save(Path(tmp) / f"fold{k}.npz")
-            with tag_classifier(str(Path(tmp) / f"fold{k}.npz")):
-                for i, row in zip(members, tag_texts([test[i]["text"] for i in members]), strict=True):
-                    found[i] = row
+        found = trainer.tag_by_folds(folds, [t["text"] for t in test], shipped, Path(tmp), "unseen")
     return {"file": "tests/data/realdocs_labels.jsonl", **score_items(test, found)}
 
 

@@ -60,6 +60,11 @@ def document_family(file_name: str) -> str:
     return FAMILY.get(file_name, file_name)
 
 
+def read_jsonl(path: Path = LABELS) -> list[dict]:
+    """The records of a JSON-lines file (by default the labels, without their text)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def half(sentence_id: str) -> str:
     """`validation` or `test`: a fixed pseudo-random half that does not depend on the text."""
     return (
@@ -125,7 +130,7 @@ def sample(
 def extend(shared: Path, n: int, per_file: int, seed: int, path: Path = LABELS) -> list[dict]:
     """`n` more sentences to label, none of them already in `path`, numbered on from its last id:
     drawn like `sample`, with another seed."""
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = read_jsonl(path)
     taken = frozenset((r["file"], r["passage"], r["start"]) for r in records)
     return sample(shared, n, per_file, seed, taken, max(int(r["id"][2:]) for r in records) + 1)
 
@@ -140,11 +145,11 @@ def merge(sample_path: Path, label_paths: list[Path], path: Path = LABELS) -> li
     id or sentence already in `path` (a batch cannot be added twice), a sample naming one file with
     another sha256 than `path` does, a sentence with no label or two, and a label that breaks the
     labelling rules (tests/data/README.md)."""
-    sample = _read_jsonl(sample_path)
+    sample = read_jsonl(sample_path)
     sampled = {r["id"]: r for r in sample}
     if len(sampled) != len(sample):
         raise SystemExit(f"{sample_path}: an id is sampled twice")
-    existing = _read_jsonl(path) if path.is_file() else []
+    existing = read_jsonl(path) if path.is_file() else []
     have = {r["id"] for r in existing}
     if have & set(sampled):
         raise SystemExit(f"already in {path}: {sorted(have & set(sampled))[:5]} ...")
@@ -157,7 +162,7 @@ def merge(sample_path: Path, label_paths: list[Path], path: Path = LABELS) -> li
             raise SystemExit(f"{r['id']}: {r['file']} is not the version of the file labelled so far")
     labels: dict[str, dict] = {}
     for label_path in label_paths:
-        for rec in _read_jsonl(label_path):
+        for rec in read_jsonl(label_path):
             if rec.get("id") in labels:
                 raise SystemExit(f"{label_path}: {rec['id']} is labelled twice; keep one label per sentence")
             if rec.get("id") not in sampled:
@@ -211,17 +216,13 @@ def label_problem(rec: dict) -> str | None:
     return None
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def labelled(shared: Path = SHARED, path: Path = LABELS) -> list[dict]:
     """The labelled real sentences, each with its text read back from the RFP it came from.
 
     Raises SystemExit naming the sentences whose file or text no longer matches."""
     from triage.extract import extract
 
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = read_jsonl(path)
     by_file: dict[str, dict[str, str]] = {}
     problems = []
     for rec in records:

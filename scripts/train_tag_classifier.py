@@ -241,16 +241,30 @@ def fold_models(
     return folds
 
 
+def tag_by_folds(
+    folds: list[tuple[TagClassifier, list[int]]], texts: list[str], like: TagClassifier, out: Path, name: str
+) -> list[dict]:
+    """The `triage tag --jsonl` row of each of `texts`, each tagged by the model of its fold
+    (`fold_models`) at `like`'s thresholds and vetoes; the models are saved as trial files `name` in
+    `out` (the caller removes them)."""
+    from eval_tagger import tag_classifier, tag_texts
+
+    rows: list[dict] = [{} for _ in texts]
+    for k, (fold, members) in enumerate(folds):
+        fold.threshold[:] = like.threshold
+        fold.veto[:] = like.veto
+        with tag_classifier(str(_trial(fold, out, f"{name}-fold{k}"))):
+            for i, row in zip(members, tag_texts([texts[i] for i in members]), strict=True):
+                rows[i] = row
+    return rows
+
+
 def trainable_real(validation: list[dict]) -> list[dict]:
     """The real validation sentences to train on: all but those whose text is also a sentence of the
     test half (the same boilerplate line in two places), so that no test sentence is trained on."""
     import real_sentences
 
-    records = [
-        json.loads(line)
-        for line in real_sentences.LABELS.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    records = real_sentences.read_jsonl()
     test_text = {r["text_sha1"] for r in records if real_sentences.half(r["id"]) == "test"}
     return [item for item in validation if text_key(item) not in test_text]
 
@@ -326,15 +340,8 @@ def _select(
         with tag_classifier(str(_trial(model, out, name))):
             found = [set(row["tags"]) for row in tag_texts(by_model)]
         if folds:
-            real_found: list[set[str]] = [set() for _ in real]
-            for k, (fold, members) in enumerate(folds):
-                fold.threshold[:] = model.threshold
-                fold.veto[:] = model.veto
-                with tag_classifier(str(_trial(fold, out, f"{name}-fold{k}"))):
-                    rows = tag_texts([real[i]["text"] for i in members])
-                for i, row in zip(members, rows, strict=True):
-                    real_found[i] = set(row["tags"])
-            found += real_found
+            real_texts = texts[len(written) :]
+            found += [set(row["tags"]) for row in tag_by_folds(folds, real_texts, model, out, name)]
         return found
 
     runs: dict[float | None, list[set[str]]] = {}

@@ -359,7 +359,7 @@ def test_the_shipped_model_matches_its_card(monkeypatch: pytest.MonkeyPatch) -> 
     real = [d for d in card["data"] if d["file"] == "tests/data/realdocs_labels.jsonl"]
     assert all(d["half"] == "validation" for d in real)
     if real and real[0]["sha256"] == sha256_file(real_sentences.LABELS):
-        records = [json.loads(line) for line in real_sentences.LABELS.read_text().splitlines()]
+        records = real_sentences.read_jsonl(real_sentences.LABELS)
         validation = [r for r in records if real_sentences.half(r["id"]) == "validation"]
         assert real[0]["sentences"] == len(trainer.trainable_real(validation)) < len(validation)
     doubts = {t for t, v in card["selection"]["tags"].items() if v["veto"]}

@@ -294,6 +294,22 @@ def _load(path: str, mtime_ns: int, size: int) -> TagClassifier:
     return TagClassifier.load(p, sha)
 
 
+@dataclass(frozen=True)
+class DocWords:
+    """One Doc as the classifier reads it: per token its NORM (`norms`) and feature (`ids`: a word
+    feature, -1 for no word, -2 for a word the model does not know); per word (a token that is one)
+    its token index, feature, sentence and whether the model knows it; and the sentence starts."""
+
+    doc: Doc
+    starts: np.ndarray
+    norms: np.ndarray
+    ids: np.ndarray
+    tokens: np.ndarray
+    word: np.ndarray
+    sentence: np.ndarray
+    known: np.ndarray
+
+
 class IcpClassifier:
     """Adds a span for each tag the classifier finds in a sentence where the rules found none, and
     records the rules' spans it doubts (`_doubt`) for `icp_doubt`.
@@ -343,19 +359,7 @@ class IcpClassifier:
         owner = np.concatenate((group[known], group[1:][adjacent][hit]))
         return owner, np.concatenate((word[known], self.pair_features[at[hit]]))
 
-    def _doubt(
-        self,
-        doc: Doc,
-        spans: list[Span],
-        starts: np.ndarray,
-        vetoes: np.ndarray,
-        ids: np.ndarray,
-        norms: np.ndarray,
-        tokens: np.ndarray,
-        word: np.ndarray,
-        sentence: np.ndarray,
-        known: np.ndarray,
-    ) -> None:
+    def _doubt(self, w: DocWords, spans: list[Span], vetoes: np.ndarray) -> None:
         """Records in `doc.user_data[DOUBTED_KEY]` the rules' spans it doubts, for `icp_doubt`: a span
         of a tag whose probability is below its veto both in the sentence and in the span's own segment
         of it (between commas, semicolons and colons; when that segment has MIN_WORDS known words), and
@@ -366,22 +370,22 @@ class IcpClassifier:
         candidates = []
         for s in spans:
             t = self.column.get(s.label_)
-            if t is not None and (ids[s.start : s.end] >= 0).any():
-                k = bisect_right(starts, s.start) - 1
+            if t is not None and (w.ids[s.start : s.end] >= 0).any():
+                k = bisect_right(w.starts, s.start) - 1
                 if vetoes[k, t]:
                     candidates.append((s, t))
         if not candidates:
             return
         # segments of the doubted sentences: a new one at each sentence start and each , ; :
-        boundary = np.isin(norms, self.breaks)
-        boundary[starts] = True
+        boundary = np.isin(w.norms, self.breaks)
+        boundary[w.starts] = True
         segment_of = np.cumsum(boundary)
-        mine = np.isin(sentence, np.unique([bisect_right(starts, s.start) - 1 for s, _ in candidates]))
-        rows, group = np.unique(segment_of[tokens[mine]], return_inverse=True)
-        owner, features = self._rows(word[mine], group, known[mine])
+        mine = np.isin(w.sentence, np.unique([bisect_right(w.starts, s.start) - 1 for s, _ in candidates]))
+        rows, group = np.unique(segment_of[w.tokens[mine]], return_inverse=True)
+        owner, features = self._rows(w.word[mine], group, w.known[mine])
         log_odds = model.log_odds(owner, features, len(rows))
-        counts = np.bincount(group[known[mine]], minlength=len(rows))
-        doubted = doc.user_data.setdefault(DOUBTED_KEY, set())
+        counts = np.bincount(group[w.known[mine]], minlength=len(rows))
+        doubted = w.doc.user_data.setdefault(DOUBTED_KEY, set())
         for s, t in candidates:
             r = int(np.searchsorted(rows, segment_of[s.start]))
             supported = r < len(rows) and rows[r] == segment_of[s.start] and counts[r] >= MIN_WORDS
@@ -429,37 +433,24 @@ class IcpClassifier:
             lo, hi = offsets[j], offsets[j + 1]
             mine = slice(*np.searchsorted(tokens, [lo, hi]))
             rows = slice(first_sentence[j], first_sentence[j + 1])
-            self._one(
-                docs_with_words[j],
-                doc_starts[j],
-                adds[rows],
-                vetoes[rows],
-                ids[lo:hi],
-                arrays[j],
-                tokens[mine] - lo,
-                word[mine],
-                sentence[mine] - first_sentence[j],
-                known[mine],
+            words = DocWords(
+                doc=docs_with_words[j],
+                starts=doc_starts[j],
+                norms=arrays[j],
+                ids=ids[lo:hi],
+                tokens=tokens[mine] - lo,
+                word=word[mine],
+                sentence=sentence[mine] - first_sentence[j],
+                known=known[mine],
             )
+            self._one(words, adds[rows], vetoes[rows])
         return docs
 
-    def _one(
-        self,
-        doc: Doc,
-        starts: np.ndarray,
-        adds: np.ndarray,
-        vetoes: np.ndarray,
-        ids: np.ndarray,
-        norms: np.ndarray,
-        tokens: np.ndarray,
-        word: np.ndarray,
-        sentence: np.ndarray,
-        known: np.ndarray,
-    ) -> None:
+    def _one(self, w: DocWords, adds: np.ndarray, vetoes: np.ndarray) -> None:
         """One doc's doubts and additions, from its rows of the batch's decisions."""
-        model = self.model
+        model, doc, starts = self.model, w.doc, w.starts
         spans = get_spans(doc, self.key)
-        self._doubt(doc, spans, starts, vetoes, ids, norms, tokens, word, sentence, known)
+        self._doubt(w, spans, vetoes)
         fired = np.argwhere(adds)
         if not len(fired):
             return
@@ -471,12 +462,12 @@ class IcpClassifier:
             tag = model.tags[t]
             if (int(starts[k]), tag) in found:
                 continue
-            mine = (sentence == k) & known  # never empty: `decide` wants MIN_WORDS known words
-            candidates = np.flatnonzero(mine & self.evidence[np.where(known, word, 0)])
+            mine = (w.sentence == k) & w.known  # never empty: `decide` wants MIN_WORDS known words
+            candidates = np.flatnonzero(mine & self.evidence[np.where(w.known, w.word, 0)])
             if not len(candidates):
                 candidates = np.flatnonzero(mine)
-            best = candidates[np.argmax(model.coef[word[candidates], t])]
-            token = int(tokens[best])
+            best = candidates[np.argmax(model.coef[w.word[candidates], t])]
+            token = int(w.tokens[best])
             added.append(Span(doc, token, token + 1, label=tag, span_id=RULE_ID))
         if added:
             set_spans(doc, self.key, sorted([*spans, *added], key=lambda s: (s.start, s.end, s.label_)))
