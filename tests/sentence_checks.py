@@ -114,3 +114,60 @@ def check_plain_json_lines(path: Path) -> None:
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         assert list(rec)[:5] == ["id", "text", "tags", "modality", "kind"], rec.get("id")
+
+
+# A negative word that does not negate the tag: a prohibition is itself the requirement.
+PROHIBITION = re.compile(r"\b(must|shall|should) (not|never)\b", re.IGNORECASE)
+
+
+def check_paraphrases_tagged(records: list[dict], minimum: int) -> None:
+    """At least `minimum` paraphrases (the buyer's own words), each carrying a tag (they are not traps)."""
+    paraphrases = [rec for rec in records if rec["kind"] == "paraphrase"]
+    assert len(paraphrases) >= minimum, len(paraphrases)
+    assert all(rec["tags"] for rec in paraphrases), [rec["id"] for rec in paraphrases if not rec["tags"]]
+
+
+def check_negation_forms(records: list[dict], forms: Sequence[str], minimum: int) -> None:
+    """The negations take at least `minimum` of `forms`: a set whose negations all read "is not
+    required" would test little."""
+    negations = [rec["text"].lower() for rec in records if rec["kind"] == "negation"]
+    found = {form for form in forms if any(form in text for text in negations)}
+    assert len(found) >= minimum, sorted(found)
+
+
+def check_prohibitions_tagged(
+    records: list[dict], minimum: int, pattern: re.Pattern[str] = PROHIBITION
+) -> None:
+    """At least `minimum` prohibitions (sentences `pattern` finds: "must never ...") stated as needs, each
+    with its tags: enough to catch a tagger that drops every sentence with "not"."""
+    prohibitions = [
+        rec for rec in records if rec["kind"] in ("plain", "paraphrase") and pattern.search(rec["text"])
+    ]
+    assert len(prohibitions) >= minimum, len(prohibitions)
+    untagged = [rec["id"] for rec in prohibitions if not rec["tags"]]
+    assert not untagged, untagged
+
+
+def check_negation_modality(records: list[dict]) -> None:
+    """The README's modality rules hold on negations: "need not" is optional, a bare scope statement
+    ("is out of scope", "is excluded", "is not part of this lot") with no requirement word is info."""
+    for rec in records:
+        if rec["kind"] != "negation":
+            continue
+        text = rec["text"].lower()
+        if "need not" in text and not re.search(r"\b(shall|must|required|should|will)\b", text):
+            assert rec["modality"] == "optional", rec["id"]
+        cues = r"\b(shall|must|should|will|may|need|needs|required|requires|is to be|preferred|ideally)\b"
+        if re.search(r"out of scope|excluded|not part of", text) and not re.search(cues, text):
+            assert rec["modality"] == "info", rec["id"]
+
+
+def check_refusals_turnkey(records: list[dict], minimum: int) -> None:
+    """At least `minimum` refusals of customisation, each a negation about extensibility with a
+    positive turnkey (README, "Labelling rules and decisions")."""
+    refusals = [
+        rec["id"]
+        for rec in records
+        if rec["kind"] == "negation" and "extensibility" in rec["about"] and "turnkey" in rec["tags"]
+    ]
+    assert len(refusals) >= minimum, refusals

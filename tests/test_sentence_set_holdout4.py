@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from sentence_checks import check_negation_forms, check_prohibitions_tagged
 from test_sentence_set import DATA
 
 # the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
@@ -62,17 +63,10 @@ def spec() -> Spec:
 
 
 def test_negations_vary_in_form(records: list[dict]) -> None:  # noqa: F811 (the imported fixture)
-    negations = [rec["text"].lower() for rec in records if rec["kind"] == "negation"]
-    forms = {form for form in NEGATION_FORMS if any(form in text for text in negations)}
-    assert len(forms) >= MIN_NEGATION_FORMS, sorted(forms)
+    check_negation_forms(records, NEGATION_FORMS, MIN_NEGATION_FORMS)
 
 
 def test_prohibitions_keep_their_tags(records: list[dict]) -> None:  # noqa: F811
     """ "Users must not see other users' data" states an access-control need; the set holds enough of these,
     labelled with their tags, to catch a tagger that drops every sentence with "not" in it."""
-    prohibitions = [
-        rec for rec in records if rec["kind"] in ("plain", "paraphrase") and PROHIBITION.search(rec["text"])
-    ]
-    assert len(prohibitions) >= MIN_PROHIBITIONS, len(prohibitions)
-    untagged = [rec["id"] for rec in prohibitions if not rec["tags"]]
-    assert not untagged, untagged
+    check_prohibitions_tagged(records, MIN_PROHIBITIONS, PROHIBITION)

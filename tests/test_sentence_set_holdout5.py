@@ -6,9 +6,8 @@ and counts only; nothing here tunes the tagger on its text, and no failure print
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from sentence_checks import check_negation_forms, check_negation_modality, check_prohibitions_tagged
 from test_sentence_set import DATA
 
 # the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
@@ -61,8 +60,6 @@ NEGATION_FORMS = (
     "neither",
     "no ",
 )
-# A negative word that does not negate the tag: a prohibition is itself the requirement.
-PROHIBITION = re.compile(r"\b(must|shall|should) (not|never)\b", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -71,31 +68,16 @@ def spec() -> Spec:
 
 
 def test_negations_vary_in_form(records: list[dict]) -> None:  # noqa: F811 (the imported fixture)
-    negations = [rec["text"].lower() for rec in records if rec["kind"] == "negation"]
-    forms = {form for form in NEGATION_FORMS if any(form in text for text in negations)}
-    assert len(forms) >= MIN_NEGATION_FORMS, sorted(forms)
+    check_negation_forms(records, NEGATION_FORMS, MIN_NEGATION_FORMS)
 
 
 def test_prohibitions_keep_their_tags(records: list[dict]) -> None:  # noqa: F811
     """ "A broker's users must never see another firm's quotes" states an access-control need; the set holds
     enough of these, labelled with their tags, to catch a tagger that drops every sentence with "not"."""
-    prohibitions = [
-        rec for rec in records if rec["kind"] in ("plain", "paraphrase") and PROHIBITION.search(rec["text"])
-    ]
-    assert len(prohibitions) >= MIN_PROHIBITIONS, len(prohibitions)
-    untagged = [rec["id"] for rec in prohibitions if not rec["tags"]]
-    assert not untagged, untagged
+    check_prohibitions_tagged(records, MIN_PROHIBITIONS)
 
 
 def test_negations_keep_the_modality_of_their_words(records: list[dict]) -> None:  # noqa: F811
     """The README's modality rules hold on negations: "need not" is optional, a bare scope statement
     ("is out of scope", "is excluded", "is not part of this lot") with no requirement word is info."""
-    for rec in records:
-        if rec["kind"] != "negation":
-            continue
-        text = rec["text"].lower()
-        if "need not" in text and not re.search(r"\b(shall|must|required|should|will)\b", text):
-            assert rec["modality"] == "optional", rec["id"]
-        cues = r"\b(shall|must|should|will|may|need|needs|required|requires|is to be|preferred|ideally)\b"
-        if re.search(r"out of scope|excluded|not part of", text) and not re.search(cues, text):
-            assert rec["modality"] == "info", rec["id"]
+    check_negation_modality(records)

@@ -6,9 +6,14 @@ and counts only; nothing here tunes the tagger on its text, and no failure print
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from sentence_checks import (
+    check_negation_forms,
+    check_negation_modality,
+    check_paraphrases_tagged,
+    check_prohibitions_tagged,
+    check_refusals_turnkey,
+)
 from test_sentence_set import DATA
 
 # the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
@@ -67,8 +72,6 @@ NEGATION_FORMS = (
     "neither",
     "no ",
 )
-# A negative word that does not negate the tag: a prohibition is itself the requirement.
-PROHIBITION = re.compile(r"\b(must|shall|should) (not|never)\b", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -84,49 +87,27 @@ def test_requirement_tags_have_more_positives(records: list[dict], tag: str) -> 
 
 def test_paraphrases_in_the_buyers_words(records: list[dict]) -> None:  # noqa: F811
     """Buyers' own words are where wording is newest; paraphrases carry tags (they are not traps)."""
-    paraphrases = [rec for rec in records if rec["kind"] == "paraphrase"]
-    assert len(paraphrases) >= MIN_PARAPHRASES, len(paraphrases)
-    assert all(rec["tags"] for rec in paraphrases), [rec["id"] for rec in paraphrases if not rec["tags"]]
+    check_paraphrases_tagged(records, MIN_PARAPHRASES)
 
 
 def test_negations_vary_in_form(records: list[dict]) -> None:  # noqa: F811 (the imported fixture)
-    negations = [rec["text"].lower() for rec in records if rec["kind"] == "negation"]
-    forms = {form for form in NEGATION_FORMS if any(form in text for text in negations)}
-    assert len(forms) >= MIN_NEGATION_FORMS, sorted(forms)
+    check_negation_forms(records, NEGATION_FORMS, MIN_NEGATION_FORMS)
 
 
 def test_prohibitions_keep_their_tags(records: list[dict]) -> None:  # noqa: F811
     """ "A dealer must never be able to see another dealer's prices" states a need; the set holds enough
     of these, labelled with their tags, to catch a tagger that drops every sentence with "not"."""
-    prohibitions = [
-        rec for rec in records if rec["kind"] in ("plain", "paraphrase") and PROHIBITION.search(rec["text"])
-    ]
-    assert len(prohibitions) >= MIN_PROHIBITIONS, len(prohibitions)
-    untagged = [rec["id"] for rec in prohibitions if not rec["tags"]]
-    assert not untagged, untagged
+    check_prohibitions_tagged(records, MIN_PROHIBITIONS)
 
 
 def test_negations_keep_the_modality_of_their_words(records: list[dict]) -> None:  # noqa: F811
     """The README's modality rules hold on negations: "need not" is optional, a bare scope statement
     ("is out of scope", "is excluded", "is not part of this lot") with no requirement word is info."""
-    for rec in records:
-        if rec["kind"] != "negation":
-            continue
-        text = rec["text"].lower()
-        if "need not" in text and not re.search(r"\b(shall|must|required|should|will)\b", text):
-            assert rec["modality"] == "optional", rec["id"]
-        cues = r"\b(shall|must|should|will|may|need|needs|required|requires|is to be|preferred|ideally)\b"
-        if re.search(r"out of scope|excluded|not part of", text) and not re.search(cues, text):
-            assert rec["modality"] == "info", rec["id"]
+    check_negation_modality(records)
 
 
 def test_refused_customisation_is_labelled_turnkey(records: list[dict]) -> None:  # noqa: F811
     """A refusal of customisation ("configured as delivered", "no bespoke code") is a negation about
     extensibility with a positive turnkey (README, "Labelling rules and decisions"); the set holds enough
     of them to show whether the tagger both drops the one and keeps the other."""
-    refusals = [
-        rec["id"]
-        for rec in records
-        if rec["kind"] == "negation" and "extensibility" in rec["about"] and "turnkey" in rec["tags"]
-    ]
-    assert len(refusals) >= 8, refusals
+    check_refusals_turnkey(records, 8)
