@@ -16,7 +16,7 @@ import pytest
 
 from triage.errors import ModelError, TrainingError
 from triage.score import TagFeatures, feature_names, load_model, recommend, save_model, train
-from triage.score.model import DEFAULT_RULES
+from triage.score.model import DEFAULT_RECIPE, DEFAULT_RULES
 from triage.score.persist import default_model_dir, sha256_file
 from triage.score.testing import synthetic_deals, tagged_document
 
@@ -124,6 +124,64 @@ def test_contributions_add_up_to_the_logit_of_the_probability(model, deals):
         assert report.score == round(100 * p)
         dims = {d: sum(c.logit for c in report.contributions if c.dimension == d) for d in report.dimensions}
         assert report.dimensions == pytest.approx(dims)
+
+
+def test_features_of_one_tag_or_vertical_weigh_less_than_dimension_totals(model):
+    from triage.score.estimator import DetailWeights
+
+    weights = DetailWeights(0.25).fit(np.zeros((1, len(feature_names())))).weights_
+    named = dict(zip(feature_names(), weights, strict=True))
+    assert named["integration.mandatory"] == named["scale.quantity"] == named["vertical.government"] == 0.25
+    assert named["complexity.mandatory"] == named["signal.turnkey"] == named["context.log_words"] == 1.0
+    assert model.card["recipe"]["detail_weight"] == DEFAULT_RECIPE["detail_weight"]
+    with pytest.raises(ValueError, match="above 0"):
+        DetailWeights(0).fit(np.zeros((1, len(feature_names()))))
+
+
+def test_a_smaller_detail_weight_shrinks_the_tags_own_weights(deals):
+    pairs = [(d, w) for d, w, _ in deals]
+    detail = [i for i, n in enumerate(feature_names()) if n.startswith(("integration.", "workflow."))]
+    spread = {}
+    for weight in (1.0, 0.1):
+        fitted = train(pairs, source="synthetic", cross_validate=False, recipe={"detail_weight": weight})
+        scale = fitted.pipeline.named_steps["features"].raw_transform([d for d, _ in pairs]).std(axis=0)
+        spread[weight] = (
+            np.abs(fitted.linear.coef[detail] * scale[detail]).sum()
+            / np.abs(fitted.linear.coef * scale).sum()
+        )
+    assert spread[0.1] < 0.5 * spread[1.0]
+
+
+def test_a_model_made_before_detail_weights_still_explains_its_scores(deals):
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from triage.score.model import LinearMap, card_recipe
+
+    old = Pipeline(
+        [
+            ("features", TagFeatures()),
+            (
+                "classifier",
+                CalibratedClassifierCV(
+                    Pipeline([("scale", StandardScaler()), ("logreg", LogisticRegression(C=0.01))]),
+                    method="sigmoid",
+                    ensemble=False,
+                    cv=3,
+                ),
+            ),
+        ]
+    )
+    docs, y = [d for d, _, _ in deals], [int(w) for _, w, _ in deals]
+    old.fit(docs, y)
+    p = old.predict_proba(docs)[:, 1]
+    linear = LinearMap.of(old)
+    X = old.named_steps["features"].transform(docs)
+    assert np.allclose(linear.logits(X), np.log(p / (1 - p)), atol=1e-6)
+    assert card_recipe({"recipe": {"C": 0.01}})["detail_weight"] == 1.0
+    assert card_recipe({})["detail_weight"] == 1.0
 
 
 def test_the_model_learns_the_direction_of_fit(model):

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from triage.score import load_model
     from triage.score.data import load_deals, tag_deals
     from triage.score.evaluation import evaluate_deals, format_evaluation, true_probabilities
-    from triage.score.model import check_enough
+    from triage.score.model import card_recipe, check_enough
 
     deals = load_deals(args.deals)
     tagged = tag_deals(deals, jobs=args.jobs, cache=not args.no_cache)
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         [d.won for d, _ in tagged],
         folds=args.folds,
         seed=args.seed,
-        recipe=model.card.get("recipe") if model else None,
+        recipe=card_recipe(model.card) if model else None,
         model=model,
         p_true=true_probabilities([d.row for d, _ in tagged]),
     )

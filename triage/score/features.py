@@ -55,6 +55,14 @@ def feature_names() -> list[str]:
     return names
 
 
+def detail_feature(name: str) -> bool:
+    """A feature of detail: one tag's mentions, quantity or systems, or one vertical. The model weighs
+    these below the dimension totals and walk-away signals (`DetailWeights`): a few hundred deals show
+    how much a dimension matters far better than how much each of its tags does."""
+    head = name.split(".", 1)[0]
+    return head in TAG_DIMENSION or head == "vertical"
+
+
 def feature_dimension(name: str) -> str:
     """The dimension a feature belongs to: complexity, security, enterprise, signals or context."""
     head = name.split(".", 1)[0]

@@ -39,9 +39,17 @@ from triage.types import (
 
 MIN_DEALS = 30
 MIN_PER_CLASS = 8
-DEFAULT_C = 0.01
+DEFAULT_C = 0.003
+DEFAULT_DETAIL_WEIGHT = 0.2
 # The recipe: the pipeline's hyper-parameters (chosen by cross-validation on the seed deals)
-DEFAULT_RECIPE = {"C": DEFAULT_C, "length_exponent": 0.5, "boilerplate_weight": 0.2}
+DEFAULT_RECIPE = {
+    "C": DEFAULT_C,
+    "length_exponent": 0.5,
+    "boilerplate_weight": 0.2,
+    "detail_weight": DEFAULT_DETAIL_WEIGHT,
+}
+# What a recipe key meant before it existed: a card that lacks it was made with this value
+RECIPE_BEFORE = {"detail_weight": 1.0}
 CALIBRATION_FOLDS = 5
 
 # The recommendation rules (stored in each model's card, so a model keeps the rules it was made with)
@@ -60,17 +68,25 @@ def build_pipeline(
     C: float = DEFAULT_C,
     length_exponent: float = 0.5,
     boilerplate_weight: float = 0.2,
+    detail_weight: float = DEFAULT_DETAIL_WEIGHT,
     calibration_folds: int = CALIBRATION_FOLDS,
 ):
-    """The unfitted pipeline: features -> (scaler -> logistic regression), sigmoid-calibrated."""
+    """The unfitted pipeline: features -> (scaler -> detail weights -> logistic regression),
+    sigmoid-calibrated."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import StandardScaler
 
-    from triage.score.estimator import TagFeatures
+    from triage.score.estimator import DetailWeights, TagFeatures
 
-    linear = Pipeline([("scale", StandardScaler()), ("logreg", LogisticRegression(C=C, max_iter=5000))])
+    linear = Pipeline(
+        [
+            ("scale", StandardScaler()),
+            ("weights", DetailWeights(detail_weight)),
+            ("logreg", LogisticRegression(C=C, max_iter=5000)),
+        ]
+    )
     return Pipeline(
         [
             ("features", TagFeatures(boilerplate_weight=boilerplate_weight, length_exponent=length_exponent)),
@@ -105,6 +121,8 @@ class LinearMap:
         if list(logreg.classes_) != [0, 1] and list(logreg.classes_) != [False, True]:
             raise ModelError(f"the model was trained on unexpected classes {list(logreg.classes_)}")
         w, b0 = logreg.coef_[0], float(logreg.intercept_[0])
+        if (weights := fitted.estimator.named_steps.get("weights")) is not None:  # not in older models
+            w = w * weights.weights_
         return cls(
             coef=-a * w / scaler.scale_, mean=np.asarray(scaler.mean_, dtype=float), intercept=-a * b0 - b
         )
@@ -450,6 +468,11 @@ def train(
     model = FitModel(pipeline, card)
     model.out_of_fold = out_of_fold  # each training deal's probability from a model that did not see it
     return model
+
+
+def card_recipe(card: dict) -> dict:
+    """The recipe a model was made with, from its card: keys it predates get their old meaning."""
+    return {**DEFAULT_RECIPE, **RECIPE_BEFORE, **(card.get("recipe") or {})}
 
 
 def cross_validated_metrics(

@@ -44,6 +44,7 @@ TRUSTED_TYPES = [
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
     "triage.score.estimator.TagFeatures",
+    "triage.score.estimator.DetailWeights",
 ]
 
 
@@ -190,7 +191,8 @@ def card_markdown(card: dict) -> str:
         "how your market behaves: retrain on your own won and lost deals (`triage train`).",
         "",
         "## Model",
-        "- One scikit-learn pipeline: tag features -> standard scaler -> logistic regression "
+        "- One scikit-learn pipeline: tag features -> standard scaler -> weights (features of one tag or "
+        "vertical weigh `detail_weight`, the dimension totals and signals 1) -> logistic regression "
         f"(recipe {card.get('recipe')}), calibrated with a sigmoid fitted on out-of-fold decision "
         "values (`CalibratedClassifierCV(method='sigmoid', ensemble=False)`), so that the calibrated "
         "log-odds stay linear and each score splits exactly into per-feature contributions.",
