@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from triage.processes import ForkedCall, second_process_allowed
 from triage.tag import taxonomy as taxonomy_mod
-from triage.tag.context import MODALITY_RANK, sentence_modalities, sentence_modality
+from triage.tag.modality import MODALITY_RANK, sentence_modalities, sentence_modality
 from triage.tag.pipeline import load_pipeline
 from triage.tag.rules import ICP_KEY, VERTICAL_KEY, get_spans, sentence_bounds, sentence_starts, span_info
 from triage.tag.segment import PARTS_KEY, doc_text, part_starts

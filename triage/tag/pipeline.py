@@ -11,8 +11,8 @@ sentences (classifier.py). In order:
 | `icp_rules`      | candidate spans (user_data)     | rules.py        |
 | `icp_sense`      | `doc.spans["icp"]` filtered     | rules.py        |
 | `icp_classifier` | `doc.spans["icp"]`: tags the rules missed; doubts | classifier.py |
-| `icp_modality`   | `Span._.modality`               | context.py      |
-| `icp_negation`   | `Span._.negated`                | context.py      |
+| `icp_modality`   | `Span._.modality`               | modality.py     |
+| `icp_negation`   | `Span._.negated`                | negation.py (+ negation_scopes, answers, clauses, negation_words) |
 | `icp_doubt`      | `doc.spans["icp"]`: drops the rules' tags the classifier doubts | classifier.py |
 | `icp_quantities` | `Span._.quantity`               | quantities.py   |
 | `icp_vertical`   | `doc.spans["vertical"]`         | vertical.py     |
@@ -38,7 +38,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from triage.tag import classifier, context, quantities, rules, segment, vertical  # noqa: F401  (factories)
+from triage.tag import classifier, modality, negation, quantities, rules, segment, vertical  # noqa: F401  (factories)
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.normalise import install
 from triage.tag.segment import TEXT_KEY

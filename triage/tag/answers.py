@@ -1,0 +1,236 @@
+"""Answers in RFP text that say No to a need, for the negation rules.
+
+- A question answered "No" states no need: "Is a knowledge base required? Answer: No; ..." (the
+  buyer's answers to bidders' questions), also in one row of a table ("Q4 | Is a portal for brokers
+  required? | No.") and answered "Not at this stage." (`answered_no`); an answer that opens with "No"
+  and denies the need in its own words answers it too (`answer_denies`). An answer still open ("Not
+  sure yet") is no No, a question's answer ends at the next question, and a clause of the answer after
+  "but" / ";" that asks for the need again keeps it ("No, but SSO is required for partners").
+- A need answered in a cell of its own ("SSO required | No", "Integration with SAP: N/A") is
+  excluded, from its row or its label only (`answered_row`); a field about the row itself
+  ("Mandatory: No", "In scope: No") starts no new row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from triage.tag.clauses import first_from, own_requirement
+from triage.tag.negation_words import (
+    ANSWER_BREAKS,
+    ANSWER_ENDS,
+    ANSWER_LABELS,
+    ANSWER_MARKS,
+    BAR,
+    CELL_MARKS,
+    COLON,
+    COMMA,
+    DEMANDS,
+    DROPPED,
+    MUSTS,
+    NO,
+    NO_NONE,
+    NOT,
+    NOT_ONLY,
+    NUMBERED_ANSWER,
+    ONLY,
+    OPTIONAL,
+    QUESTION,
+    REQUIRING,
+    ROW_ASKS,
+    SLASH,
+    STOP_MARKS,
+    UNDECIDED,
+    YES,
+    YES_NO,
+    N,
+)
+from triage.tag.rules import doc_norms, part_bounds, sentence_bounds, span_info
+
+
+def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) -> None:
+    """A question answered "No" states no need: "Is a knowledge base required? Answer: No; the
+    existing knowledge base will continue to be used." (the buyer's answers to bidders' questions),
+    also in one row of a table ("Q4 | Is a portal for brokers required? | No.") and answered "Not at
+    this stage.". The question's spans are negated, and those of the same tags in the answer's
+    sentence."""
+    for s_start, sent_spans in list(by_sentence.items()):
+        s_end = sentence_bounds(doc, s_start)[1]
+        if QUESTION not in norms[s_start:s_end]:
+            continue
+        q = max(k for k in range(s_start, s_end) if norms[k] == QUESTION)
+        i = q + 1
+        while i < len(doc) and (doc[i].is_space or norms[i] in CELL_MARKS):  # "...? | No."
+            i += 1
+        if i >= len(doc) or part_bounds(doc, q) != part_bounds(doc, i):
+            continue
+        if norms[i] in ANSWER_LABELS or NUMBERED_ANSWER.fullmatch(doc[i].text):  # "A:", "A8:"
+            i += 1
+            if i < len(doc) and norms[i] in ANSWER_MARKS:
+                i += 1
+        if i >= len(doc) or part_bounds(doc, q) != part_bounds(doc, i):
+            continue
+        if i + 1 >= part_bounds(doc, i)[1]:  # a bare "No" that ends the passage: "SSO required? No"
+            if norms[i] != NO:
+                continue
+        elif (
+            not (norms[i] == NO and doc[i + 1].is_punct)  # "No." / "No, ..."
+            # "Not at this stage.", not "Not only ..." nor an answer still open ("Not sure yet")
+            and not (norms[i] == NOT and norms[i + 1] not in NOT_ONLY and norms[i + 1] not in UNDECIDED)
+            and not (norms[i] == N and norms[i + 1] == SLASH)  # "N/A"
+        ):
+            continue
+        if norms[i] == NO and i + 2 < len(doc) and norms[i + 1] == COMMA and norms[i + 2] in ONLY:
+            continue  # "No, only for agency staff": asked for another audience
+        q_start = sentence_bounds(doc, q)[0]
+        if not DROPPED.isdisjoint(norms[q_start:q]):
+            continue  # "Can the peak of 9,000 users be ignored? No": the need stands
+        asked = [span for span in sent_spans if span.start < q]
+        tags = {span.label_ for span in asked}
+        for span in asked:
+            span_info(span)["negated"] = True
+        a_start, a_end = sentence_bounds(doc, i)
+        if QUESTION in norms[i:a_end]:  # "No. Is MFA required? Yes.": the answer ends before it
+            q2 = norms.index(QUESTION, i, a_end)
+            a_end = max([k for k in range(i + 1, q2) if norms[k] in STOP_MARKS], default=i + 1)
+        # a clause of the answer after "but" / ";" that asks for the need of its own stays: "No, but
+        # SSO is required for partners" (not "No; the existing knowledge base will continue ...")
+        breaks = [k for k in range(i + 1, a_end) if norms[k] in ANSWER_BREAKS]
+        for span in by_sentence.get(a_start, ()):
+            if span.label_ not in tags or not i <= span.start < a_end:
+                continue
+            k = bisect_right(breaks, span.start) - 1
+            if k >= 0 and own_requirement(
+                norms, breaks[k] + 1, first_from(breaks, span.start, a_end), REQUIRING
+            ):
+                continue
+            span_info(span)["negated"] = True
+
+
+def answer_denies(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) -> None:
+    """An answer that opens with "No" and denies the need the question asked for in its own words
+    ("Q: Is an online community expected? A: No community features are planned.") answers the
+    question No: the question's spans of each tag whose spans in the answer are all negated are
+    negated too. Only after an answer label ("A:", "Answer:", "A8:")."""
+    for s_start, sent_spans in list(by_sentence.items()):
+        s_end = sentence_bounds(doc, s_start)[1]
+        if QUESTION not in norms[s_start:s_end]:
+            continue
+        q = max(k for k in range(s_start, s_end) if norms[k] == QUESTION)
+        i = q + 1
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if i >= len(doc) or not (norms[i] in ANSWER_LABELS or NUMBERED_ANSWER.fullmatch(doc[i].text)):
+            continue
+        i += 1
+        if i < len(doc) and norms[i] in ANSWER_MARKS:
+            i += 1
+        if i + 1 >= len(doc) or norms[i] != NO or doc[i + 1].is_punct:
+            continue  # a bare "No" / "No," is answered_no's
+        a_start, a_end = sentence_bounds(doc, i)
+        answer = [span for span in by_sentence.get(a_start, ()) if i <= span.start < a_end]
+        denied = {span.label_ for span in answer if span_info(span).get("negated")} - {
+            span.label_ for span in answer if not span_info(span).get("negated")
+        }
+        for span in sent_spans:
+            if span.start < q and span.label_ in denied:
+                span_info(span)["negated"] = True
+
+
+def _cell_mark(doc: Doc, norms: list[int], x: int) -> bool:
+    """Whether token `x` separates two cells of a row: "|", or a dash with a space before it ("SAP – No";
+    not the hyphen of "sign-on")."""
+    return norms[x] == BAR or (norms[x] in CELL_MARKS and x > 0 and bool(doc[x - 1].whitespace_))
+
+
+def _answer_ends(doc: Doc, norms: list[int], i: int, s_end: int) -> bool:
+    """Whether the answer whose last token is `i - 1` fills its cell: the sentence ends at `i`, or a
+    stop, a bracket or a cell mark follows ("No.", "No (phase 2)", "No | ...", "No – Lot 2")."""
+    return i >= s_end or norms[i] in ANSWER_ENDS or _cell_mark(doc, norms, i)
+
+
+def _answer_cell(doc: Doc, norms: list[int], i: int, s_start: int, s_end: int) -> bool:
+    """Whether token `i` is a bare "Yes" / "No" answer cell of a row in the sentence [s_start, s_end):
+    after a cell mark or a colon, and last in its cell ("SSO required | No", "Hosting in the EU: Yes.")."""
+    return (
+        norms[i] in YES_NO
+        and i > s_start
+        and (norms[i - 1] == COLON or _cell_mark(doc, norms, i - 1))
+        and _answer_ends(doc, norms, i + 1, s_end)
+    )
+
+
+def answered_row(
+    doc: Doc, group: str, a: int, b: int, s_start: int, s_end: int, excludes_at: set[int]
+) -> int | None:
+    """Where the need starts that a negation cue answers as a cell of its own, or None when the cue at
+    tokens [a, b) is no such answer. The answer follows a cell mark or a colon and fills its cell:
+    "No", "N/A", "Not applicable", "Out of scope", "Not required" (after a colon the words of a cue may
+    go on: "Single sign-on: not required at this stage"). After a cell mark it answers the
+    row from its start (or from the Yes / No answer before it: "SSO required | No | SAP | Yes"); after
+    a colon, the label before the colon ("Integration with SAP: No", not "... | Supplier comment: No"),
+    or the row when the label only asks for the need ("Single sign-on via Entra ID | Required: No")."""
+    norms = doc_norms(doc)
+    if a <= s_start:
+        return None
+    colon = norms[a - 1] == COLON
+    if not (colon or _cell_mark(doc, norms, a - 1)):
+        return None
+    if group == "forward":
+        end = b if norms[a] in NO_NONE and b == a + 1 else -1
+    elif group == "weak":
+        end = b + 1 if b in excludes_at else -1
+    else:
+        end = b if group == "clause" else -1
+    if end < 0:
+        return None
+    if not (_answer_ends(doc, norms, end, s_end) or (colon and group != "forward")):
+        return None  # a "Not required ..." after a label may go on: "Single sign-on: not required yet"
+    if any(
+        norms[x] in OPTIONAL and norms[x + 1] == COLON and norms[x + 2] == YES for x in range(end, s_end - 2)
+    ):
+        return None  # "GraphQL API | Required: No | Optional: Yes": asked for as an option
+    # an answer of a field about the row itself ("... | Mandatory: No | In scope: No") starts no new row
+    row = max(
+        [
+            x + 1
+            for x in range(s_start, a - 1)
+            if _answer_cell(doc, norms, x, s_start, s_end) and not _row_field(doc, norms, x - 1, s_start)
+        ],
+        default=s_start,
+    )
+    cell = max([x + 1 for x in range(row, a - 1) if _cell_mark(doc, norms, x)], default=row)
+    if not REQUIRING.isdisjoint(norms[row:a]):
+        return (
+            None  # "SR-04 | The solution shall provide SSO | No": a column (Mandatory? Compliant?), no answer
+        )
+    if not colon:
+        # "Integration with SAP | Optional | No" answers whether it is optional, not whether it is needed
+        return None if a - 1 - cell == 1 and norms[cell] in OPTIONAL else row
+    if a - 1 - cell == 1 and norms[cell] in MUSTS:
+        return None  # "Mandatory: No": asked for, only not as a must
+    if a - 1 - cell == 1 and norms[cell] in DEMANDS:
+        return row
+    # a label that only asks whether the row is wanted, in scope or in a phase: "In scope: No",
+    # "Applicable: No", "Contractor scope: None", "Phase 1: No", "Base year: Not required"
+    if 0 < a - 1 - cell <= 3 and all(norms[x] in ROW_ASKS or doc[x].like_num for x in range(cell, a - 1)):
+        return row
+    return cell  # the label
+
+
+def _row_field(doc: Doc, norms: list[int], colon: int, s_start: int) -> bool:
+    """Whether the label that ends at `colon` (a colon) is a field about its row, not a need of its
+    own: "Mandatory", "In scope", "Phase 1", "Contractor scope" (at most three words, after a cell mark)."""
+    if colon <= s_start or norms[colon] != COLON:
+        return False
+    cell = colon - 1
+    while cell > s_start and colon - cell <= 3 and not _cell_mark(doc, norms, cell - 1):
+        cell -= 1
+    if cell <= s_start or not _cell_mark(doc, norms, cell - 1):
+        return False
+    return all(
+        norms[x] in ROW_ASKS or norms[x] in MUSTS or norms[x] in OPTIONAL or doc[x].like_num
+        for x in range(cell, colon)
+    )

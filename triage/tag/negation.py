@@ -1,0 +1,464 @@
+"""`icp_negation`: what the sentence around a mention says against it, its negation.
+
+`icp_negation` marks a span `Span._.negated` when a negation cue (`negation:`) has it in scope:
+a `clause` cue ("not", "out of scope", "is excluded") covers its whole clause (clauses end at ";"
+and at "but", "however", ...; a ":" right after a cue does not end it: "Out of scope: the partner
+portal"); a `forward` cue ("no", "neither") covers the words after it up to the next verb
+("No integration with the ERP | is in scope"); `forward_short` cues ("excluding") also stop at a
+comma. `pseudo` cues look like negation but are not ("no later than", "must not be visible to").
+A span of a rule with `negated_as: TAG` that is negated adds a span of TAG, not negated
+("No customisation is foreseen" -> turnkey).
+`forward_np` cues ("without", "instead of", "in lieu of", "rather than") negate only the noun
+phrase right after them ("launch without single sign-on", not "without anyone retyping them").
+A double negation states a need ("No claim shall be paid without a second approver", "must not be
+built on anything other than Umbraco", bids "not based on X will be rejected" by a `rejects` cue).
+Words of today's situation (`today`: "each other", "today", "has no") make a "no" / "none" /
+"without" in their clause describe the pain a need comes from, not an exclusion. A list head
+excluded before its colon ("Out of scope for this lot: SSO, ...") covers the list; a question
+answered "No" / "Not ..." (next sentence or the next cell of a table row) states no need; a clause
+after ";" or a reason (", as ...") without requirement words of its own speaks of the need
+excluded before it.
+Second round: "rather than" sets aside its whole phrase up to a comma; a span whose rule `requires`
+words that stand only in what the sentence excludes loses them ("trade customers" beside a negated
+"broker portal"); a clause that excludes what the clause before it named, by "it" / "them" or with
+its subject left out, negates that clause ("WordPress is used today but is not a requirement");
+a clause after ";" saying today's way already meets an excluded need speaks of it; audiences
+named only to say they get the same (`alike`: "will see the same site") are no different
+audiences; a "with no" phrase ends at its comma.
+Third round: "not acceptable" of a lack ("Non-compliance with the GDPR", "Failure to encrypt") is a
+double negation, a need; a need answered in a cell of its own ("SSO required | No", "Integration with
+SAP: N/A") is excluded, from its row or its label only; an answer still open ("Not sure yet") is no
+No, and a question's answer ends at the next question; an answer or a clause after "but" / ";" that
+asks again for what was excluded ("No, but SSO is required for partners", "not required for staff but
+is required for partners", "...; partners do") keeps the need; "the same credentials" / "the same
+time" are no same view; every item of a short noun-phrase list after "without" is set aside; a rule's
+own phrase that starts with its "not" ("but not see the revenue reports") is a prohibition.
+The per-sentence steps after the scopes take one `SentenceView`. The scopes of the cues are
+read in negation_scopes.py, answers to questions and table rows in answers.py, clause bounds
+in clauses.py, and the words the rules look for are in negation_words.py.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from triage.tag import taxonomy as taxonomy_mod
+from triage.tag.answers import answer_denies, answered_no
+from triage.tag.clauses import clause_start, first_comma, first_from, own_requirement
+from triage.tag.modality import cue_phrases
+from triage.tag.negation_scopes import cue_scopes
+from triage.tag.negation_words import (
+    AS,
+    BACK_BREAKS,
+    BE_FORMS,
+    BUT,
+    COLON,
+    COMMA,
+    CONDITIONS,
+    DEMANDS,
+    DIFFERENCE,
+    DO_FORMS,
+    FILLER,
+    KEPT,
+    LATER,
+    LEFT_OUT,
+    MODALS,
+    NOT_REASONS,
+    PRONOUNS,
+    QUESTION,
+    REASONS,
+    REQUIRING,
+    SAME_NOT_VIEW,
+    SEMICOLON,
+    STOP_MARKS,
+    TO_FOR,
+)
+from triage.tag.rules import ICP_KEY, Context, doc_norms, get_spans, sentence_bounds, set_spans, span_info
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """One sentence as the negation methods see it: the token norms of the whole doc, the negation
+    cues matched in the sentence (group, start, end in doc offsets), the token ranges [lo, hi) its cues
+    negate, the ICP spans that start in it, and its bounds [start, end)."""
+
+    norms: list[int]
+    cues: list[tuple[str, int, int]]
+    negated: list[tuple[int, int]]
+    spans: list[Span]
+    start: int
+    end: int
+
+
+@Language.factory(
+    "icp_negation",
+    assigns=["span._.negated", "doc.spans"],
+    requires=["doc.spans", "token.is_sent_start"],
+    default_config={"taxonomy": "", "spans_key": ICP_KEY},
+)
+def make_icp_negation(nlp: Language, name: str, taxonomy: str, spans_key: str) -> IcpNegation:
+    """Marks the ICP spans that a negation cue has in scope (`Span._.negated`)."""
+    return IcpNegation(nlp, taxonomy, spans_key)
+
+
+class IcpNegation:
+    def __init__(self, nlp: Language, taxonomy: str, spans_key: str):
+        tax = taxonomy_mod.load(taxonomy)
+        spec = tax.negation
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for group in (
+            "clause",
+            "weak",
+            "excludes",
+            "forward",
+            "forward_short",
+            "forward_np",
+            "pseudo",
+            "rejects",
+            "today",
+            "clause_breaks",
+            "forward_stops",
+            "alike",
+        ):
+            if spec.get(group):
+                self.matcher.add(group, cue_phrases(nlp, spec[group]))
+        self.excludes_within = int(spec.get("excludes_within", 4))
+        self.rules = {r.id: r for r in tax.rules}
+        self.alike_tags = set(spec.get("alike_tags") or ()) if spec.get("alike") else set()
+        self.nlp = nlp
+        self.requires: dict[str, Context] = {}  # built when first needed
+        self.key = spans_key
+        # a sentence without any word of a negation cue needs no cue matching at all
+        strings = nlp.vocab.strings
+        self.cue_words = {
+            strings.add(t.norm_)
+            for group in ("clause", "weak", "forward", "forward_short", "forward_np", "alike")
+            for phrase in cue_phrases(nlp, spec.get(group))
+            for t in phrase
+        } - {strings.add(w) for w in FILLER}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = get_spans(doc, self.key)
+        if not spans:
+            return doc
+        norms = doc_norms(doc)
+        by_sentence: dict[int, list[Span]] = defaultdict(list)
+        for span in spans:
+            by_sentence[sentence_bounds(doc, span.start)[0]].append(span)
+        answered_no(doc, norms, by_sentence)
+        strings = doc.vocab.strings
+        added: list[tuple[Span, Span]] = []  # (heir, the negated span it stands for)
+        for s_start, sent_spans in by_sentence.items():
+            s_end = sentence_bounds(doc, s_start)[1]
+            if self.cue_words.isdisjoint(norms[s_start:s_end]):
+                continue
+            cues = [(strings[m], a, b) for m, a, b in self.matcher(doc[s_start:s_end])]  # doc offsets
+            if not cues:
+                continue
+            refusals: list[tuple[int, int]] = []
+            negated = cue_scopes(doc, cues, s_start, s_end, self.excludes_within, refusals)
+            # a rule's own phrase that holds "without" says what it means ("without waiting for the vendor")
+            own = [a for g, a, _ in cues if g == "forward_np"]
+            # the first token of the longest weak cue ending at each token: "cannot" before "see"
+            weak_from: dict[int, int] = {}
+            for g, a, b in cues:
+                if g == "weak" and a < weak_from.get(b, b):
+                    weak_from[b] = a
+            for span in sent_spans:
+                rule = self.rules.get(span.id_)
+                if rule is not None and not rule.negatable:
+                    continue
+                scopes = [*negated, *refusals] if rule is not None and rule.negated_as else negated
+                if any(span.start <= a < span.end for a in own):
+                    continue
+                # a span that runs into a scope is negated with it; into the one word after a "not" only
+                # when it starts inside the cue ("cannot see"), not from words before it ("Staff and alumni
+                # will use the portal, but not external examiners") nor at the cue's start, its own phrase
+                # ("shall check guests in but not see the revenue reports")
+                if any(
+                    lo <= span.start < hi
+                    or (
+                        span.start < lo < span.end
+                        and (hi - lo > 1 or weak_from.get(lo, span.start) < span.start == lo - 1)
+                    )
+                    for lo, hi in scopes
+                ):
+                    span_info(span)["negated"] = True
+                    if rule is not None and rule.negated_as:
+                        heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
+                        span_info(heir)["modality"] = span._.modality
+                        added.append((heir, span))
+            view = SentenceView(norms, cues, negated, sent_spans, s_start, s_end)
+            self._reasons_inherit(view)
+            if self.alike_tags:
+                self._audiences_alike(view)
+            if negated:
+                self._points_back(view)
+                self._restated(view)
+                self._kept_today(view)
+                self._context_lost(view)
+                self._audience_asked(view)
+                self._condition_inherits(view)
+        if QUESTION in norms:
+            answer_denies(doc, norms, by_sentence)
+        # an heir whose span a later clause restated ("..., but is required for partners") goes
+        heirs = [heir for heir, span in added if span_info(span).get("negated")]
+        if heirs:
+            set_spans(doc, self.key, sorted([*spans, *heirs], key=lambda s: (s.start, s.end, s.label_)))
+        return doc
+
+    def _audiences_alike(self, view: SentenceView) -> None:
+        """Audiences named only to say they get the same ("Volunteers and donors will see the same
+        site", "Our visitors are all the same kind of people") deny different views: the spans of the
+        `alike_tags` (user_roles) in the clause of an `alike` cue are negated, unless the sentence
+        still gives someone something different or their own outside what it excludes ("Staff and
+        students use the same portal but see different pages")."""
+        norms = view.norms
+        alike = [
+            (a, b)
+            for g, a, b in view.cues
+            if g == "alike"
+            and (b >= view.end or norms[b] != AS)
+            # "log in with the same credentials", "at the same time": no view of the site
+            and SAME_NOT_VIEW.isdisjoint(norms[b : min(b + 2, view.end)])
+        ]
+        if not alike:
+            return
+        if any(g == "today" for g, _, _ in view.cues):
+            return  # "Patients and referrers read the same pages today": the pain a need comes from
+        hidden = {i for lo, hi in view.negated for i in range(lo, hi)}
+        if any(view.norms[i] in DIFFERENCE and i not in hidden for i in range(view.start, view.end)):
+            return
+        cuts = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
+        for a, b in alike:
+            lo, hi = clause_start(cuts, a, view.start), first_from(cuts, b, view.end)
+            if not view.negated and REQUIRING.isdisjoint(view.norms[lo:hi]):
+                # a plan ("will see the same site") or a need denied beside it ("no need to treat them
+                # differently"); else a description ("all land on the same home page and get ...")
+                continue
+            for span in view.spans:
+                if span.label_ in self.alike_tags and (lo <= span.start < hi or span.start < lo < span.end):
+                    span_info(span)["negated"] = True
+
+    def _points_back(self, view: SentenceView) -> None:
+        """A clause that excludes what the clause before it named, by a pronoun or with its subject
+        left out, negates that clause's spans: "WordPress is used today but is not a requirement", "The
+        Council runs its intranet on SharePoint, but the new portal is not required to be built on
+        it", "Officers handle appeals by email; the new system does not need to route them". Not when
+        the clause before states a requirement of its own ("The portal must support SSO, but it need
+        not ...")."""
+        breaks = sorted(
+            b for g, a, b in view.cues if g == "clause_breaks" and view.norms[b - 1] in BACK_BREAKS
+        )
+        if not breaks:
+            return
+        starts = [view.start, *breaks]
+        for prev, k in pairwise(starts):
+            if not any(lo == k and hi > k for lo, hi in view.negated):
+                continue  # the clause after the break is no exclusion of its own
+            hi = max(h for lo, h in view.negated if lo == k)
+            clause = view.norms[k:hi]
+            if not (view.norms[k] in LEFT_OUT or not PRONOUNS.isdisjoint(clause)):
+                continue
+            if COLON in view.norms[k : min(k + 5, hi)]:
+                continue  # a list head of its own: "In scope: ...; not in scope: the interface to ..."
+            before = view.norms[prev : k - 1]
+            if not REQUIRING.isdisjoint(before) or not DEMANDS.isdisjoint(before):
+                continue
+            self._negate_from(view.spans, prev, k - 1)
+
+    def _restated(self, view: SentenceView) -> None:
+        """A clause after "but" / "however" / ";" that asks again for what the clause before it
+        excluded, with its subject left out and naming nothing of its own, or with its verb left out,
+        keeps that clause's spans: "Single sign-on is not required for staff but is required for
+        partners", "..., but must be offered to partners", "Staff do not need SSO; partners do". The
+        exclusion was of one audience, not of the need."""
+        norms = view.norms
+        # a break that ends the sentence opens no clause after it ("... for staff but" at the very end)
+        breaks = sorted(
+            b
+            for g, a, b in view.cues
+            if g == "clause_breaks" and norms[b - 1] in BACK_BREAKS and b < view.end
+        )
+        if not breaks:
+            return
+        starts = [view.start, *breaks]
+        for prev, k in pairwise(starts):
+            end = first_from(breaks, k + 1, view.end + 1) - 1
+            last = end - 1
+            while last > k and norms[last] in STOP_MARKS:
+                last -= 1
+            # "...; partners do.", "... but for partners it is."
+            elliptic = last - k < 5 and (norms[last] in BE_FORMS or norms[last] in DO_FORMS)
+            if not (elliptic or norms[k] in BE_FORMS or norms[k] in REQUIRING):
+                continue
+            if any(lo < end and k < hi for lo, hi in view.negated):
+                continue  # the clause after excludes something itself
+            before_tags = {s.label_ for s in view.spans if prev <= s.start < k - 1}
+            if elliptic and any(
+                k <= s.start < end and s.label_ not in before_tags and s.label_ != "user_roles"
+                for s in view.spans
+            ):
+                continue  # "Integration with the ERP is not required; a partner portal is."
+            if not elliptic and any(k <= span.start < end for span in view.spans):
+                continue  # it asks for a thing of its own: "..., but must be encrypted at rest"
+            if not elliptic and TO_FOR.isdisjoint(norms[k:end]):
+                continue  # no one else it is for: "..., but will be commissioned by the Council"
+            if not LATER.isdisjoint(norms[k:end]):
+                continue  # a need put off: "not required in phase one but will be needed in phase two"
+            if not own_requirement(norms, k, end, REQUIRING):
+                continue
+            for span in view.spans:
+                if prev <= span.start < k - 1:
+                    span_info(span)["negated"] = False
+
+    def _kept_today(self, view: SentenceView) -> None:
+        """A clause after ";" that says how today's way already meets a need excluded before it, that
+        clause naming no tagged thing itself, speaks of the same need: "Password self-service is not
+        required; the service desk resets passwords today and will keep doing so", "We are not after
+        a place to swap files; that already works well on the shared drive". Not when the clause
+        after states a requirement of its own or puts something in scope."""
+        breaks = sorted(b for g, a, b in view.cues if g == "clause_breaks" and view.norms[a] == SEMICOLON)
+        if not breaks:
+            return
+        cuts = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
+        starts = [view.start, *breaks]
+        for prev, k in pairwise(starts):
+            if not any(lo == prev and hi >= k - 1 for lo, hi in view.negated):
+                continue  # the clause before is no exclusion as a whole
+            if any(prev <= span.start < k - 1 for span in view.spans):
+                continue  # it names its own thing; _reasons_inherit speaks for the clause after it
+            end = first_from(cuts, k, view.end)
+            if KEPT.isdisjoint(view.norms[k:end]) and not any(
+                g == "today" and k <= a < end for g, a, _ in view.cues
+            ):
+                continue
+            if own_requirement(view.norms, k, end, REQUIRING):
+                continue
+            self._negate_from(view.spans, k, end)
+
+    def _audience_asked(self, view: SentenceView) -> None:
+        """A span that runs from an excluded clause across "but" / "whereas" into a clause that asks for
+        something of its own names the audience asked as well as the one excluded: "Single sign-on is
+        not needed for the public, but agency staff must sign in" keeps "the public, but agency staff"
+        (two audiences, one of them asked)."""
+        norms = view.norms
+        breaks = sorted(
+            b for g, a, b in view.cues if g == "clause_breaks" and norms[b - 1] in BUT and b < view.end
+        )
+        if not breaks:
+            return
+        for span in view.spans:
+            if not span_info(span).get("negated"):
+                continue
+            inside = [k for k in breaks if span.start < k < span.end]
+            if not inside:
+                continue
+            k = inside[-1]
+            end = first_from(breaks, k + 1, view.end)
+            if any(lo < end and k < hi for lo, hi in view.negated):
+                continue  # the clause after excludes something itself
+            if own_requirement(norms, k, end, REQUIRING):
+                span_info(span)["negated"] = False
+
+    def _condition_inherits(self, view: SentenceView) -> None:
+        """A condition that opens the sentence ("Unless enrolment passes 5,000 students, ...") speaks
+        of the need its main clause removes ("... no load balancing is needed"): its spans of a tag
+        that the main clause negates are negated too."""
+        norms = view.norms
+        if norms[view.start] not in CONDITIONS or COMMA not in norms[view.start : view.end]:
+            return
+        comma = norms.index(COMMA, view.start, view.end)
+        removed = {
+            span.label_ for span in view.spans if span.start > comma and span_info(span).get("negated")
+        }
+        if removed:
+            self._negate_from([s for s in view.spans if s.label_ in removed], view.start, comma)
+
+    def _negate_from(self, sent_spans: list[Span], lo: int, hi: int) -> None:
+        """Marks negated each span of the sentence that starts in tokens [lo, hi) and whose rule may be
+        negated (a `negatable: false` rule names today's pain, which no exclusion turns off)."""
+        for span in sent_spans:
+            rule = self.rules.get(span.id_)
+            if lo <= span.start < hi and (rule is None or rule.negatable):
+                span_info(span)["negated"] = True
+
+    def _context_lost(self, view: SentenceView) -> None:
+        """A span that counts only beside words its rule `requires` loses them when they stand only
+        in what the sentence excludes: "trade customers" is b2b_portal beside "ordering portal", but
+        not in "a PDF will be offered to trade customers in lieu of an online ordering portal". Only
+        where a span of the same tag is negated in the sentence (the partner noun of a negated
+        portal), so a need of its own with the same words elsewhere stands."""
+        tags = {span.label_ for span in view.spans if span_info(span).get("negated")}
+        if not tags:
+            return
+        candidates = [
+            span
+            for span in view.spans
+            if span.label_ in tags
+            and not span_info(span).get("negated")
+            and (rule := self.rules.get(span.id_)) is not None
+            and rule.requires
+            and rule.negatable
+        ]
+        if not candidates:
+            return
+        # what is excluded: the view.negated ranges, and each view.negated span up to the end of its phrase
+        # ("online ordering" + "portal")
+        bounds = [*sorted(a for g, a, _ in view.cues if g in ("clause_breaks", "forward_stops")), view.end]
+        hidden = set()
+        for lo, hi in view.negated:
+            hidden.update(range(max(lo, view.start), min(hi, view.end)))
+        for span in view.spans:
+            if span_info(span).get("negated"):
+                stop = min([x for x in bounds if x >= span.end] + [span.end + 3, len(view.norms)])
+                stop = first_comma(view.norms, span.end, stop)
+                hidden.update(range(span.start, stop))
+        if not hidden:
+            return
+        words = view.norms[view.start : view.end]
+        shown = [0 if view.start + k in hidden else w for k, w in enumerate(words)]
+        for span in candidates:
+            context = self.requires.get(span.id_)
+            if context is None:
+                context = self.requires[span.id_] = Context(self.nlp, self.rules[span.id_].requires)
+            if context.found_in(words) and not context.found_in(shown):
+                span_info(span)["negated"] = True
+
+    def _reasons_inherit(self, view: SentenceView) -> None:
+        """A clause that gives the reason for an excluded need speaks of the same need, not a new one:
+        "A SOC is not required, as the Council's own SOC already monitors all services" states no
+        `security_ops`. A span in the clause right after such a break (", as", ", since", "because",
+        up to the next clause break) is negated when a span of its tag before the break is, unless
+        that clause is a requirement of its own ("..., as SSO for employees is mandatory") or the "as"
+        gives no reason ("as described in Section 4", "as well as")."""
+        breaks = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
+        reasons = []
+        for g, a, b in view.cues:
+            if g != "clause_breaks" or view.norms[b - 1] not in REASONS:
+                continue
+            if b < len(view.norms) and view.norms[b] in NOT_REASONS:
+                continue
+            end = first_from(breaks, a + 1, view.end)
+            if own_requirement(view.norms, b, end, MODALS):
+                continue  # the clause states a requirement of its own, or puts something in scope
+            reasons.append((a, end))
+        if not reasons:
+            return
+        first_negated: dict[str, int] = {}
+        for span in view.spans:
+            if span_info(span).get("negated"):
+                first_negated.setdefault(span.label_, span.start)
+        for span in view.spans:
+            start = first_negated.get(span.label_)
+            if start is None or span_info(span).get("negated"):
+                continue
+            rule = self.rules.get(span.id_)
+            if (rule is None or rule.negatable) and any(start < lo <= span.start < hi for lo, hi in reasons):
+                span_info(span)["negated"] = True

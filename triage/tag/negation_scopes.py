@@ -1,0 +1,403 @@
+"""Which tokens the negation cues of one sentence cover: `cue_scopes`, the core of `icp_negation`.
+
+A `clause` cue ("not", "out of scope", "is excluded") covers its whole clause (clauses end at ";" and
+at "but", "however", ...; a ":" right after a cue does not end it: "Out of scope: the partner
+portal"); a `weak` cue ("not", "never") covers its clause only when a word of `excludes` follows it;
+a `forward` cue ("no", "neither") covers the words after it up to the next verb ("No integration with
+the ERP | is in scope"); `forward_short` cues ("excluding") also stop at a comma; `forward_np` cues
+("without", "instead of", "rather than") negate only the noun phrase right after them. `pseudo` cues
+look like negation but are not ("no later than"). Double negations, today's situation, answered table
+rows and statements of work are read here too (the docstring of `cue_scopes` and its comments say
+how).
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+
+from spacy.tokens import Doc
+
+from triage.tag.answers import answered_row
+from triage.tag.clauses import (
+    aside,
+    clause_start,
+    coordinated_clauses,
+    first_comma,
+    first_from,
+    names_a_lack,
+    np_list,
+    passive,
+    predicate_end,
+)
+from triage.tag.negation_words import (
+    ACCEPTS,
+    AND,
+    ASKS,
+    BAR,
+    BE,
+    BE_FORMS,
+    CAN,
+    COLON,
+    COMMA,
+    CONCESSIONS,
+    DEMANDS,
+    DETERMINERS,
+    DO_FORMS,
+    FOR_THAT,
+    HEADS,
+    HYPHEN,
+    IT,
+    LINKS,
+    MODALS,
+    NEED,
+    NO,
+    NON,
+    NOT,
+    NP_LEADS,
+    OBJECT_VERBS,
+    PAIN_GROUPS,
+    PERSONS,
+    PHASE,
+    PROVIDED,
+    PROVIDERS,
+    RATHER,
+    RELATIVES,
+    REQUIRING,
+    SEMICOLON,
+    SOW_VERBS,
+    STOP_MARKS,
+    TO,
+    TO_FOR,
+    VISIBLE,
+    WHICH,
+    WITH,
+    WITHOUT,
+)
+from triage.tag.rules import doc_norms
+
+
+def cue_scopes(
+    doc: Doc,
+    cues: list[tuple[str, int, int]],
+    s_start: int,
+    s_end: int,
+    excludes_within: int = 4,
+    refusals: list[tuple[int, int]] | None = None,
+) -> list[tuple[int, int]]:
+    """Token ranges [lo, hi) that the negation cues of one sentence cover.
+
+    A `weak` cue ("not", "never") covers its clause only when a word of `excludes` starts at most
+    `excludes_within` tokens after it, inside the clause ("is not required", "will not include",
+    "do not want", "not be part of"): that is a need excluded. Otherwise the sentence forbids or
+    describes something ("shall not see invoice amounts", "passwords shall never be stored in clear
+    text", "good practice is not shared"), which is still a statement on its topic; the cue then
+    covers only the noun phrase it introduces ("not a brochure site") or the one word right after
+    it ("configured but not customised")."""
+    norms = doc_norms(doc)
+    pseudo = [(a, b) for g, a, b in cues if g == "pseudo"]
+
+    def is_pseudo(group: str, a: int, b: int) -> bool:
+        # a clause cue that starts before the pseudo phrase stays: "not expose" forbids, "need not
+        # expose" waives; so does one that holds the pseudo phrase and goes on: "not have to
+        # register" (not "not have to re-enter")
+        return any(
+            pa < b and a < pb and not (group == "clause" and (a < pa or (a == pa and b > pb)))
+            for pa, pb in pseudo
+        )
+
+    heads = [
+        (g, a, b)
+        for g, a, b in cues
+        if g in HEADS
+        and not is_pseudo(g, a, b)
+        # "non-compliance", "non-English": the prefix, not "none"
+        and not (norms[a] == NON and a + 1 < s_end and norms[a + 1] == HYPHEN)
+        # "a no-code page builder", "no-reply address": a compound, no negation
+        and not (norms[a] == NO and b < s_end and norms[b] == HYPHEN and not doc[a].whitespace_)
+    ]
+    if not heads:
+        return []
+    words = norms[s_start:s_end]
+    stops = sorted(a for g, a, _ in cues if g == "forward_stops")
+    # "Single sign-on, while desirable, is not required": an aside between a subject and its verb
+    # opens no clause of its own
+    breaks = sorted(a for g, a, _ in cues if g == "clause_breaks" and not aside(norms, a, s_end, stops))
+    excludes = sorted(a for g, a, _ in cues if g == "excludes")
+    weak_starts = [a for g, a, _ in cues if g == "weak"]
+    excludes_at = set(excludes)
+    exclude_ends: dict[int, int] = {}
+    for g, a, b in cues:
+        if g == "excludes" and b > exclude_ends.get(a, 0):
+            exclude_ends[a] = b
+    rejections = [(a, b) for g, a, b in cues if g == "rejects"]
+    # a relative clause after the cue says something of its own: "..., which calls for integrations"
+    relatives = (
+        [i for i in range(s_start, s_end - 1) if norms[i] == COMMA and norms[i + 1] == WHICH]
+        if WHICH in words
+        else []
+    )
+    # the words of `excludes` that say a thing is (not) provided, after a forward cue's verb
+    excluded = [a for g, a, _ in cues if g == "excludes" and norms[a] in PROVIDED]
+    # a "not" in a relative clause before the cue: "Bids that do not use X will not be evaluated"
+    relative_nots = [
+        a
+        for g, a, _ in cues
+        if g == "weak"
+        and CAN not in norms[max(a - 1, 0) : a + 1]
+        and (
+            RELATIVES.intersection(norms[max(a - 2, 0) : a])
+            # a relative clause without "that": "shall not ask for information we do not need"
+            or (
+                a - 3 >= s_start
+                and norms[a - 2] in PERSONS
+                and norms[a - 1] in DO_FORMS
+                and doc[a - 3].is_alpha
+                and norms[a - 3] not in LINKS
+            )
+        )
+    ]
+    colon_ok = {b for _, _, b in heads}  # "Out of scope: ..." keeps going after the colon
+    # ... and so does a list head that a cue excludes: "Excluded from this lot: forums, ..."
+    colons = [i for i in range(s_start, s_end) if norms[i] == COLON] if COLON in words else []
+    verbs = [a for g, a, _ in cues if g == "forward_stops" and norms[a] not in STOP_MARKS]
+    for c in colons:
+        if any(norms[i] in MODALS or norms[i] in DEMANDS for i in range(c + 1, s_end)) or any(
+            c < x for x in verbs
+        ):
+            continue  # a clause of its own follows ("...: we need APIs", "...: SaaS is what we want")
+        for g, _a, b in heads:
+            waives = g == "clause" or (g == "weak" and any(b <= x < b + excludes_within for x in excludes))
+            if waives and b <= c and not any(b <= x < c for x in breaks):
+                colon_ok.add(c)
+    cuts = sorted({a for a in breaks} | {i for i in colons if i not in colon_ok})
+    if norms[s_start] in CONCESSIONS and COMMA in words:
+        # a sentence that opens with a concession ends it at its first comma: "While no co-authoring
+        # is required, the system shall route ..." (the main clause after it asks for its own)
+        insort(cuts, s_start + words.index(COMMA))
+    ends = coordinated_clauses(norms, s_start, s_end)
+    # a double negation says "only": "No claim shall be paid without a second approver", "must not
+    # be built on anything other than Umbraco". The "without" / "other than" after a negative word
+    # of its clause negates nothing, and the negation before it stops there.
+    negatives = [a for g, a, _ in cues if g in ("clause", "weak", "forward", "pseudo")]
+    only = set()
+    # a "not" before "acceptable" / "be accepted": "A portal without SSO is not acceptable"
+    unacceptable = [
+        w for w in weak_starts if any(norms[x] in ACCEPTS and 0 < x - w <= excludes_within for x in excludes)
+    ]
+    withouts = [a for g, a, _ in heads if g == "forward_np" and norms[a] == WITHOUT]
+    for g, a, _ in heads:
+        if g in ("forward_short", "forward_np"):
+            lo = clause_start(cuts, a, s_start)
+            if any(lo <= x < a for x in negatives):
+                only.add(a)
+            elif a in withouts and any(a < w < first_from(cuts, a, s_end) for w in unacceptable):
+                only.add(a)  # ... and the "without" before it names a need
+    today = [a for g, a, _ in cues if g == "today"]
+    scopes = []
+    for group, a, b in heads:
+        if a in only:
+            continue
+        row = answered_row(doc, group, a, b, s_start, s_end, excludes_at)
+        if row is None and group == "forward" and norms[a] == NO and b < s_end and norms[b] == COMMA:
+            continue  # an answer ("No, SSO is required for partners only"): answered_no reads it
+        if row is not None:
+            # "Single sign-on required | No", "Integration with SAP: N/A", "Partner portal: out of
+            # scope": the row's need answered No (not today's state: "Single sign-on today: No")
+            if not any(row <= x < a for x in today):
+                scopes.append((row, a))
+            if group == "forward" or (norms[a - 1] == COLON and BAR in norms[b:s_end]):
+                # a "No" negates nothing after it: "SSO | No | SAP link | Yes"; nor does a "Not
+                # required" cell the cells after it: "SSO: Not required | Interface to the ERP: Required"
+                continue
+        lo = subject = clause_start(cuts, a, s_start)
+        if (
+            group in ("clause", "weak")
+            and a - 2 > lo
+            and norms[a - 1] in MODALS
+            and norms[a - 2] == AND
+            and not passive(doc, norms, b, s_end)
+        ):
+            # a second active predicate of the same subject ("The microsite shall be a few static
+            # pages and shall not connect to the CRM") excludes from its own modal on, not the first
+            # predicate; a passive one still speaks of the subject ("... and will not be replaced")
+            lo = a - 1
+        if (
+            today
+            and group in PAIN_GROUPS
+            and (group != "weak" or (b < s_end and norms[b] in DETERMINERS))  # "Not one of our ..."
+            # not "There is currently no requirement for", "no need to"
+            and not (group == "forward" and any(norms[k] in DEMANDS for k in range(a, b)))
+        ):
+            # "None of our systems talk to each other", "No single sign-on exists today": today's
+            # situation, the pain a need comes from, not a need excluded
+            clause_end = first_from(cuts, b, s_end)
+            verb = min([x for x in stops if x >= b] + [clause_end])
+            # ... unless its verb excludes a need: "No integration is needed at the moment" (not "no
+            # customer would need to call us", not "what it needs")
+            # "keep phoning suppliers rather than ask them to use a portal": today's way is what
+            # is kept, the thing after "rather than" what is set aside
+            first = b if group == "forward_np" and norms[a] == RATHER else lo
+            if any(first <= x < clause_end for x in today) and not any(
+                verb < x < verb + 3 and (x + 1 >= s_end or norms[x + 1] != TO) for x in excluded
+            ):
+                continue
+        # a forward cue ("No dealer or partner portal shall be ...") stops at its verb anyway
+        hi = min(
+            [c for c in [*cuts, *only, *(ends if group in ("clause", "weak") else ())] if c >= b],
+            default=s_end,
+        )
+        if group == "weak":
+            if (
+                (b >= s_end or norms[b] in STOP_MARKS)
+                and s_start < lo < a - 1
+                and norms[a - 1] in BE_FORMS
+                and any(s_start <= x < lo for x in excludes)
+            ):
+                # a clause whose predicate is left out after the one before it: "Accessibility
+                # testing is in scope; load testing is not."
+                scopes.append((lo, a))
+                continue
+            if a == lo and any(
+                a < w < hi and any(norms[x] in ACCEPTS for x in excludes if w < x <= w + excludes_within)
+                for w in weak_starts
+            ):
+                continue  # "Not encrypting data at rest is not acceptable": a need for it
+            # "cannot add a field" is today's pain, and a second "not" in the clause makes a double
+            # negation ("Bids that do not use X will not be evaluated"): neither excludes the need
+            cannot = CAN in norms[max(a - 1, lo) : a + 1]
+            # a double negation states a need: "Bids not based on Drupal will be rejected", "any call
+            # that does not carry a token", "Bids that do not use X will not be evaluated"
+            inner = a in relative_nots or any(b <= r < hi for r, _ in rejections)
+            outer = any(r <= a < re for r, re in rejections) and any(lo <= x < a for x in weak_starts)
+            excluding = not (cannot or inner or outer) and not any(lo <= x < a for x in relative_nots)
+            if excluding and a in unacceptable:
+                # "Non-compliance with the GDPR is not acceptable": the thing lacking is a need (not
+                # "Lack of SSO is not a concern"); "It is not acceptable for dealers to see each other's
+                # prices" forbids
+                k = next(x for x in excludes if norms[x] in ACCEPTS and 0 < x - a <= excludes_within)
+                excluding = not (
+                    names_a_lack(norms, lo, a) or norms[lo] == IT or (k + 1 < hi and norms[k + 1] in FOR_THAT)
+                )
+            # "should not ask citizens to create an account": a burden not put on users waives the
+            # feature it names (not "shall not ask users to re-enter data")
+            asks = (
+                b < hi
+                and norms[b] in ASKS
+                and any(norms[t] == TO and t + 1 in excludes_at for t in range(b + 1, min(hi - 1, b + 5)))
+            )
+            # "be asked / expected / made to" waives what follows only when that is a need ("shall not
+            # be asked to provide SSO") or the provider is asked ("The supplier is not asked to run
+            # penetration tests"); else it spares users a burden ("shall not be asked to re-enter data")
+            waived = [
+                x
+                for x in excludes
+                if b <= x < min(hi, b + excludes_within)
+                and (
+                    norms[exclude_ends[x] - 1] != TO
+                    or ASKS.isdisjoint(norms[x : exclude_ends[x]])  # "not meant to be a landing page"
+                    or exclude_ends[x] in excludes_at
+                    or not PROVIDERS.isdisjoint(norms[lo:a])
+                )
+            ]
+            if (
+                excluding
+                and not (asks or waived)
+                and a > lo
+                and b < hi
+                and norms[b] in SOW_VERBS
+                and norms[a - 1] in REQUIRING
+                and not PROVIDERS.isdisjoint(norms[subject:a])
+            ):
+                # a statement of work that says what the provider shall not do puts it out of the
+                # contract: "The Contractor shall not configure the case routing" (not "Users shall
+                # not configure ...", a rule on them)
+                scopes.append((a, min([w for w in relatives if w > b] + [hi])))
+                continue
+            if excluding and (asks or waived):
+                # an active verb excludes its object, not its subject: "The extranet will not offer
+                # SSO"; a passive one its subject: "SSO is not required", "SSO will not be provided"
+                active = (a == lo or norms[a - 1] not in BE_FORMS) and norms[b] in OBJECT_VERBS
+                lacking = [x for x in withouts if lo <= x < a and a in unacceptable]
+                if lacking:
+                    # "An off-the-shelf product without APIs is not acceptable": the product is
+                    # refused, the APIs are a need
+                    scopes.append((lo, lacking[0]))
+                    continue
+                scopes.append((a if active else lo, min([w for w in relatives if w > b] + [hi])))
+            elif b < hi and norms[b] in DETERMINERS:  # "not a brochure site", "never any forums"
+                scopes.append((b, predicate_end(norms, b, min([s for s in stops if s >= b] + [hi]), s_end)))
+            elif b + 1 < hi and norms[b] == BE and norms[b + 1] in DETERMINERS:  # "not be a package"
+                scopes.append(
+                    (b + 1, predicate_end(norms, b + 1, min([s for s in stops if s > b] + [hi]), s_end))
+                )
+            elif a in relative_nots:
+                continue  # a condition: "Pages that are not translated shall fall back to English"
+            elif a == lo or norms[a - 1] not in MODALS:
+                # only what the cue stands right before: "configured but not customised"; after a
+                # modal it forbids ("must never see another dealer's quotes") and negates nothing
+                scopes.append((b, b + 1))
+            elif refusals is not None:
+                # ... except a refusal that a rule turns into another tag: "the vendor shall not
+                # customise the product" refuses customisation (turnkey)
+                refusals.append((b, b + 1))
+            continue
+        if group == "clause":
+            if b < hi and (doc[b].like_num or doc[b].text[:1].isdigit()) and norms[b - 1] not in PHASE:
+                continue  # a range of time or numbers: "shall fall outside 07:00 to 22:00"
+            if norms[a] == NOT and (
+                RELATIVES.intersection(norms[max(a - 2, lo) : a]) or any(b <= r < hi for r, _ in rejections)
+            ):
+                continue  # a double negation: "Proposals that do not include SSO will be rejected"
+            if norms[a] == NOT and names_a_lack(norms, lo, a + 1) and any(a < w < hi for w in unacceptable):
+                continue  # "Not providing SSO is not acceptable": a need for it
+            if a > s_start and norms[a - 1] == COLON and BAR in norms[b:hi]:
+                # the value of a labelled field in a table row ("| Waiver: not applicable | The
+                # portal shall ..."): it speaks of its own cell only
+                continue
+            if norms[a] == NEED and b < hi and norms[b] in OBJECT_VERBS:
+                scopes.append((a, hi))  # "The extranet need not offer SSO": the extranet stays
+                continue
+            if lo == s_start and hi < s_end and norms[hi] == SEMICOLON and COLON in norms[a:hi]:
+                # a list of exclusions runs on past its semicolons ("Exclusions: (a) team sites; (b)
+                # forums"), up to an item that states a need of its own ("...; the portal shall ...")
+                while hi < s_end and norms[hi] == SEMICOLON:
+                    nxt = first_from(cuts, hi + 1, s_end)
+                    if any(norms[k] in MODALS or norms[k] in DEMANDS for k in range(hi + 1, nxt)):
+                        break
+                    hi = nxt
+            scopes.append((lo, hi))
+            continue
+        end = min([s for s in stops if s >= b] + [hi])
+        if group == "forward" and norms[a] == NO and VISIBLE.intersection(norms[end : min(end + 3, hi)]):
+            continue  # "no team space would be visible outside its team": a rule on who sees what
+        if group == "forward" and end in only:
+            # "No personal data other than e-mail addresses shall be stored": a rule on the data,
+            # not its exclusion (not "No integration other than the SAP link is required")
+            verb = first_from(stops, end + 1, s_end)
+            if not any(verb <= x < verb + 3 for x in excluded):
+                continue
+        if group == "forward_np" and (a == lo or norms[a] == RATHER):
+            # what is set aside runs to the next comma: "Instead of a portal for brokers, quotes will
+            # ...", "rather than ask them to use a supplier portal" (not "instead of e-mailing
+            # attachments back and forth", today's pain)
+            scopes.append((b, first_comma(norms, b, end)))
+            continue
+        if group == "forward_np":
+            # the noun phrase right after: "without (any) approval step", and each one of a list
+            # of them: "without plug-ins, custom code or manual re-keying"
+            for item in [b, *np_list(norms, b, end, s_end, doc)]:
+                reach = item + 1
+                while reach < end and reach < item + 3 and norms[reach - 1] in NP_LEADS:
+                    reach += 1
+                scopes.append((item, min(end, reach)))
+            continue
+        if group == "forward_short" or (group == "forward" and a > lo and norms[a - 1] == WITH):
+            # "with no custom code, for routing each claim ...": a "with no" phrase ends at a comma
+            end = first_comma(norms, b, end)
+        elif norms[b - 1] in TO_FOR or any(end <= x < end + 3 for x in excluded):
+            # "there is no requirement for the platform to be built on Drupal", and a verb that
+            # excludes: "Neither the CRM nor the ERP will be connected to the site", "No role-based
+            # permissions are needed beyond a single editor role"
+            end = min([w for w in relatives if w > b] + [hi])
+        scopes.append((b, end))
+    return scopes

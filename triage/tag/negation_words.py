@@ -1,0 +1,449 @@
+"""The words the negation rules compare token norms with (negation.py and its helpers).
+
+Each is a set of hashed NORMs (or one hash), built once at import: the words are passed through the
+same normaliser as the tokens (`norm("shall")` -> "shal"), so a set holds what a token's `norm` is.
+The cue phrases themselves are data in the taxonomy (`negation:`); these are the words the rules
+around the cues look for: clause breaks, modal and requirement words, who provides, answer marks
+and labels of tables and Q&A, the words of today's situation, and so on. A comment above a set says
+what it is for where its name does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.strings import hash_string
+
+from triage.tag.normalise import norm
+
+COLON = hash_string(":")
+COMMA = hash_string(",")
+CAN = hash_string(norm("can"))
+BAR = hash_string("|")
+NON = hash_string(norm("non"))
+HYPHEN = hash_string("-")
+STOP_MARKS = {hash_string(w) for w in (";", ":", ".")}
+HEADS = ("clause", "weak", "forward", "forward_short", "forward_np")
+PAIN_GROUPS = ("forward", "forward_np", "weak")
+WHICH = hash_string("which")
+RATHER = hash_string(norm("rather"))
+WITH = hash_string(norm("with"))
+TO = hash_string("to")
+TO_FOR = {TO, hash_string("for")}
+PROVIDED = {
+    hash_string(norm(w))
+    for w in (
+        "needed",
+        "required",
+        "wanted",
+        "planned",
+        "foreseen",
+        "envisaged",
+        "expected",
+        "included",
+        "connected",
+        "integrated",
+        "provided",
+        "offered",
+        "supported",
+        "built",
+        "developed",
+        "delivered",
+        "implemented",
+        "evaluated",
+        "necessary",
+        "mandatory",
+        "sought",
+        "requested",
+        "procured",
+        "purchased",
+    )
+}
+BE = hash_string(norm("be"))
+NEED = hash_string(norm("need"))
+# verbs whose subject provides what their object names: "The extranet will not offer SSO" excludes
+# SSO, not the extranet
+OBJECT_VERBS = {
+    hash_string(norm(w))
+    for w in (
+        "offer",
+        "include",
+        "contain",
+        "provide",
+        "support",
+        "feature",
+        "expose",
+        "host",
+        "supply",
+        "deliver",
+        "pay",
+    )
+}
+BE_FORMS = {hash_string(norm(w)) for w in ("is", "are", "was", "were", "be", "been", "being")}
+RELATIVES = {hash_string(norm(w)) for w in ("that", "which", "who")}
+REASONS = {hash_string(norm(w)) for w in ("as", "since", "because", ";")}
+# words of a clause that puts something in scope: "...; integration with Salesforce is in scope"
+IN_SCOPE = {
+    hash_string(norm(w))
+    for w in (
+        "scope",
+        "included",
+        "includes",
+        "include",
+        "covers",
+        "cover",
+        "priority",
+        "want",
+        "wants",
+        "sought",
+    )
+}
+# "will keep / continue / remain" after a modal is today's way carried on, not a requirement of its own
+STATUS_QUO = {hash_string(norm(w)) for w in ("keep", "continue", "remain", "stay", "carry")}
+# words that make a clause a requirement of its own, beside the modal verbs
+DEMANDS = {
+    hash_string(norm(w))
+    for w in (
+        "required",
+        "requirement",
+        "mandatory",
+        "mandated",
+        "need",
+        "needed",
+        "necessary",
+        "compulsory",
+        "essential",
+        "expected",
+    )
+}
+# "as" that does not give a reason: "as described in Section 4", "as well as", "as follows"
+NOT_REASONS = {
+    hash_string(norm(w))
+    for w in (
+        "described",
+        "follows",
+        "set",
+        "well",
+        "per",
+        "stated",
+        "outlined",
+        "defined",
+        "specified",
+        "noted",
+        "shown",
+        "listed",
+        "detailed",
+        "explained",
+        "such",
+        "part",
+        "appropriate",
+        "needed",
+        "required",
+        "necessary",
+        "applicable",
+    )
+}
+# breaks after which a clause may point back at what the clause before it named
+BACK_BREAKS = {hash_string(norm(w)) for w in (";", "but", "however", "whereas")}
+# a clause that starts with these has its subject left out: "WordPress is used today but is not ..."
+LEFT_OUT = {hash_string(norm(w)) for w in ("is", "are", "was", "were", "does", "do", "not", "need")}
+PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "these")}
+# modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
+REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
+AS = hash_string(norm("as"))
+# who provides the solution: what they are "not asked to" do is excluded
+PROVIDERS = {
+    hash_string(norm(w))
+    for w in (
+        "supplier",
+        "contractor",
+        "vendor",
+        "bidder",
+        "tenderer",
+        "provider",
+        "offeror",
+        "bidders",
+        "suppliers",
+    )
+}
+# what a provider does under a contract: "The Contractor shall not administer / configure ..." leaves it out
+SOW_VERBS = {
+    hash_string(norm(w))
+    for w in (
+        "administer",
+        "design",
+        "configure",
+        "run",
+        "operate",
+        "maintain",
+        "migrate",
+        "perform",
+        "conduct",
+        "manage",
+        "install",
+        "deploy",
+        "undertake",
+        "license",
+        "set",
+        "carry",
+        "produce",
+        "create",
+        "write",
+        "test",
+        "monitor",
+    )
+}
+AND = hash_string(norm("and"))
+ONLY = {hash_string(norm(w)) for w in ("only", "just", "except")}
+# a question whether a need may be dropped, which an answer "No" keeps
+DROPPED = {
+    hash_string(norm(w))
+    for w in (
+        "ignored",
+        "dropped",
+        "skipped",
+        "omitted",
+        "waived",
+        "deferred",
+        "excluded",
+        "removed",
+        "postponed",
+    )
+}
+CONDITIONS = {hash_string(norm(w)) for w in ("unless", "if")}
+BUT = {hash_string(norm(w)) for w in ("but", "whereas")}
+YES = hash_string(norm("yes"))
+# "follows in Phase 2", "belongs to Lot 1": a cue that ends in a phase's or lot's number
+PHASE = {hash_string(norm(w)) for w in ("phase", "lot")}
+WITHOUT = hash_string(norm("without"))
+IT = hash_string(norm("it"))
+FOR_THAT = {hash_string(norm(w)) for w in ("for", "that")}
+ASKS = {hash_string(norm(w)) for w in ("ask", "require", "force", "make", "expect", "oblige", "compel")}
+# a "no X would be visible / accessible" forbids who sees X: a requirement, no exclusion
+VISIBLE = {hash_string(norm(w)) for w in ("visible", "accessible", "readable", "viewable", "shown")}
+PERSONS = {hash_string(norm(w)) for w in ("we", "they", "you")}
+DO_FORMS = {hash_string(norm(w)) for w in ("do", "does", "did")}
+# words that start a clause of their own before "we do not": "so we do not need SSO"
+LINKS = {
+    hash_string(norm(w))
+    for w in [
+        "and",
+        "or",
+        "but",
+        "so",
+        "because",
+        "as",
+        "since",
+        "if",
+        "that",
+        "which",
+        "where",
+        "when",
+        "then",
+        "yet",
+        "therefore",
+        "now",
+        "thus",
+        "hence",
+        "today",
+        "currently",
+        "also",
+        "still",
+        "why",
+        "what",
+        "how",
+    ]
+}
+SEMICOLON = hash_string(";")
+# words that say today's way goes on: "that already works well", "will keep doing so"
+KEPT = {
+    hash_string(norm(w))
+    for w in ("already", "keep", "keeps", "continue", "continues", "still", "stay", "stays")
+}
+# words that still give someone something of their own: no audiences alike then
+DIFFERENCE = {
+    hash_string(norm(w))
+    for w in (
+        "different",
+        "differently",
+        "differ",
+        "own",
+        "separate",
+        "tailored",
+        "tailor",
+        "each",
+        "only",
+        "whereas",
+    )
+}
+# what "the same" of audiences can be without being the same view: one login, one moment
+SAME_NOT_VIEW = {
+    hash_string(norm(w))
+    for w in (
+        "credentials",
+        "credential",
+        "password",
+        "passwords",
+        "login",
+        "logins",
+        "log",
+        "sign",
+        "sso",
+        "mfa",
+        "username",
+        "usernames",
+        "account",
+        "accounts",
+        "identity",
+        "id",
+        "time",
+        "day",
+        "moment",
+    )
+}
+QUESTION = hash_string("?")
+NO = hash_string("no")
+NOT = hash_string("not")
+NOT_ONLY = {
+    hash_string(norm(w))
+    for w in (
+        "only",
+        "just",
+        "merely",
+        "simply",
+        "limited",
+        "least",
+        "all",
+        "every",
+        "everyone",
+        "everybody",
+        "many",
+        "much",
+    )
+}
+# a subject that names the lack of a thing ("Non-compliance with the GDPR", "Any failure to encrypt",
+# "Lack of SSO"): "not acceptable" of it is a double negation, a need for the thing
+LACKS = {hash_string(norm(w)) for w in ("lack", "absence", "failure", "failing", "inability", "omission")}
+ACCEPTS = {
+    hash_string(norm(w))
+    for w in (
+        "accept",
+        "acceptable",
+        "accepted",
+        "tolerate",
+        "tolerated",
+        "tolerable",
+        "permitted",
+        "allowed",
+    )
+}
+CELL_MARKS = {hash_string(w) for w in ("|", "-", "—", "–")}
+# what ends an answer cell: "Single sign-on required | No", "Integration with SAP: No.", "...: No, ..."
+ANSWER_ENDS = {hash_string(w) for w in (".", ",", ";", "|", "!", "(")}
+YES_NO = {hash_string(norm(w)) for w in ("yes", "no")}
+# a "Not ..." answer that does not answer: "Not sure yet", "Not yet decided", "Not known"
+UNDECIDED = {
+    hash_string(norm(w))
+    for w in (
+        "sure",
+        "yet",
+        "decided",
+        "known",
+        "certain",
+        "clear",
+        "determined",
+        "confirmed",
+        "finalised",
+        "finalized",
+        "agreed",
+    )
+}
+ANSWER_BREAKS = {
+    hash_string(norm(w)) for w in (";", ",", ".", "but", "however", "whereas", "although", "though")
+}
+ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
+OPTIONAL = {hash_string(norm(w)) for w in ("optional", "desirable", "preferred", "desired")}
+N = hash_string("n")
+MUSTS = {hash_string(norm(w)) for w in ("mandatory", "must", "compulsory", "essential")}
+NO_NONE = {hash_string(norm(w)) for w in ("no", "none")}
+# the words of a row's label that ask only whether the row is wanted ("In scope: No", "Phase 1: No")
+ROW_ASKS = {
+    hash_string(norm(w))
+    for w in (
+        "in",
+        "scope",
+        "applicable",
+        "required",
+        "included",
+        "contractor",
+        "contractor's",
+        "vendor",
+        "supplier",
+        "phase",
+        "base",
+        "year",
+        "option",
+        "years",
+        "release",
+        "lot",
+        "wanted",
+        "needed",
+    )
+}
+SLASH = hash_string("/")
+NUMBERED_ANSWER = re.compile(r"[AR]\d{1,3}")  # the answer to question Q8: "A8", "R8"
+ANSWER_MARKS = {hash_string(w) for w in (":", "-", ".", "—")}
+FILLER = ("the", "of", "in", "is", "are", "be", "this", "with", "to", "a", "from", "part", "scope", "there")
+DETERMINERS = {hash_string(w) for w in ("a", "an", "any", "the", "one", "some")}
+# words a `forward_np` cue reaches over to the noun phrase it negates: "in lieu of an online portal",
+# "instead of through an approval workflow"
+NP_LEADS = {
+    hash_string(norm(w))
+    for w in (
+        "a",
+        "an",
+        "any",
+        "the",
+        "some",
+        "through",
+        "by",
+        "via",
+        "with",
+        "online",
+        "separate",
+        "new",
+        "anything",
+    )
+}
+# compared with token norms, so through the same normaliser ("shall" -> "shal", "will" -> "wil")
+MODALS = {
+    hash_string(norm(w)) for w in ("shall", "must", "will", "should", "may", "can", "could", "would", "might")
+}
+
+# clause bounds, asides and lists (clauses.py)
+COORDINATORS = {hash_string(w) for w in ("and", "or", "so", "yet")}
+# a verb of the buyer's own wish right after "and": "decided not to build its own platform and wants SaaS"
+WANTS = {hash_string(norm(w)) for w in ("wants", "needs", "requires", "prefers", "expects", "seeks")}
+ASIDE_NEGATIONS = {hash_string(norm(w)) for w in ("not", "no", "never", "n't")}
+CONCESSIONS = {hash_string(norm(w)) for w in ("while", "although", "though", "however", "whereas")}
+LATER = {hash_string(norm(w)) for w in ("phase", "later", "future", "subsequent", "next", "release", "stage")}
+NEW_SUBJECT_LINKS = {hash_string(w) for w in ("and", "but")}
+LIST_COORDINATORS = {hash_string(w) for w in ("and", "or", "nor")}
+NOT_ITEMS = {
+    hash_string(norm(w))
+    for w in (
+        "via",
+        "using",
+        "through",
+        "by",
+        "with",
+        "then",
+        "thus",
+        "so",
+        "instead",
+        "plus",
+        "including",
+        "and",
+        "or",
+    )
+}  # tokens of one item: "manual re-keying" is four
