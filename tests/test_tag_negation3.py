@@ -236,7 +236,7 @@ def test_a_clause_break_that_ends_the_text_opens_no_clause(text: str) -> None:
     assert "tags" in tag_text(text)
 
 
-# Found by a review of the third round (fuzzing and reading the new branches), each fixed in context.py.
+# Found by a review of the third round (fuzzing and reading the new branches), each fixed in negation.py and negation_scopes.py.
 REVIEW_KEEPS = [
     ("b2b_portal", "The partner portal, although not mandatory, is highly desirable."),
     ("b2b_portal", "Integration with the ERP is not required; a partner portal is."),

@@ -5,7 +5,8 @@ every page). A passage is boilerplate when its section heading (or, for a headin
 names instructions to bidders, submission, terms and conditions, evaluation, insurance, invoicing
 and the like (the `boilerplate:` list of the taxonomy); its spans carry `boilerplate=True`.
 A list item that follows a lead-in ending in ":" ("The portal shall:") inherits the lead-in's
-modality when it has none of its own.
+modality when it has none of its own. A table row answered "No" in a cell of its own (under "In
+scope", "Required?") has its tags negated (table_rows.py).
 
 spaCy's cost per Doc (making it, and each component's call) outweighs its cost per word on short
 passages, so consecutive passages are joined, a space apart, into Docs of about `CHUNK_CHARS`
@@ -37,6 +38,7 @@ from triage.tag.modality import MODALITY_RANK, sentence_modalities, sentence_mod
 from triage.tag.pipeline import load_pipeline
 from triage.tag.rules import ICP_KEY, VERTICAL_KEY, get_spans, sentence_bounds, sentence_starts, span_info
 from triage.tag.segment import PARTS_KEY, doc_text, part_starts
+from triage.tag.table_rows import answered_rows
 from triage.tag.vertical import decide
 from triage.types import ALL_TAGS, Document, Passage, TaggedDocument, TagSpan
 
@@ -233,7 +235,7 @@ def tag(document: Document, taxonomy: str | Path | None = None) -> TaggedDocumen
     weights = {r.id: r.weight for r in tax.vertical_rules}
     return TaggedDocument(
         document=document,
-        spans=tuple(s for p in parts for s in p.spans),
+        spans=tuple(answered_rows(body, (s for p in parts for s in p.spans))),
         vertical=decide([m for p in parts for m in p.mentions], weights),
         sentences=sum(p.sentences for p in parts),
         boilerplate_share=round(boiler_words / words, 4) if words else 0.0,

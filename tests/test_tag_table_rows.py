@@ -1,0 +1,105 @@
+"""A table row whose answer stands in a cell of its own (DOCX and Markdown tables reach the tagger
+cell by cell): "No" under "In scope" excludes the row's needs, under "Mandatory" makes them optional,
+under the bidder's "Compliant (Y/N)" says nothing. Each table is written here, read by the extractor
+and tagged as a user's file would be."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.extract import extract
+from triage.tag import tag
+from triage.tag.table_rows import header_kind, is_no_answer
+
+PORTAL = "A partner ordering portal where resellers place orders"
+SSO = "Single sign-on with the county directory for all staff"
+
+
+def _markdown(tmp_path, header: list[str], rows: list[list[str]]):
+    lines = ["# Requirements", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    path = tmp_path / "rfp.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tag(extract(path))
+
+
+def _docx(tmp_path, rows: list[list[str]]):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Requirements", level=1)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "rfp.docx"
+    document.save(path)
+    return tag(extract(path))
+
+
+def _state(tagged, tag_id: str) -> str:
+    """``negated`` (found, and every span of it marked negated) or ``counted`` (none negated)."""
+    spans = [s for s in tagged.spans if s.tag == tag_id]
+    assert spans, f"{tag_id} was not found at all"
+    if all(s.negated for s in spans):
+        return "negated"
+    return "counted" if not any(s.negated for s in spans) else "mixed"
+
+
+@pytest.mark.parametrize("answer", ["No", "N/A", "Not required", "Out of scope", "No (phase 2)", "None."])
+def test_a_need_answered_no_under_in_scope_is_negated_in_markdown(tmp_path, answer):
+    tagged = _markdown(
+        tmp_path, ["Ref", "Requirement", "In scope"], [["R-1", PORTAL, answer], ["R-2", SSO, "Yes"]]
+    )
+    assert _state(tagged, "b2b_portal") == "negated"
+    assert _state(tagged, "access_control") == "counted"  # the row answered yes still counts
+
+
+def test_a_need_answered_no_under_required_is_negated_in_docx(tmp_path):
+    rows = [["ID", "Requirement", "Required?"], ["1", PORTAL, "Yes"], ["2", SSO, "No"]]
+    tagged = _docx(tmp_path, rows)
+    assert _state(tagged, "access_control") == "negated"
+    assert _state(tagged, "b2b_portal") == "counted"
+
+
+def test_a_title_row_above_the_header_is_skipped(tmp_path):
+    rows = [["Scope of this call-off"] * 3, ["Ref", "Requirement", "Included"], ["1", PORTAL, "No"]]
+    tagged = _docx(tmp_path, rows)
+    assert _state(tagged, "b2b_portal") == "negated"
+
+
+def test_no_under_mandatory_keeps_the_need_as_optional(tmp_path):
+    tagged = _markdown(
+        tmp_path, ["Ref", "Requirement", "Mandatory"], [["R-1", "The portal must offer " + SSO, "No"]]
+    )
+    spans = [s for s in tagged.spans if s.tag == "access_control"]
+    assert spans and all(not s.negated and s.modality == "optional" for s in spans)
+
+
+@pytest.mark.parametrize("header", ["Compliant (Y/N)", "Supplier response", "Supported", "Comments"])
+def test_no_in_the_bidders_column_says_nothing_of_the_need(tmp_path, header):
+    tagged = _markdown(tmp_path, ["Ref", "Requirement", header], [["R-1", PORTAL, "No"]])
+    assert _state(tagged, "b2b_portal") == "counted"
+
+
+def test_a_label_that_asks_is_answered_by_the_next_cell_without_a_header(tmp_path):
+    rows = [["Item", "Answer"], ["Single sign-on for staff required?", "No"], [PORTAL, "No"]]
+    tagged = _docx(tmp_path, rows)
+    assert _state(tagged, "access_control") == "negated"
+    # a label that does not ask ("A partner ordering portal ...") is not answered by a bare "No"
+    assert _state(tagged, "b2b_portal") == "counted"
+
+
+def test_a_numbered_cell_is_no_answer(tmp_path):
+    tagged = _markdown(tmp_path, ["Item", "Requirement", "In scope"], [["No. 4", PORTAL, "Yes"]])
+    assert _state(tagged, "b2b_portal") == "counted"
+
+
+def test_answers_and_headers_are_read_as_a_bid_manager_would():
+    assert is_no_answer("No") and is_no_answer("no.") and is_no_answer("Not applicable - local accounts")
+    assert is_no_answer("N", yes_no=True) and not is_no_answer("N")
+    assert not is_no_answer("No. 12") and not is_no_answer("Nothing of the kind is excluded here")
+    assert not is_no_answer("Yes") and not is_no_answer("")
+    assert header_kind("In scope (Y/N)") == "scope" and header_kind("Phase 1") == "scope"
+    assert header_kind("Mandatory / Optional") == "priority" and header_kind("M/O") == "priority"
+    assert header_kind("Compliant (Y/N)") is None and header_kind("Requirement") is None
