@@ -62,6 +62,13 @@ def test_a_need_answered_no_under_required_is_negated_in_docx(tmp_path):
     assert _state(tagged, "b2b_portal") == "counted"
 
 
+def test_a_need_wanted_in_a_later_phase_is_not_excluded(tmp_path):
+    header = ["Ref", "Requirement", "Phase 1", "Phase 2"]
+    tagged = _markdown(tmp_path, header, [["R-1", PORTAL, "No", "Yes"], ["R-2", SSO, "No", "No"]])
+    assert _state(tagged, "b2b_portal") == "counted"
+    assert _state(tagged, "access_control") == "negated"
+
+
 def test_a_title_row_above_the_header_is_skipped(tmp_path):
     rows = [["Scope of this call-off"] * 3, ["Ref", "Requirement", "Included"], ["1", PORTAL, "No"]]
     tagged = _docx(tmp_path, rows)

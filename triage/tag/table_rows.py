@@ -14,7 +14,8 @@ and reads each row with its table's header row:
 - an answer cell ("No", "None", "N/A", "Not required", "Out of scope", "Excluded", "N" under a "Y/N"
   header, with or without a short reason after it: "No (staff use local accounts)") under a header
   that asks whether the need is wanted ("In scope", "Required?", "Applicable", "Included", "Phase 1")
-  negates every tag of the row's other cells;
+  negates every tag of the row's other cells, unless another such column of the row says yes
+  ("Phase 1 | No", "Phase 2 | Yes": wanted, later);
 - the same answer under a header about priority ("Mandatory", "Must have", "M/O") does not exclude the
   need: it makes it optional (a mandatory span of the row becomes `optional`), as "Mandatory: No"
   does in a sentence;
@@ -44,6 +45,10 @@ _NO_ANSWER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _NUMBER_SIGN = re.compile(r"no\.?\s*\d", re.IGNORECASE)  # "No. 5" numbers a thing, it answers nothing
+_YES_ANSWER = re.compile(
+    r"(?:yes|y|x|\u2713|\u2714|required|included|in scope|mandatory)(?:\s*[.;,:\-\u2013\u2014(].*)?",
+    re.IGNORECASE | re.DOTALL,
+)
 _YES_NO_HEADER = re.compile(r"\by\s*/\s*n\b", re.IGNORECASE)
 # Headers that are the bidder's to fill in: a "No" there is a bid's answer, not a buyer's
 _RESPONSE = re.compile(
@@ -122,7 +127,14 @@ def answered_rows(body: Sequence[Passage], spans: Iterable[TagSpan]) -> list[Tag
                 kind = header_kind(head) if head else None
                 others = {p.id for k, p in cells.items() if k != c}
                 if kind == "scope":
-                    negate |= others
+                    # "Phase 1 | No" beside "Phase 2 | Yes": the need is wanted, later
+                    if not any(
+                        k != c
+                        and header_kind(header.get(k, "")) == "scope"
+                        and _YES_ANSWER.fullmatch(p.text.strip())
+                        for k, p in cells.items()
+                    ):
+                        negate |= others
                 elif kind == "priority":
                     optional |= others
                 elif kind is None and not _RESPONSE.search(head) and i > 0:
