@@ -517,3 +517,78 @@ def test_a_veto_at_or_above_its_threshold_is_refused(tmp_path: Path) -> None:
     model.save(tmp_path / "odd.npz")
     with pytest.raises(TriageError, match="veto at or above"):
         TagClassifier.load(tmp_path / "odd.npz")
+
+
+def _stacker() -> TagClassifier:
+    """Knows the words of RULED and PLAIN; finds collaboration likely (p 0.99) only where the rules
+    found integration in the sentence (its rule feature "rule:integration"), unlikely elsewhere."""
+    known = "portal shall integrate with erp system colleagues teams meet every week lunch"
+    vocab = tuple(sorted({norm(w) for w in known.split(" ")}))
+    t = len(ALL_TAGS)
+    model = TagClassifier(
+        tags=ALL_TAGS,
+        words=vocab,
+        pairs=np.zeros((0, 2), dtype=np.int64),
+        idf=np.ones(len(vocab)),
+        coef=np.zeros((len(vocab), t)),
+        intercept=np.full(t, -5.0),
+        threshold=np.full(t, np.inf),
+        info={},
+        rule_coef=np.zeros((t, t)),
+    )
+    collaboration = ALL_TAGS.index("collaboration")
+    model.rule_coef[ALL_TAGS.index("integration"), collaboration] = 10.0
+    model.threshold[collaboration] = 0.0
+    return model
+
+
+RULED = "The portal shall integrate with the ERP system."  # the rules find integration, nothing else
+PLAIN = "Colleagues and teams meet every week for lunch."  # the rules find nothing
+
+
+def test_the_rules_hits_are_read_the_same_in_training_and_tagging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = _stacker()
+    _use(model, tmp_path, monkeypatch)
+    found = trainer.rules_of([RULED, PLAIN])
+    assert found == [{"integration"}, set()]
+    offline = model.predict_terms(trainer.terms_of([RULED, PLAIN]), found)[0]
+    assert [[t for t, on in zip(ALL_TAGS, row, strict=True) if on] for row in offline] == [
+        ["collaboration"],
+        [],
+    ]
+    assert sorted(tag_text(RULED)["tags"]) == ["collaboration", "integration"]
+    assert tag_text(PLAIN)["tags"] == []
+    # without the rule hits, the same words say nothing: the feature is the rules', not the words'
+    assert not model.predict_terms(trainer.terms_of([RULED]))[0].any()
+    # in a passage of two sentences, only the sentence where the rules found integration gets it
+    spans = [s for s in spans_of(f"{PLAIN} {RULED}") if s.tag == "collaboration"]
+    assert spans and all(s.sentence.startswith("The portal") for s in spans)
+
+
+def test_rule_features_are_learned_saved_and_optional(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [RULED, PLAIN, *[text for text, _ in TRAINING]]
+    labels = [{"integration"}, set(), *[set(tags) for _, tags in TRAINING]]
+    terms, found = trainer.terms_of(texts), trainer.rules_of(texts)
+    monkeypatch.setattr(trainer, "RULE_FEATURES", False)
+    assert trainer.fit(terms, labels, ALL_TAGS, {}, found).rule_coef is None  # switched off: none
+    monkeypatch.setattr(trainer, "RULE_FEATURES", True)
+    assert trainer.fit(terms, labels, ALL_TAGS, {}).rule_coef is None  # no rule hits given: no rule features
+    model = trainer.fit(terms, labels, ALL_TAGS, {}, found)
+    integration = ALL_TAGS.index("integration")
+    assert model.rule_coef.shape == (len(ALL_TAGS), len(ALL_TAGS))
+    assert model.rule_coef[integration, integration] > 0  # the rules' hit speaks for the tag
+    monkeypatch.setattr(trainer, "RULE_OWN", False)
+    assert trainer.fit(terms, labels, ALL_TAGS, {}, found).rule_coef[integration, integration] == 0
+    model.save(tmp_path / "m.npz")
+    assert np.allclose(TagClassifier.load(tmp_path / "m.npz").rule_coef, model.rule_coef, atol=1e-5)
+    old = tmp_path / "old.npz"  # written before rule features existed: no "rule_coef" array
+    with np.load(tmp_path / "m.npz", allow_pickle=False) as z:
+        np.savez(old, **{k: z[k] for k in z.files if k != "rule_coef"})
+        np.savez(tmp_path / "bad.npz", **{k: z[k][:3] if k == "rule_coef" else z[k] for k in z.files})
+    assert TagClassifier.load(old).rule_coef is None
+    with pytest.raises(TriageError, match="do not fit together"):
+        TagClassifier.load(tmp_path / "bad.npz")
