@@ -43,11 +43,14 @@ from triage.tag.negation_words import (
     SLASH,
     STOP_MARKS,
     UNDECIDED,
+    WH,
     YES,
     YES_NO,
     N,
 )
 from triage.tag.rules import doc_norms, part_bounds, sentence_bounds, span_info
+
+_WH_REACH = 5  # the words of a question's start where its wh-word stands: "Q4: What ...", "Question 9: How"
 
 
 def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) -> None:
@@ -113,7 +116,9 @@ def answer_denies(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]
     """An answer that opens with "No" and denies the need the question asked for in its own words
     ("Q: Is an online community expected? A: No community features are planned.") answers the
     question No: the question's spans of each tag whose spans in the answer are all negated are
-    negated too. Only after an answer label ("A:", "Answer:", "A8:")."""
+    negated too. So does any answer to a question that asks what, which or how ("Q: What peak load
+    should vendors plan for? A: Traffic is modest; there is no performance target."). Only after an
+    answer label ("A:", "Answer:", "A8:")."""
     for s_start, sent_spans in list(by_sentence.items()):
         s_end = sentence_bounds(doc, s_start)[1]
         if QUESTION not in norms[s_start:s_end]:
@@ -127,8 +132,12 @@ def answer_denies(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]
         i += 1
         if i < len(doc) and norms[i] in ANSWER_MARKS:
             i += 1
-        if i + 1 >= len(doc) or norms[i] != NO or doc[i + 1].is_punct:
+        if i + 1 >= len(doc) or (doc[i + 1].is_punct and norms[i] == NO):
             continue  # a bare "No" / "No," is answered_no's
+        if norms[i] != NO and WH.isdisjoint(norms[s_start : min(s_start + _WH_REACH, q)]):
+            # a question that asks what, how much, which ... is answered by what the answer denies too:
+            # "Q: What peak load should vendors plan for? A: ... there is no performance target"
+            continue
         a_start, a_end = sentence_bounds(doc, i)
         answer = [span for span in by_sentence.get(a_start, ()) if i <= span.start < a_end]
         denied = {span.label_ for span in answer if span_info(span).get("negated")} - {

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from triage.tag.negation_words import (
+    ANYTHING,
     ASIDE_NEGATIONS,
     BE_FORMS,
     COLON,
@@ -23,6 +24,7 @@ from triage.tag.negation_words import (
     DEMANDS,
     DETERMINERS,
     DO_FORMS,
+    FEWER,
     HYPHEN,
     IN_SCOPE,
     LACKS,
@@ -32,15 +34,22 @@ from triage.tag.negation_words import (
     NON,
     NOT,
     NOT_ITEMS,
+    PRACTICES,
     PROVIDED,
+    RE,
     REQUIRING,
+    SHORT_OF,
     STATUS_QUO,
     STOP_MARKS,
+    THAN,
+    THING_INGS,
     WANTS,
 )
 
 _COORDINATED_WITHIN = 6
 _LIST_ITEM_MAX = 5
+_MARKER_CHARS = 4  # "(a)", "(iv)", "12."
+_BULLETS = frozenset("-–•▪◦●■►*")
 
 
 def clause_start(cuts: list[int], a: int, s_start: int) -> int:
@@ -145,13 +154,71 @@ def passive(doc: Doc, norms: list[int], b: int, s_end: int) -> bool:
 
 def names_a_lack(norms: list[int], lo: int, a: int) -> bool:
     """Whether the clause starting at token `lo` names, before token `a`, the lack of something as its
-    first words: "Non-compliance with", "Any failure to", "The absence of", "Lack of", "Not encrypting"."""
+    first words: "Non-compliance with", "Any failure to", "The absence of", "Lack of", "Not encrypting",
+    or a shortfall: "Anything less than 99.9 % availability", "Less than ..."."""
     i = lo
     while i < a and norms[i] in DETERMINERS:
         i += 1
+    if i < a and norms[i] == ANYTHING:
+        i += 1
+        return i < a and norms[i] in SHORT_OF
     return i < a and (
-        norms[i] in LACKS or norms[i] == NOT or (norms[i] == NON and i + 1 < a and norms[i + 1] == HYPHEN)
+        norms[i] in LACKS
+        or norms[i] == NOT
+        or (norms[i] == NON and i + 1 < a and norms[i + 1] == HYPHEN)
+        or (norms[i] in FEWER and i + 1 < a and norms[i + 1] == THAN)  # "Less than 99.9 % ..."
     )
+
+
+def names_a_practice(doc: Doc, norms: list[int], lo: int, a: int) -> bool:
+    """Whether the clause starting at token `lo` names, before token `a`, a practice (something done)
+    rather than a thing offered as its first words: a gerund ("Storing passwords in clear text",
+    "Hosting outside the EU"), a redoing ("Re-entry of orders", "Manual re-keying") or a word of
+    `PRACTICES` ("Shared administrator accounts", "Unencrypted transfer of ..."). "Not acceptable" of a
+    practice forbids it; of a thing ("A separate partner portal is not acceptable") it refuses it."""
+    i = lo
+    while i < a and norms[i] in DETERMINERS:
+        i += 1
+    if i >= a:
+        return False
+    if norms[i] in PRACTICES:
+        return True
+    if norms[i] == RE and i + 2 < a and norms[i + 1] == HYPHEN:
+        return True  # "Re-keying", "Re-entry"
+    word = doc[i].lower_
+    return len(word) > 4 and word.endswith("ing") and word.isalpha() and norms[i] not in THING_INGS
+
+
+def list_marker(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether the words [lo, hi) open with the marker of a list item: "(a)", "b)", "(iv)", "2.", "(3)",
+    a bullet ("-", "•")."""
+    while lo < hi and doc[lo].is_space:
+        lo += 1
+    if lo >= hi:
+        return False
+    first = doc[lo].text
+    if first in _BULLETS:
+        return True
+    if first == "(":
+        lo += 1
+        if lo >= hi:
+            return False
+        first = doc[lo].text
+    return (
+        lo + 1 < hi
+        and len(first) <= _MARKER_CHARS
+        and first.isalnum()
+        and (first.isdigit() or first.islower())
+        and (doc[lo + 1].text == ")" or (doc[lo + 1].text == "." and first.isdigit()))
+    )
+
+
+def last_word(doc: Doc, lo: int, hi: int) -> int:
+    """The index of the last token of [lo, hi) that is no white space, else `lo`."""
+    k = hi - 1
+    while k > lo and doc[k].is_space:
+        k -= 1
+    return k
 
 
 def own_requirement(norms: list[int], lo: int, hi: int, modals: set[int]) -> bool:
@@ -171,19 +238,58 @@ def own_requirement(norms: list[int], lo: int, hi: int, modals: set[int]) -> boo
     )
 
 
+def joined_clause(norms: list[int], lo: int, a: int, negatives: list[int]) -> int:
+    """Where the clause of a negation cue at token `a` starts when "and" / "or" joins it to a clause
+    with its own verb before it ("The portal must support 5,000 users, and single sign-on is not
+    required" -> "single sign-on ..."), else `lo`. The cue's clause must have a subject and a verb of
+    its own ("single sign-on is not") within a few words of the "and", so a list of subjects ("Printing,
+    scanning and mailing are out of scope") is no clause; and a clause before that negates something
+    of its own (`negatives`: "Document libraries are not in the brief, and a wiki is not wanted
+    either") shares the exclusion."""
+    join = lo
+    for i in range(a - 1, max(lo, a - 1 - _COORDINATED_WITHIN), -1):
+        if norms[i] in (COMMA, COLON):
+            break
+        if norms[i] in COORDINATORS:
+            join = i  # the first word of the cue's clause is after the leftmost "and" / "or"
+    if join == lo or not any(norms[j] in BE_FORMS or norms[j] in MODALS for j in range(join + 2, a + 1)):
+        return lo
+    if any(lo <= x < join for x in negatives):
+        return lo
+    if not any(norms[k] in MODALS or norms[k] in BE_FORMS for k in range(lo, join)):
+        return lo
+    return join + 1
+
+
 def coordinated_clauses(norms: list[int], s_start: int, s_end: int) -> list[int]:
     """Where a second clause with its own modal verb is joined by "and" / "or" ("SSO is not required,
     and the portal must support 5,000 users"): a negation before it ends there. The modal must come
     within a few words and before any comma, so a list ("printing, scanning and mailing are out of
-    scope") or a relative clause ("the ERP and the CRM, which will be replaced") is no new clause."""
+    scope") or a relative clause ("the ERP and the CRM, which will be replaced") is no new clause. A
+    form of "be" does too after ", and" when a clause with its own verb stands before it ("The
+    intranet will be built on SharePoint Online, and discussion forums are not part of it")."""
     ends = []
+    verb_before = False  # a modal or a form of "be" before: the words before ", and" are a clause
     for i in range(s_start, s_end - 1):
         if norms[i] not in COORDINATORS:
+            verb_before = verb_before or norms[i] in MODALS or norms[i] in BE_FORMS
             continue
         for j in range(i + 1, min(s_end, i + 1 + _COORDINATED_WITHIN)):
             if norms[j] == COMMA or norms[j] == COLON:
                 break
-            if norms[j] in MODALS or (j == i + 1 and norms[j] in WANTS):
+            if (
+                norms[j] in MODALS
+                or (j == i + 1 and norms[j] in WANTS)
+                # "The intranet will be built on SharePoint, and discussion forums are not part of it"
+                # (not a list: "printing, scanning, and mailing are out of scope")
+                or (
+                    norms[j] in BE_FORMS
+                    and j > i + 1
+                    and verb_before
+                    and i > s_start
+                    and norms[i - 1] == COMMA
+                )
+            ):
                 ends.append(i - 1 if i > s_start and norms[i - 1] == COMMA else i)
                 break
     return ends

@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span
 
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.answers import answer_denies, answered_no
-from triage.tag.clauses import clause_start, first_comma, first_from, own_requirement
+from triage.tag.clauses import clause_start, first_comma, first_from, last_word, list_marker, own_requirement
 from triage.tag.modality import cue_phrases
 from triage.tag.negation_scopes import cue_scopes
 from triage.tag.negation_words import (
@@ -79,7 +79,16 @@ from triage.tag.negation_words import (
     STOP_MARKS,
     TO_FOR,
 )
-from triage.tag.rules import ICP_KEY, Context, doc_norms, get_spans, sentence_bounds, set_spans, span_info
+from triage.tag.rules import (
+    ICP_KEY,
+    Context,
+    doc_norms,
+    get_spans,
+    part_bounds,
+    sentence_bounds,
+    set_spans,
+    span_info,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,15 +163,19 @@ class IcpNegation:
         answered_no(doc, norms, by_sentence)
         strings = doc.vocab.strings
         added: list[tuple[Span, Span]] = []  # (heir, the negated span it stands for)
+        listed = self._listed(doc, norms, by_sentence)
         for s_start, sent_spans in by_sentence.items():
             s_end = sentence_bounds(doc, s_start)[1]
-            if self.cue_words.isdisjoint(norms[s_start:s_end]):
+            items = listed.get(s_start)
+            if items is None and self.cue_words.isdisjoint(norms[s_start:s_end]):
                 continue
             cues = [(strings[m], a, b) for m, a, b in self.matcher(doc[s_start:s_end])]  # doc offsets
-            if not cues:
+            if not cues and items is None:
                 continue
             refusals: list[tuple[int, int]] = []
             negated = cue_scopes(doc, cues, s_start, s_end, self.excludes_within, refusals)
+            if items:
+                negated = sorted([*negated, *items])
             # a rule's own phrase that holds "without" says what it means ("without waiting for the vendor")
             own = [a for g, a, _ in cues if g == "forward_np"]
             # the first token of the longest weak cue ending at each token: "cannot" before "see"
@@ -212,6 +225,56 @@ class IcpNegation:
         if heirs:
             set_spans(doc, self.key, sorted([*spans, *heirs], key=lambda s: (s.start, s.end, s.label_)))
         return doc
+
+    def _listed(
+        self, doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]
+    ) -> dict[int, list[tuple[int, int]]]:
+        """The items of lettered, numbered or bulleted lists whose lead-in excludes them, per sentence
+        start: "The following are excluded from this contract: (a) integration with the payroll system;
+        (b) load testing above 500 users; (c) a partner extranet." Each item is a sentence of its own
+        (segment.py starts one at each marker); a lead-in ends in ":" and a cue covers it up to its
+        colon ("Out of scope:", "The Contractor is not required to:"), not "The following are required:".
+        The list ends at an item that states a need of its own ("(d) the portal shall ..."). Items of
+        a sentence are the stretches between its ";" ("i) ...; ii) ...")."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        heads: dict[int, bool] = {}  # lead-in start -> whether it excludes its list
+        for s_start in by_sentence:
+            s_end = sentence_bounds(doc, s_start)[1]
+            if not list_marker(doc, s_start, s_end):
+                continue
+            first = part_bounds(doc, s_start)[0]
+            k, head = s_start, -1
+            while k > first:
+                p_start, p_end = sentence_bounds(doc, k - 1)
+                if norms[last_word(doc, p_start, p_end)] == COLON:
+                    head = p_start
+                    break
+                if not list_marker(doc, p_start, p_end) or _states_need(norms, p_start, p_end):
+                    break  # no item, or the list of exclusions ended at an item that asks for something
+                k = p_start
+            if head < 0:
+                continue
+            if head not in heads:
+                heads[head] = self._lead_in_excludes(doc, norms, head)
+            if not heads[head]:
+                continue
+            items, lo = [], s_start
+            for i in range(s_start, s_end + 1):
+                if i == s_end or norms[i] == SEMICOLON:
+                    if _states_need(norms, lo, i):
+                        break
+                    items.append((lo, i))
+                    lo = i + 1
+            out[s_start] = items
+        return out
+
+    def _lead_in_excludes(self, doc: Doc, norms: list[int], start: int) -> bool:
+        """Whether a cue of the sentence at `start`, which ends in ":", covers it up to its colon."""
+        end = sentence_bounds(doc, start)[1]
+        colon = last_word(doc, start, end)
+        strings = doc.vocab.strings
+        cues = [(strings[m], a, b) for m, a, b in self.matcher(doc[start:end])]
+        return any(lo < colon <= hi for lo, hi in cue_scopes(doc, cues, start, end, self.excludes_within))
 
     def _audiences_alike(self, view: SentenceView) -> None:
         """Audiences named only to say they get the same ("Volunteers and donors will see the same
@@ -462,3 +525,9 @@ class IcpNegation:
             rule = self.rules.get(span.id_)
             if (rule is None or rule.negatable) and any(start < lo <= span.start < hi for lo, hi in reasons):
                 span_info(span)["negated"] = True
+
+
+def _states_need(norms: list[int], lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi) hold a modal verb or a word of `DEMANDS`: a list item that asks for
+    something of its own ("(d) the portal shall integrate with the CRM")."""
+    return any(norms[k] in MODALS or norms[k] in DEMANDS for k in range(lo, hi))

@@ -24,7 +24,9 @@ from triage.tag.clauses import (
     coordinated_clauses,
     first_comma,
     first_from,
+    joined_clause,
     names_a_lack,
+    names_a_practice,
     np_list,
     passive,
     predicate_end,
@@ -32,10 +34,12 @@ from triage.tag.clauses import (
 from triage.tag.negation_words import (
     ACCEPTS,
     AND,
+    ANY,
     ASKS,
     BAR,
     BE,
     BE_FORMS,
+    BEING,
     CAN,
     COLON,
     COMMA,
@@ -47,7 +51,9 @@ from triage.tag.negation_words import (
     HEADS,
     HYPHEN,
     IT,
+    LINKED_TO,
     LINKS,
+    LIST_WORDS,
     MODALS,
     NEED,
     NO,
@@ -74,6 +80,9 @@ from triage.tag.negation_words import (
     WITHOUT,
 )
 from triage.tag.rules import doc_norms
+
+_BURDEN_REACH = 6  # words from "without forcing" to its "to": "without forcing any of them to"
+_RELATIVE_REACH = 3  # words from a relative pronoun to the "not" of its clause: "that it cannot"
 
 
 def cue_scopes(
@@ -192,7 +201,16 @@ def cue_scopes(
                 only.add(a)
             elif a in withouts and any(a < w < first_from(cuts, a, s_end) for w in unacceptable):
                 only.add(a)  # ... and the "without" before it names a need
-    today = [a for g, a, _ in cues if g == "today"]
+    # words of today's situation; "has no" that starts a bound ("has no more than 50 users") is none
+    today = [a for g, a, b in cues if g == "today" and not any(a < pa < b < pb for pa, pb in pseudo)]
+    # "that" / "which" / "who" that opens a relative clause with a negation of its own: "a product
+    # that cannot be changed", "uploads that have not passed a scan"
+    lacking_relatives = [
+        r
+        for w in weak_starts
+        for r in range(max(w - _RELATIVE_REACH, s_start), w)
+        if norms[r] in RELATIVES and not any(r < x < w for x in cuts)
+    ]
     scopes = []
     for group, a, b in heads:
         if a in only:
@@ -210,6 +228,8 @@ def cue_scopes(
                 # required" cell the cells after it: "SSO: Not required | Interface to the ERP: Required"
                 continue
         lo = subject = clause_start(cuts, a, s_start)
+        if group in ("clause", "weak"):
+            lo = subject = joined_clause(norms, lo, a, negatives)
         if (
             group in ("clause", "weak")
             and a - 2 > lo
@@ -246,6 +266,21 @@ def cue_scopes(
             [c for c in [*cuts, *only, *(ends if group in ("clause", "weak") else ())] if c >= b],
             default=s_end,
         )
+        if group in ("clause", "weak"):
+            # what the refused thing lacks is a need: "would rather not buy a product that cannot be
+            # changed by our own developers", "must never accept uploads that have not passed a malware
+            # scan": the relative clause with a negation of its own is out of the cue's scope
+            hi = min([r for r in lacking_relatives if b <= r < hi] + [hi])
+            if (
+                hi in only
+                and norms[hi] != WITHOUT
+                and not ANY.isdisjoint(norms[b:hi])
+                and LIST_WORDS.isdisjoint(norms[b:hi])
+            ):
+                # "is not required to develop interfaces with any system other than those listed",
+                # "SSO is not needed for anyone except administrators": the need, for those alone (not
+                # a second item: "need not support right-to-left scripts or any language other than")
+                continue
         if group == "weak":
             if (
                 (b >= s_end or norms[b] in STOP_MARKS)
@@ -275,8 +310,13 @@ def cue_scopes(
                 # "Lack of SSO is not a concern"); "It is not acceptable for dealers to see each other's
                 # prices" forbids
                 k = next(x for x in excludes if norms[x] in ACCEPTS and 0 < x - a <= excludes_within)
+                # "Storing passwords in clear text is not acceptable", "Shared administrator accounts
+                # will not be accepted": a practice forbidden, a need for what replaces it
                 excluding = not (
-                    names_a_lack(norms, lo, a) or norms[lo] == IT or (k + 1 < hi and norms[k + 1] in FOR_THAT)
+                    names_a_lack(norms, lo, a)
+                    or names_a_practice(doc, norms, lo, a)
+                    or norms[lo] == IT
+                    or (k + 1 < hi and norms[k + 1] in FOR_THAT)
                 )
             # "should not ask citizens to create an account": a burden not put on users waives the
             # feature it names (not "shall not ask users to re-enter data")
@@ -370,12 +410,36 @@ def cue_scopes(
         end = min([s for s in stops if s >= b] + [hi])
         if group == "forward" and norms[a] == NO and VISIBLE.intersection(norms[end : min(end + 3, hi)]):
             continue  # "no team space would be visible outside its team": a rule on who sees what
+        if (
+            group == "forward"
+            and norms[a] == NO
+            and end < hi
+            and norms[end] in MODALS
+            and hi in withouts
+            and COMMA not in norms[end:hi]
+            and DEMANDS.isdisjoint(norms[end:hi])
+        ):
+            # "No personal data shall be transferred without an adequacy decision", "No page shall go
+            # live without its Spanish version": a rule that the thing comes only with the other (not
+            # "No partner portal will be needed, without exception")
+            continue
         if group == "forward" and end in only:
             # "No personal data other than e-mail addresses shall be stored": a rule on the data,
             # not its exclusion (not "No integration other than the SAP link is required")
             verb = first_from(stops, end + 1, s_end)
             if not any(verb <= x < verb + 3 for x in excluded):
                 continue
+        asked = b + 1 if b + 1 < hi and norms[b] == BEING else b  # "without being forced to"
+        if group == "forward_np" and norms[a] == WITHOUT and asked < hi and norms[asked] in ASKS:
+            # "without forcing any of them to register", "without requiring visitors to create an
+            # account", "without requiring any integration with SAP": what is not asked for is set
+            # aside, up to a comma
+            to = next((t for t in range(asked + 1, min(asked + _BURDEN_REACH, hi)) if norms[t] == TO), -1)
+            if to > 0:
+                scopes.append((to + 1, first_comma(norms, to + 1, hi)))
+            else:  # "without requiring any integration with SAP"
+                scopes.append((asked + 1, first_comma(norms, asked + 1, first_from(stops, asked + 1, hi))))
+            continue
         if group == "forward_np" and (a == lo or norms[a] == RATHER):
             # what is set aside runs to the next comma: "Instead of a portal for brokers, quotes will
             # ...", "rather than ask them to use a supplier portal" (not "instead of e-mailing
@@ -385,10 +449,15 @@ def cue_scopes(
         if group == "forward_np":
             # the noun phrase right after: "without (any) approval step", and each one of a list
             # of them: "without plug-ins, custom code or manual re-keying"
-            for item in [b, *np_list(norms, b, end, s_end, doc)]:
+            items = [b, *np_list(norms, b, end, s_end, doc)]
+            for item, nxt in zip(items, [*items[1:], end], strict=True):
                 reach = item + 1
                 while reach < end and reach < item + 3 and norms[reach - 1] in NP_LEADS:
                     reach += 1
+                if reach < nxt and norms[reach] in LINKED_TO:
+                    # "without any integration with the finance system": what it would link to is part
+                    # of what is set aside, up to a comma
+                    reach = first_comma(norms, reach, nxt)
                 scopes.append((item, min(end, reach)))
             continue
         if group == "forward_short" or (group == "forward" and a > lo and norms[a - 1] == WITH):

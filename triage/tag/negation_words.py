@@ -60,6 +60,7 @@ PROVIDED = {
     )
 }
 BE = hash_string(norm("be"))
+BEING = hash_string(norm("being"))
 NEED = hash_string(norm("need"))
 # verbs whose subject provides what their object names: "The extranet will not offer SSO" excludes
 # SSO, not the extranet
@@ -324,6 +325,42 @@ NOT_ONLY = {
 # a subject that names the lack of a thing ("Non-compliance with the GDPR", "Any failure to encrypt",
 # "Lack of SSO"): "not acceptable" of it is a double negation, a need for the thing
 LACKS = {hash_string(norm(w)) for w in ("lack", "absence", "failure", "failing", "inability", "omission")}
+# the first word of a subject that names a practice, not a thing offered: "Manual re-keying", "Shared
+# administrator accounts", "Unencrypted transfer of ...": "not acceptable" of it forbids the practice,
+# a need for what replaces it (not "A separate partner portal is not acceptable")
+PRACTICES = {
+    hash_string(norm(w))
+    for w in ("manual", "manually", "shared", "generic", "duplicate", "double", "unencrypted", "paper")
+}
+# words in "-ing" that name a thing, not an activity: "Anything less than 99.9 % is not acceptable"
+THING_INGS = {
+    hash_string(norm(w))
+    for w in (
+        "anything",
+        "something",
+        "nothing",
+        "everything",
+        "thing",
+        "building",
+        "buildings",
+        "string",
+        "ring",
+        "ceiling",
+        "morning",
+        "evening",
+    )
+}
+RE = hash_string(norm("re"))
+# a subject that falls short of a figure: "Anything less than 99.9 % availability", "Fewer than ..."
+ANYTHING = hash_string(norm("anything"))
+SHORT_OF = {hash_string(norm(w)) for w in ("less", "fewer", "lower", "short", "below", "under")}
+# "any system other than those listed": a "not" before it waives everything but those
+ANY = {hash_string(norm(w)) for w in ("any", "anyone", "anybody", "anything")}
+LIST_WORDS = {hash_string(w) for w in ("and", "or", "nor", ",")}
+# what a noun of linking takes after it: "integration with the ERP", "a link to SAP", "feeds into"
+LINKED_TO = {hash_string(norm(w)) for w in ("with", "to", "between", "into")}
+FEWER = {hash_string(norm(w)) for w in ("less", "fewer")}
+THAN = hash_string(norm("than"))
 ACCEPTS = {
     hash_string(norm(w))
     for w in (
@@ -361,6 +398,8 @@ UNDECIDED = {
 ANSWER_BREAKS = {
     hash_string(norm(w)) for w in (";", ",", ".", "but", "however", "whereas", "although", "though")
 }
+# a question that asks for content, not Yes / No
+WH = {hash_string(norm(w)) for w in ("what", "which", "how", "when", "where", "who", "whom")}
 ANSWER_LABELS = {hash_string(norm(w)) for w in ("answer", "a", "response", "reply")}
 OPTIONAL = {hash_string(norm(w)) for w in ("optional", "desirable", "preferred", "desired")}
 N = hash_string("n")
