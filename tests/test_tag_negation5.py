@@ -15,7 +15,9 @@
   not today's lack; "without forcing anyone to register" / "without requiring X" sets aside what is
   not asked for; "without any integration with the finance system" sets aside what it links to; a
   clause joined by "and" with its own subject and verb ("..., and discussion forums are not part of
-  it") excludes only itself.
+  it") excludes only itself; "None of our systems ..." and "..., because there is no shared library"
+  describe today; what a refused thing "will not meet the need for" is a need; a "not" of a manual
+  workaround ("by e-mail", "by hand") refuses the workaround.
 
 Each negated form is checked on a short sentence of its own: the tag is gone and its span is still
 there, marked negated. Each trap form keeps its tag. The sentences are invented for this file, not
@@ -72,6 +74,13 @@ NEGATED = [
     # ... and a clause before it that negates its own shares the exclusion
     ("collaboration", "Document libraries are not in the brief, and a wiki is not wanted either."),
     ("scale", "Printing, scanning, and load testing above 500 users are out of scope."),
+    # ... while "None of our dealers need ..." and the reason for an exclusion still exclude
+    ("b2b_portal", "None of our dealers need a separate ordering portal."),
+    ("account_services", "Single sign-on is not required, as there is no staff login."),
+    ("access_control", "Single sign-on is not required, as there is no staff login."),
+    # a refused thing that "will not meet our needs" is refused as a whole
+    ("simple_site", "A brochure site would not meet our needs."),
+    ("integration", "Integration with the ERP is not required; orders are keyed in by hand."),
 ]
 
 EXCLUDED_LIST = (
@@ -125,6 +134,20 @@ TRAPS = [
         "platform_mandate",
         "The intranet will be built on SharePoint Online, and discussion forums are not part of it.",
     ),
+    # the buyer's own things described, and a lack given as the cause of a pain, are today's situation
+    ("integration", "None of our 14 back-office systems exchange data with each other's records."),
+    (
+        "collaboration",
+        "Caseworkers cannot find the current guidance, because there is no shared library and each office keeps its own copies.",
+    ),
+    # what a refused thing will not meet the need for is a need
+    ("access_control", "A brochure site on a basic CMS will not meet the need for role-based access."),
+    # a "not" of a manual workaround refuses the workaround
+    (
+        "integration",
+        "Orders shall not be passed to the ERP by e-mail; the two systems shall exchange them through an API.",
+    ),
+    ("integration", "Invoices shall not be re-entered into SAP by hand."),
     # a bound is no lack of today
     ("scale", "The pilot has no more than 50 users today but the portal shall scale to 20,000 users."),
 ]
@@ -205,6 +228,13 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "without any integration with",
         "The portal must support users, and",
         "The portal must support users, and single sign-on is",
+        "None of our",
+        "None of",
+        "because there is no",
+        "A site will not meet the need",
+        "A site will not meet the need for",
+        "Data shall not be exchanged by",
+        "Data shall not be exchanged by e",
     ],
 )
 def test_a_cue_at_the_end_of_the_text_does_not_fail(rules_only: None, text: str) -> None:

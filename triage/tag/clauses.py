@@ -9,6 +9,7 @@ a stretch states a requirement of its own, and where a second clause with its ow
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc
@@ -17,6 +18,7 @@ from triage.tag.negation_words import (
     ANYTHING,
     ASIDE_NEGATIONS,
     BE_FORMS,
+    BY_ON,
     COLON,
     COMMA,
     CONCESSIONS,
@@ -29,6 +31,7 @@ from triage.tag.negation_words import (
     IN_SCOPE,
     LACKS,
     LIST_COORDINATORS,
+    MANUALLY,
     MODALS,
     NEW_SUBJECT_LINKS,
     NON,
@@ -50,6 +53,7 @@ _COORDINATED_WITHIN = 6
 _LIST_ITEM_MAX = 5
 _MARKER_CHARS = 4  # "(a)", "(iv)", "12."
 _BULLETS = frozenset("-–•▪◦●■►*")
+_WORKAROUNDS = re.compile(r"(?:e-?mail|hand|post|fax|phone|telephone|paper|spreadsheets?)\b")
 
 
 def clause_start(cuts: list[int], a: int, s_start: int) -> int:
@@ -219,6 +223,19 @@ def last_word(doc: Doc, lo: int, hi: int) -> int:
     while k > lo and doc[k].is_space:
         k -= 1
     return k
+
+
+def by_workaround(doc: Doc, norms: list[int], lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi) say a thing is done by a manual workaround: "by e-mail", "by hand", "by
+    post", "by phone", "on paper", "manually"."""
+    for k in range(lo, hi):
+        if norms[k] == MANUALLY:
+            return True
+        if norms[k] in BY_ON and k + 1 < hi:
+            after = doc[k + 1 : min(k + 4, hi)].text.lower()
+            if _WORKAROUNDS.match(after):
+                return True
+    return False
 
 
 def own_requirement(norms: list[int], lo: int, hi: int, modals: set[int]) -> bool:

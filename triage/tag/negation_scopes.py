@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from triage.tag.answers import answered_row
 from triage.tag.clauses import (
     aside,
+    by_workaround,
     clause_start,
     coordinated_clauses,
     first_comma,
@@ -41,6 +42,7 @@ from triage.tag.negation_words import (
     BE_FORMS,
     BEING,
     CAN,
+    CAUSES,
     COLON,
     COMMA,
     CONCESSIONS,
@@ -54,13 +56,18 @@ from triage.tag.negation_words import (
     LINKED_TO,
     LINKS,
     LIST_WORDS,
+    MEETS,
     MODALS,
     NEED,
+    NEED_OF,
     NO,
+    NO_NONE,
     NON,
     NOT,
     NP_LEADS,
     OBJECT_VERBS,
+    OF,
+    OUR,
     PAIN_GROUPS,
     PERSONS,
     PHASE,
@@ -72,10 +79,12 @@ from triage.tag.negation_words import (
     SEMICOLON,
     SOW_VERBS,
     STOP_MARKS,
+    THERE,
     TO,
     TO_FOR,
     VISIBLE,
     WHICH,
+    WISHES,
     WITH,
     WITHOUT,
 )
@@ -203,6 +212,20 @@ def cue_scopes(
                 only.add(a)  # ... and the "without" before it names a need
     # words of today's situation; "has no" that starts a bound ("has no more than 50 users") is none
     today = [a for g, a, b in cues if g == "today" and not any(a < pa < b < pb for pa, pb in pseudo)]
+    for g, a, b in cues:
+        # the buyer's own things described ("None of our 9 systems exchange data") and a lack given as
+        # the cause of a pain ("Nobody can find the procedures, because there is no shared library"):
+        # today's situation too; not "None of our dealers need a portal", nor the reason for an
+        # exclusion ("SSO is not required, as there is no staff login")
+        if g != "forward" or any(norms[k] in DEMANDS or norms[k] in WISHES for k in range(b, s_end)):
+            continue
+        if (norms[a] in NO_NONE and b + 1 < s_end and norms[b] == OF and norms[b + 1] == OUR) or (
+            norms[a] == THERE
+            and a > s_start
+            and norms[a - 1] in CAUSES
+            and not any(x < a and norms[x - 1] != CAN and norms[x] != CAN for x in negatives)
+        ):
+            today.append(a)
     # "that" / "which" / "who" that opens a relative clause with a negation of its own: "a product
     # that cannot be changed", "uploads that have not passed a scan"
     lacking_relatives = [
@@ -339,6 +362,10 @@ def cue_scopes(
                     or not PROVIDERS.isdisjoint(norms[lo:a])
                 )
             ]
+            if excluding and waived and by_workaround(doc, norms, b, hi):
+                # "Data shall not be exchanged with the benefit system by e-mail": the workaround is
+                # refused, the exchange is a need
+                excluding = False
             if (
                 excluding
                 and not (asks or waived)
@@ -362,6 +389,13 @@ def cue_scopes(
                     # "An off-the-shelf product without APIs is not acceptable": the product is
                     # refused, the APIs are a need
                     scopes.append((lo, lacking[0]))
+                    continue
+                if norms[b] in MEETS and any(
+                    norms[k] in DEMANDS and norms[k + 1] in NEED_OF for k in range(b + 1, min(b + 3, hi - 1))
+                ):
+                    # "A blog-style site will not meet the need for client sign-in": the site is
+                    # refused, what it lacks is a need
+                    scopes.append((lo, a))
                     continue
                 scopes.append((a if active else lo, min([w for w in relatives if w > b] + [hi])))
             elif b < hi and norms[b] in DETERMINERS:  # "not a brochure site", "never any forums"

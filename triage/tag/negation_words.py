@@ -359,6 +359,22 @@ ANY = {hash_string(norm(w)) for w in ("any", "anyone", "anybody", "anything")}
 LIST_WORDS = {hash_string(w) for w in ("and", "or", "nor", ",")}
 # what a noun of linking takes after it: "integration with the ERP", "a link to SAP", "feeds into"
 LINKED_TO = {hash_string(norm(w)) for w in ("with", "to", "between", "into")}
+OF = hash_string(norm("of"))
+OUR = hash_string(norm("our"))
+THERE = hash_string(norm("there"))
+# words that give the cause of a pain: "..., because there is no shared library"
+CAUSES = {hash_string(norm(w)) for w in ("because", "since", "as")}
+# what a buyer wishes, beside `DEMANDS`: "None of our dealers want a portal" excludes, it is no pain
+WISHES = {
+    hash_string(norm(w))
+    for w in ("want", "wants", "wish", "wishes", "desire", "plan", "plans", "intend", "expect", "seek", "ask")
+}
+# "will not meet / satisfy the need for X": what the refused thing falls short of is a need
+MEETS = {hash_string(norm(w)) for w in ("meet", "satisfy", "fulfil", "fulfill", "address", "cover")}
+NEED_OF = {hash_string(norm(w)) for w in ("for", "of", "to")}
+# a manual workaround: "by e-mail", "on paper", "manually" (clauses.by_workaround)
+BY_ON = {hash_string(norm(w)) for w in ("by", "on", "via")}
+MANUALLY = hash_string(norm("manually"))
 FEWER = {hash_string(norm(w)) for w in ("less", "fewer")}
 THAN = hash_string(norm("than"))
 ACCEPTS = {
