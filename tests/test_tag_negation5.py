@@ -17,7 +17,9 @@
   clause joined by "and" with its own subject and verb ("..., and discussion forums are not part of
   it") excludes only itself; "None of our systems ..." and "..., because there is no shared library"
   describe today; what a refused thing "will not meet the need for" is a need; a "not" of a manual
-  workaround ("by e-mail", "by hand") refuses the workaround.
+  workaround ("by e-mail", "by hand") refuses the workaround; MoSCoW's "Won't" in a cell after its
+  need answers the row; a clause that keeps today's way ("will keep ordering through the EDI link")
+  before an exclusion says how the excluded need is met today.
 
 Each negated form is checked on a short sentence of its own: the tag is gone and its span is still
 there, marked negated. Each trap form keeps its tag. The sentences are invented for this file, not
@@ -74,6 +76,24 @@ NEGATED = [
     # ... and a clause before it that negates its own shares the exclusion
     ("collaboration", "Document libraries are not in the brief, and a wiki is not wanted either."),
     ("scale", "Printing, scanning, and load testing above 500 users are out of scope."),
+    (
+        "integration",
+        "The kiosk shall go live without a link to the ticketing system, and shall show opening hours.",
+    ),
+    # MoSCoW's "Won't" in a cell after its need answers the row
+    ("account_services", "KW-ACC-021 | Registration for business customers | Won't (this release)"),
+    ("account_services", "REQ-031 | Self-registration for suppliers | Won't have"),
+    # today's way that goes on, before an exclusion, is how the excluded need is met today
+    (
+        "account_services",
+        "Members will keep managing their details through the branch; an online profile is not part of this phase.",
+    ),
+    (
+        "integration",
+        "Dealers will keep ordering through the existing EDI link, so no ordering pages for them are required.",
+    ),
+    # a "Won't have" before its need still answers it
+    ("account_services", "REQ-055 | Won't have | Self-registration for suppliers"),
     # ... while "None of our dealers need ..." and the reason for an exclusion still exclude
     ("b2b_portal", "None of our dealers need a separate ordering portal."),
     ("account_services", "Single sign-on is not required, as there is no staff login."),
@@ -148,6 +168,21 @@ TRAPS = [
         "Orders shall not be passed to the ERP by e-mail; the two systems shall exchange them through an API.",
     ),
     ("integration", "Invoices shall not be re-entered into SAP by hand."),
+    # ... but only what a noun of linking links to: "without disruption to" protects what follows
+    (
+        "workflow",
+        "The Contractor shall hand over the service without disruption to ongoing appeal processing.",
+    ),
+    # a "Won't have" answers no cell after its row
+    (
+        "access_control",
+        "REQ-059 | Self-registration for suppliers | Won't have | Single sign-on for staff | Must have",
+    ),
+    # a clause that keeps today's way and asks for nothing else stays when no exclusion follows
+    (
+        "account_services",
+        "Members will keep managing their details through the branch, and the portal shall show them.",
+    ),
     # a bound is no lack of today
     ("scale", "The pilot has no more than 50 users today but the portal shall scale to 20,000 users."),
 ]
@@ -235,6 +270,11 @@ def test_a_negative_word_that_does_not_negate_keeps_the_tag(rules_only: None, ta
         "A site will not meet the need for",
         "Data shall not be exchanged by",
         "Data shall not be exchanged by e",
+        "Registration | Won't",
+        "| Won't",
+        "Won't",
+        "Dealers will keep ordering, so",
+        "Dealers will keep ordering;",
     ],
 )
 def test_a_cue_at_the_end_of_the_text_does_not_fail(rules_only: None, text: str) -> None:

@@ -29,6 +29,7 @@ from triage.tag.negation_words import (
     COMMA,
     DEMANDS,
     DROPPED,
+    HAVE,
     MUSTS,
     NO,
     NO_NONE,
@@ -182,6 +183,11 @@ def answered_row(
     a colon, the label before the colon ("Integration with SAP: No", not "... | Supplier comment: No"),
     or the row when the label only asks for the need ("Single sign-on via Entra ID | Required: No")."""
     norms = doc_norms(doc)
+    wont = group == "weak" and a - 1 > s_start and doc[a - 1].lower_ == "wo"
+    if wont:
+        # MoSCoW's "Won't" / "Won't have" in a cell of its own: "Registration | Won't (this release)"
+        a -= 1
+        b = b + 1 if b < s_end and norms[b] == HAVE else b
     if a <= s_start:
         return None
     colon = norms[a - 1] == COLON
@@ -190,7 +196,7 @@ def answered_row(
     if group == "forward":
         end = b if norms[a] in NO_NONE and b == a + 1 else -1
     elif group == "weak":
-        end = b + 1 if b in excludes_at else -1
+        end = b if wont else b + 1 if b in excludes_at else -1
     else:
         end = b if group == "clause" else -1
     if end < 0:
@@ -227,6 +233,21 @@ def answered_row(
     if 0 < a - 1 - cell <= 3 and all(norms[x] in ROW_ASKS or doc[x].like_num for x in range(cell, a - 1)):
         return row
     return cell  # the label
+
+
+def wont_after_need(doc: Doc, a: int, s_start: int) -> bool:
+    """Whether the "n't" at token `a` is MoSCoW's "Won't" in a cell after the need it answers: the
+    cell before it holds words ("Self-registration for suppliers | Won't have"), not only a
+    requirement's id ("REQ-055 | Won't have | Self-registration", whose need comes after)."""
+    w = a - 1
+    if w - 1 <= s_start or doc[w].lower_ != "wo" or not _cell_mark(doc, doc_norms(doc), w - 1):
+        return False
+    k = w - 2
+    while k >= s_start and not _cell_mark(doc, doc_norms(doc), k):
+        if doc[k].is_alpha and doc[k].is_lower:
+            return True
+        k -= 1
+    return False
 
 
 def _row_field(doc: Doc, norms: list[int], colon: int, s_start: int) -> bool:

@@ -90,7 +90,9 @@ from triage.tag.negation_words import (
     REQUIRING,
     SAME_NOT_VIEW,
     SEMICOLON,
+    SO,
     STOP_MARKS,
+    TO,
     TO_FOR,
 )
 from triage.tag.rules import (
@@ -229,6 +231,7 @@ class IcpNegation:
                 self._points_back(view)
                 self._restated(view)
                 self._kept_today(view)
+                self._kept_before(view)
                 self._context_lost(view)
                 self._audience_asked(view)
                 self._condition_inherits(view)
@@ -419,6 +422,31 @@ class IcpNegation:
             if own_requirement(view.norms, k, end, REQUIRING):
                 continue
             self._negate_from(view.spans, k, end)
+
+    def _kept_before(self, view: SentenceView) -> None:
+        """A clause saying that today's way goes on, before ";" or ", so" and a clause that excludes a
+        need, says how that need is met today: "Customers will keep managing their details through
+        the branch; an online profile is not part of this phase", "Dealers will keep ordering through
+        the EDI link, so no ordering pages are required". Its spans are negated. Only a clause with
+        "will keep" / "will continue" / "continue to" and no exclusion of its own."""
+        norms = view.norms
+        joints = sorted(
+            [b for g, a, b in view.cues if g == "clause_breaks" and norms[a] == SEMICOLON]
+            + [i + 2 for i in range(view.start, view.end - 2) if norms[i] == COMMA and norms[i + 1] == SO]
+        )
+        starts = [view.start, *joints]
+        for prev, k in pairwise(starts):
+            end = first_from(joints, k + 1, view.end)
+            if not any(k <= lo < end for lo, _ in view.negated):
+                continue  # the clause after excludes nothing
+            if any(lo < k and prev < hi for lo, hi in view.negated):
+                continue  # the clause before excludes something itself
+            if not any(
+                norms[i] in KEPT and (norms[i - 1] in MODALS or (i + 1 < k and norms[i + 1] == TO))
+                for i in range(prev + 1, k)
+            ):
+                continue
+            self._negate_from(view.spans, prev, k)
 
     def _audience_asked(self, view: SentenceView) -> None:
         """A span that runs from an excluded clause across "but" / "whereas" into a clause that asks for

@@ -17,7 +17,7 @@ from bisect import insort
 
 from spacy.tokens import Doc
 
-from triage.tag.answers import answered_row
+from triage.tag.answers import answered_row, wont_after_need
 from triage.tag.clauses import (
     aside,
     by_workaround,
@@ -53,6 +53,7 @@ from triage.tag.negation_words import (
     HEADS,
     HYPHEN,
     IT,
+    LINK_NOUNS,
     LINKED_TO,
     LINKS,
     LIST_WORDS,
@@ -246,9 +247,14 @@ def cue_scopes(
             # scope": the row's need answered No (not today's state: "Single sign-on today: No")
             if not any(row <= x < a for x in today):
                 scopes.append((row, a))
-            if group == "forward" or (norms[a - 1] == COLON and BAR in norms[b:s_end]):
+            if (
+                group == "forward"
+                or (norms[a - 1] == COLON and BAR in norms[b:s_end])
+                or wont_after_need(doc, a, s_start)
+            ):
                 # a "No" negates nothing after it: "SSO | No | SAP link | Yes"; nor does a "Not
-                # required" cell the cells after it: "SSO: Not required | Interface to the ERP: Required"
+                # required" cell the cells after it: "SSO: Not required | Interface to the ERP: Required",
+                # nor a "Won't have" after its need: "Self-registration | Won't have | SSO | Must have"
                 continue
         lo = subject = clause_start(cuts, a, s_start)
         if group in ("clause", "weak"):
@@ -488,9 +494,12 @@ def cue_scopes(
                 reach = item + 1
                 while reach < end and reach < item + 3 and norms[reach - 1] in NP_LEADS:
                     reach += 1
-                if reach < nxt and norms[reach] in LINKED_TO:
-                    # "without any integration with the finance system": what it would link to is part
-                    # of what is set aside, up to a comma
+                if reach < nxt and (
+                    norms[reach] in LINKED_TO or (norms[reach] == TO and norms[reach - 1] in LINK_NOUNS)
+                ):
+                    # "without any integration with the finance system", "without a link to SAP": what
+                    # it would link to is part of what is set aside, up to a comma (not "without
+                    # disruption to ongoing appeals")
                     reach = first_comma(norms, reach, nxt)
                 scopes.append((item, min(end, reach)))
             continue

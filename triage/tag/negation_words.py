@@ -358,7 +358,12 @@ SHORT_OF = {hash_string(norm(w)) for w in ("less", "fewer", "lower", "short", "b
 ANY = {hash_string(norm(w)) for w in ("any", "anyone", "anybody", "anything")}
 LIST_WORDS = {hash_string(w) for w in ("and", "or", "nor", ",")}
 # what a noun of linking takes after it: "integration with the ERP", "a link to SAP", "feeds into"
-LINKED_TO = {hash_string(norm(w)) for w in ("with", "to", "between", "into")}
+LINKED_TO = {hash_string(norm(w)) for w in ("with", "between", "into")}
+# ... and "to" after a noun of linking: "a link to SAP", "an interface to the ERP"
+LINK_NOUNS = {
+    hash_string(norm(w))
+    for w in ("link", "links", "interface", "interfaces", "connection", "connector", "feed", "integration")
+}
 OF = hash_string(norm("of"))
 OUR = hash_string(norm("our"))
 THERE = hash_string(norm("there"))
@@ -375,6 +380,7 @@ NEED_OF = {hash_string(norm(w)) for w in ("for", "of", "to")}
 # a manual workaround: "by e-mail", "on paper", "manually" (clauses.by_workaround)
 BY_ON = {hash_string(norm(w)) for w in ("by", "on", "via")}
 MANUALLY = hash_string(norm("manually"))
+SO = hash_string(norm("so"))
 FEWER = {hash_string(norm(w)) for w in ("less", "fewer")}
 THAN = hash_string(norm("than"))
 ACCEPTS = {
@@ -393,6 +399,7 @@ ACCEPTS = {
 CELL_MARKS = {hash_string(w) for w in ("|", "-", "—", "–")}
 # what ends an answer cell: "Single sign-on required | No", "Integration with SAP: No.", "...: No, ..."
 ANSWER_ENDS = {hash_string(w) for w in (".", ",", ";", "|", "!", "(")}
+HAVE = hash_string(norm("have"))
 YES_NO = {hash_string(norm(w)) for w in ("yes", "no")}
 # a "Not ..." answer that does not answer: "Not sure yet", "Not yet decided", "Not known"
 UNDECIDED = {
