@@ -1,9 +1,10 @@
 """The fifth round of negation tuning: what the fourth left over.
 
 - "not acceptable" / "will not be accepted" of a practice (something done: "Storing passwords in clear
-  text", "Manual re-keying of orders", "Shared administrator accounts") or of a shortfall ("Anything
-  less than 99.9 % availability") forbids it: a need for what replaces it, so the tag counts; of a
-  thing offered ("A separate partner portal is not acceptable") it refuses the thing.
+  text", "Manual re-keying of orders", "Shared administrator accounts"), of a failure ("Unplanned
+  downtime", "A data breach") or of a shortfall ("Anything less than 99.9 % availability") forbids
+  it: a need for what replaces or prevents it, so the tag counts; of a thing offered ("A separate
+  partner portal is not acceptable") it refuses the thing.
 - a lettered, numbered or bulleted list whose lead-in excludes it ("The following are excluded from
   this contract: (a) ...; (b) ...") has every item excluded, up to an item that asks for something of
   its own; a lead-in that asks ("The following are required:") keeps every item.
@@ -129,6 +130,11 @@ TRAPS = [
     ("access_control", "Generic shared logins for site administrators will not be accepted."),
     ("compliance", "Hosting of personal data outside the UK will not be accepted."),
     ("compliance", "Hosting outside the European Economic Area is not acceptable to the Trust."),
+    # ... and "not acceptable" of a failure: a need for what prevents it
+    ("scale", "Unplanned downtime of the filing service during business hours is not acceptable."),
+    ("security_ops", "A data breach of the member records will not be accepted."),
+    ("security_ops", "Passwords in clear text are not acceptable."),
+    ("workflow", "Delays in approving grant applications are not acceptable."),
     # ... as does one that falls short of a figure
     ("scale", "Anything less than 99.9% availability during the enrolment window is not acceptable."),
     ("scale", "Less than 99.5% availability will not be accepted."),

@@ -19,6 +19,7 @@ from triage.tag.negation_words import (
     ASIDE_NEGATIONS,
     BE_FORMS,
     BY_ON,
+    CLEAR_TEXT,
     COLON,
     COMMA,
     CONCESSIONS,
@@ -26,6 +27,7 @@ from triage.tag.negation_words import (
     DEMANDS,
     DETERMINERS,
     DO_FORMS,
+    FAILURES,
     FEWER,
     HYPHEN,
     IN_SCOPE,
@@ -44,6 +46,7 @@ from triage.tag.negation_words import (
     SHORT_OF,
     STATUS_QUO,
     STOP_MARKS,
+    TEXT,
     THAN,
     THING_INGS,
     WANTS,
@@ -177,16 +180,19 @@ def names_a_lack(norms: list[int], lo: int, a: int) -> bool:
 def names_a_practice(doc: Doc, norms: list[int], lo: int, a: int) -> bool:
     """Whether the clause starting at token `lo` names, before token `a`, a practice (something done)
     rather than a thing offered as its first words: a gerund ("Storing passwords in clear text",
-    "Hosting outside the EU"), a redoing ("Re-entry of orders", "Manual re-keying") or a word of
-    `PRACTICES` ("Shared administrator accounts", "Unencrypted transfer of ..."). "Not acceptable" of a
+    "Hosting outside the EU"), a redoing ("Re-entry of orders", "Manual re-keying"), a word of
+    `PRACTICES` ("Shared administrator accounts", "Unencrypted transfer of ...") or of `FAILURES`
+    ("Unplanned downtime", "A data breach"), or what is kept "in clear text". "Not acceptable" of a
     practice forbids it; of a thing ("A separate partner portal is not acceptable") it refuses it."""
     i = lo
     while i < a and norms[i] in DETERMINERS:
         i += 1
     if i >= a:
         return False
-    if norms[i] in PRACTICES:
+    if norms[i] in PRACTICES or any(norms[k] in FAILURES for k in range(i, min(i + 2, a))):
         return True
+    if any(norms[k] in CLEAR_TEXT and norms[k + 1] == TEXT for k in range(i, a - 1)):
+        return True  # "Passwords in clear text"
     if norms[i] == RE and i + 2 < a and norms[i + 1] == HYPHEN:
         return True  # "Re-keying", "Re-entry"
     word = doc[i].lower_

@@ -34,19 +34,22 @@ is required for partners", "...; partners do") keeps the need; "the same credent
 time" are no same view; every item of a short noun-phrase list after "without" is set aside; a rule's
 own phrase that starts with its "not" ("but not see the revenue reports") is a prohibition.
 Fifth round: "not acceptable" / "will not be accepted" of a practice ("Storing passwords in clear
-text", "Manual re-keying of orders", "Shared administrator accounts") or of a shortfall ("Anything
-less than 99.9 % availability") forbids it, a need (not of a thing offered: "A separate partner portal
-is not acceptable"); so does a "not" of a manual workaround ("shall not be exchanged by e-mail"); the
-items of a lettered, numbered or bulleted list whose lead-in excludes them ("The following are
-excluded: (a) ...; (b) ...", each item a sentence of its own) are negated up to an item that asks for
-something; "No X shall ... without Y" is a rule that keeps X; a relative clause with a negation of its
-own ("a product that cannot be changed") and what a refused thing "will not meet the need for" are
-needs; "not required to ... any system other than those listed" asks for those; a question that asks
-what / which / how is answered No by an answer that denies its tag; "None of our systems ..." and
-"..., because there is no shared library" describe today; "has no more than 50" is a bound;
-"without forcing anyone to register" / "without requiring X" set aside what is not asked for, and
-"without any integration with the ERP" what it links to; a clause joined by "and" with a subject and
-verb of its own ("..., and discussion forums are not part of it") excludes only itself.
+text", "Manual re-keying of orders", "Shared administrator accounts"), of a failure ("Unplanned
+downtime") or of a shortfall ("Anything less than 99.9 % availability") forbids it, a need (not of a
+thing offered: "A separate partner portal is not acceptable"); so does a "not" of a manual
+workaround ("shall not be exchanged by e-mail"); the items of a lettered, numbered or bulleted list
+whose lead-in excludes them ("The following are excluded: (a) ...; (b) ...", each item a sentence of
+its own) are negated up to an item that asks for something; "No X shall ... without Y" is a rule
+that keeps X; a relative clause with a negation of its own ("a product that cannot be changed") and
+what a refused thing "will not meet the need for" are needs; "not required to ... any system other
+than those listed" asks for those; a question that asks what / which / how is answered No by an
+answer that denies its tag; "None of our systems ..." and "..., because there is no shared library"
+describe today; "has no more than 50" is a bound; "without forcing anyone to register" / "without
+requiring X" set aside what is not asked for, and "without any integration with the ERP" what it
+links to; a clause joined by "and" with a subject and verb of its own ("..., and discussion forums
+are not part of it") excludes only itself; MoSCoW's "Won't" in a cell after its need answers the
+row; a clause that keeps today's way ("Dealers will keep ordering through the EDI link, so ...")
+before an exclusion says how the excluded need is met today.
 The per-sentence steps after the scopes take one `SentenceView`. The scopes of the cues are
 read in negation_scopes.py, answers to questions and table rows in answers.py, clause bounds
 in clauses.py, and the words the rules look for are in negation_words.py.

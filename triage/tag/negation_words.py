@@ -330,8 +330,43 @@ LACKS = {hash_string(norm(w)) for w in ("lack", "absence", "failure", "failing",
 # a need for what replaces it (not "A separate partner portal is not acceptable")
 PRACTICES = {
     hash_string(norm(w))
-    for w in ("manual", "manually", "shared", "generic", "duplicate", "double", "unencrypted", "paper")
+    for w in (
+        "manual",
+        "manually",
+        "shared",
+        "generic",
+        "duplicate",
+        "double",
+        "unencrypted",
+        "paper",
+        "spreadsheet",
+        "spreadsheets",
+    )
 }
+# ... or a failure: "Unplanned downtime", "Any loss of application data", "A data breach", "Delays in"
+FAILURES = {
+    hash_string(norm(w))
+    for w in (
+        "downtime",
+        "unplanned",
+        "outage",
+        "outages",
+        "loss",
+        "breach",
+        "breaches",
+        "delay",
+        "delays",
+        "disruption",
+        "disruptions",
+        "leak",
+        "leaks",
+        "leakage",
+        "errors",
+    )
+}
+# "in clear text", "in plain text": how a practice stores or sends a thing
+CLEAR_TEXT = {hash_string(norm(w)) for w in ("clear", "plain")}
+TEXT = hash_string(norm("text"))
 # words in "-ing" that name a thing, not an activity: "Anything less than 99.9 % is not acceptable"
 THING_INGS = {
     hash_string(norm(w))
