@@ -31,7 +31,7 @@ from __future__ import annotations
 import pytest
 from negation_checks import assert_kept, assert_negated
 
-from triage.tag import tag_text
+from triage.tag import load_pipeline, tag_text
 
 # (tag, sentence that negates it)
 NEGATED = [
@@ -223,6 +223,23 @@ def test_an_excluded_list_ends_at_an_item_that_asks_for_something(rules_only: No
     assert_negated("b2b_portal", text)
     assert_kept("integration", text)
     assert_kept("scale", text)
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "excludes"),
+    [
+        ("The following are out of scope:", True),
+        ("The Contractor is not required to:", True),
+        ("Exclusions:", True),
+        ("The following are required:", False),
+        ("The Contractor shall not:", False),
+        ("Integration with the ERP is out of scope.", False),
+    ],
+)
+def test_a_lead_in_says_whether_it_excludes_its_list(rules_only: None, lead_in: str, excludes: bool) -> None:
+    """What a document stage that sees each list item as a passage of its own asks of the lead-in."""
+    nlp = load_pipeline()
+    assert nlp.get_pipe("icp_negation").lead_in_excludes(nlp(lead_in), 0) is excludes
 
 
 def test_a_list_of_prohibitions_is_no_list_of_exclusions(rules_only: None) -> None:

@@ -275,7 +275,7 @@ class IcpNegation:
             if head < 0:
                 continue
             if head not in heads:
-                heads[head] = self._lead_in_excludes(doc, norms, head)
+                heads[head] = self.lead_in_excludes(doc, head)
             if not heads[head]:
                 continue
             items, lo = [], s_start
@@ -288,10 +288,16 @@ class IcpNegation:
             out[s_start] = items
         return out
 
-    def _lead_in_excludes(self, doc: Doc, norms: list[int], start: int) -> bool:
-        """Whether a cue of the sentence at `start`, which ends in ":", covers it up to its colon."""
+    def lead_in_excludes(self, doc: Doc, start: int) -> bool:
+        """Whether the sentence of `doc` that starts at token `start` is a lead-in that excludes the list
+        after it: it ends in ":" and a negation cue covers it up to the colon ("The following are out of
+        scope:", "The Contractor is not required to:"; not "The following are required:"). For a stage
+        that sees list items as passages of their own (document.py), as `_listed` does for the items
+        of one passage."""
         end = sentence_bounds(doc, start)[1]
         colon = last_word(doc, start, end)
+        if doc_norms(doc)[colon] != COLON:
+            return False
         strings = doc.vocab.strings
         cues = [(strings[m], a, b) for m, a, b in self.matcher(doc[start:end])]
         return any(lo < colon <= hi for lo, hi in cue_scopes(doc, cues, start, end, self.excludes_within))
