@@ -15,7 +15,7 @@ component `icp_classifier` runs after `icp_sense` and before modality and negati
   forbids, a number out of range: "security guards", "a scale of 1:500") is the rules' to decide:
   the classifier does not add it there (`rules.VETOED_KEY`);
 - a rule's span of a tag that the classifier finds very unlikely (log-odds below the tag's `veto`, a
-  probability of 0.2 or less, on tags where that was chosen), in its sentence and in its own segment
+  probability of 0.3 or less, on tags where that was chosen), in its sentence and in its own segment
   of it (between commas, semicolons and colons), is doubted, and the component `icp_doubt`, after
   negation, drops it unless negation spoke about that tag in the sentence: the rules read a word, the
   classifier the whole sentence ("the portal of the old town hall", "workflow" in a sentence about
