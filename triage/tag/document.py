@@ -5,8 +5,11 @@ every page). A passage is boilerplate when its section heading (or, for a headin
 names instructions to bidders, submission, terms and conditions, evaluation, insurance, invoicing
 and the like (the `boilerplate:` list of the taxonomy); its spans carry `boilerplate=True`.
 A list item that follows a lead-in ending in ":" ("The portal shall:") inherits the lead-in's
-modality when it has none of its own. A table row answered "No" in a cell of its own (under "In
-scope", "Required?") has its tags negated (table_rows.py).
+modality when it has none of its own; a lead-in that excludes ("Scope does not include:", "The
+following are out of scope:") negates the tags of the list items after it, up to an item that asks
+for something or the end of the list (`IcpNegation.lead_in_excludes`; within one passage negation.py
+reads such lists itself). A table row answered "No" in a cell of its own (under "In scope",
+"Required?") has its tags negated (table_rows.py).
 
 spaCy's cost per Doc (making it, and each component's call) outweighs its cost per word on short
 passages, so consecutive passages are joined, a space apart, into Docs of about `CHUNK_CHARS`
@@ -25,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -94,14 +97,15 @@ def _tag_span(
     )
 
 
-def _lead_in(doc: Doc, start: int, end: int) -> str | None:
-    """The modality the passage in doc[start:end] hands on to the list after it, when it ends with ':'."""
+def _lead_in(doc: Doc, start: int, end: int) -> int | None:
+    """The start of the sentence that ends the passage in doc[start:end] with ':', a lead-in that
+    hands its modality (and, when it excludes, its negation) on to the list after it; else None."""
     last = end - 1
     while last >= start and doc[last].is_space:
         last -= 1
     if last < start or doc[last].text != ":":
         return None
-    return sentence_modality(doc, sentence_bounds(doc, last)[0])
+    return sentence_bounds(doc, last)[0]
 
 
 def _chunks(passages: list[Passage], size: int) -> Iterator[list[Passage]]:
@@ -156,7 +160,9 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
     """Tag a run of body passages; a run starts at a passage that inherits nothing (not a list item)."""
     out = _Tagged()
     chunks = list(_chunks(body, CHUNK_CHARS)) if CHUNK_CHARS else [[p] for p in body]
+    negation = nlp.get_pipe("icp_negation") if "icp_negation" in nlp.pipe_names else None
     inherited: str | None = None
+    excluded = False  # the list items follow a lead-in that excludes them ("The following are out of scope:")
     docs = nlp.pipe(_docs(nlp, chunks), batch_size=BATCH_SIZE)
     for chunk, doc in zip(chunks, docs, strict=True):
         starts = sentence_starts(doc)
@@ -171,21 +177,36 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
             if boilerplate:
                 out.boiler_words += n_words
             out.sentences += bisect_left(starts, hi) - bisect_left(starts, lo)
-            heir = inherited if passage.kind == "list_item" else None
+            is_item = passage.kind == "list_item"
+            heir = inherited if is_item else None
+            # an item that asks for something ends the excluded list ("... (c) The portal shall ...")
+            excluding = (
+                excluded and is_item and lo < hi and sentence_modality(doc, lo) in ("info", "optional")
+            )
             location = passage.location
             for span in _between(icp, lo, hi):
                 modality = None
                 if heir and span_info(span).get("modality", "info") == "info":
                     modality = heir
-                out.spans.append(_tag_span(span, passage, location, modality, boilerplate, sentences_seen))
+                found = _tag_span(span, passage, location, modality, boilerplate, sentences_seen)
+                out.spans.append(replace(found, negated=True) if excluding else found)
             if not boilerplate:
                 for span in _between(vertical_spans, lo, hi):
                     out.mentions.append(_tag_span(span, passage, location, "info", False, sentences_seen))
             lead = _lead_in(doc, lo, hi)
-            if lead is not None and lead != "info":
-                inherited = lead
-            elif passage.kind != "list_item":
-                inherited = None
+            if lead is not None:
+                modality = sentence_modality(doc, lead)
+                if modality != "info":
+                    inherited = modality
+                elif not is_item:
+                    inherited = None
+                # an excluding lead-in starts an excluded list; an excluded item ending in ":" goes on
+                excluding = excluding or (negation is not None and negation.lead_in_excludes(doc, lead))
+                excluded = excluding
+            elif not is_item:
+                inherited, excluded = None, False
+            else:
+                excluded = excluding  # an item that asks for something ends the excluded list
     return out
 
 

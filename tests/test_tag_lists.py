@@ -1,0 +1,93 @@
+"""A list whose items are passages of their own (Markdown and text bullets, DOCX list paragraphs, PDF
+list lines) after a lead-in that excludes them ("The following are out of scope:"): every item's tags
+are negated, up to an item that asks for something or the end of the list. Each file is written here
+and read as a user's file would be."""
+
+from __future__ import annotations
+
+from triage.extract import extract
+from triage.tag import tag
+
+EXCLUDED = [
+    "Integration with the payroll system",
+    "A partner extranet for resellers to place orders",
+]
+
+
+def _tagged_markdown(tmp_path, lines: list[str]):
+    path = tmp_path / "rfp.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tag(extract(path))
+
+
+def _states(tagged) -> dict[str, set[bool]]:
+    """For each tag found, the negated flags of its spans."""
+    out: dict[str, set[bool]] = {}
+    for s in tagged.spans:
+        out.setdefault(s.tag, set()).add(s.negated)
+    return out
+
+
+def test_items_after_an_excluding_lead_in_are_negated(tmp_path):
+    tagged = _tagged_markdown(
+        tmp_path,
+        [
+            "# Scope",
+            "",
+            "The following are out of scope for this contract:",
+            "",
+            *(f"- {i}" for i in EXCLUDED),
+        ],
+    )
+    states = _states(tagged)
+    assert states["integration"] == {True} and states["b2b_portal"] == {True}
+    assert all(s.passage_id.startswith("l") for s in tagged.spans)  # each item is its own passage
+
+
+def test_items_after_a_lead_in_that_asks_count(tmp_path):
+    tagged = _tagged_markdown(
+        tmp_path, ["# Scope", "", "The following are required:", "", *(f"- {i}" for i in EXCLUDED)]
+    )
+    states = _states(tagged)
+    assert states["integration"] == {False} and states["b2b_portal"] == {False}
+
+
+def test_the_exclusion_ends_with_the_list_and_at_an_item_that_asks(tmp_path):
+    tagged = _tagged_markdown(
+        tmp_path,
+        [
+            "# Scope",
+            "",
+            "The following are excluded:",
+            "",
+            "- Integration with the payroll system",
+            "- The portal shall offer single sign-on for staff",
+            "- A partner extranet for resellers to place orders",
+            "",
+            "Resellers will log in to a partner extranet to place their orders.",
+        ],
+    )
+    spans = {(s.tag, s.negated) for s in tagged.spans}
+    assert ("integration", True) in spans and ("integration", False) not in spans
+    assert ("access_control", False) in spans and ("access_control", True) not in spans
+    # after the item that asks, the list is no longer excluded; the paragraph after it counts too
+    assert ("b2b_portal", False) in spans and ("b2b_portal", True) not in spans
+
+
+def test_docx_list_paragraphs_after_an_excluding_lead_in(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Scope", level=1)
+    document.add_paragraph("The Contractor is not required to provide:")
+    for item in EXCLUDED:
+        document.add_paragraph(item, style="List Bullet")
+    document.add_paragraph("The new site shall integrate with the CRM.")
+    path = tmp_path / "rfp.docx"
+    document.save(path)
+    tagged = tag(extract(path))
+    assert {p.kind for p in tagged.document.body if p.text in EXCLUDED} == {"list_item"}
+    negated = {s.tag for s in tagged.spans if s.negated}
+    counted = {s.tag for s in tagged.spans if not s.negated}
+    assert "b2b_portal" in negated and "b2b_portal" not in counted
+    assert "integration" in negated and "integration" in counted  # the CRM sentence after the list
