@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from triage.hashing import sha256_file  # noqa: E402
-from triage.tag.classifier import CARD_FILE, MODEL_FILE, TagClassifier, rule_hits, sentence_terms  # noqa: E402
+from triage.tag.classifier import CARD_FILE, MODEL_FILE, TagClassifier, sentence_terms  # noqa: E402
 from triage.types import ALL_TAGS  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -50,16 +50,13 @@ OUT = ROOT / "models" / "tagger"
 C = 10.0  # 3 and 30 both lowered the real validation figure (0.6034, 0.5992 against 0.6088; 2026-11-27)
 CLASS_WEIGHT: str | None = "balanced"  # None lowered both figures (written 0.8722, real 0.5772)
 MIN_DF = 2
-# Each tag's model may also read which tags the rules found in the sentence ("rule:X", stacking). Off:
-# measured on 2026-11-27, it lowered both validation figures (written macro F1 0.8757, real micro F1
-# 0.6088 without; with every tag's hit 0.8424 / 0.5558; without a tag's own hit in its model 0.8705 /
-# 0.5949). The rules were tuned on the training sentences, so there their hits are near-certain, and the
-# models learn to trust them more than held-out text allows (and, with their own hit, to doubt nothing).
-RULE_FEATURES = False
-RULE_OWN = True  # ... its own tag among them
-# The weight of a real RFP sentence in training, a written one's being 1: 2 gave written 0.8793, real
-# 0.6079 (and 0.8820 / 0.6031 with the 0.3 veto below, against 0.8782 / 0.6150 at 1): not kept.
-REAL_WEIGHT = 1.0
+# Also tried on 2026-11-27 and not kept (written validation macro F1 / real micro F1):
+# - the rules' hits as features (per tag, whether the rules found it in the sentence): 0.8424 / 0.5558
+#   with a tag's own hit, 0.8705 / 0.5949 without it, against 0.8767 / 0.6088 without the feature. The
+#   rules were tuned on the training sentences, so there a rule hit is almost always right, and the
+#   model trusts hits more than new text allows;
+# - real RFP sentences weighed 2 (a written one 1): 0.8793 / 0.6079, and 0.8820 / 0.6031 with the 0.3
+#   veto below, against 0.8782 / 0.6150 at 1; every sentence weighs 1.
 TUNING = (
     "dev",
     "tune",
@@ -126,29 +123,8 @@ def terms_of(texts: list[str]) -> list[list[str]]:
     return [sentence_terms(t.norm_ for t in nlp.make_doc(text)) for text in texts]
 
 
-def rules_of(texts: list[str]) -> list[set[str]]:
-    """The tags the rules find in each text, as `icp_classifier` sees them: the spans `icp_sense`
-    leaves (the pipeline's own components, up to it)."""
-    from triage.tag.pipeline import build_pipeline
-    from triage.tag.rules import ICP_KEY, get_spans
-
-    nlp = build_pipeline(tag_classifier="off")
-    with nlp.select_pipes(enable=["rfp_sentences", "icp_rules", "icp_sense"]):
-        return [{s.label_ for s in get_spans(doc, ICP_KEY)} for doc in nlp.pipe(texts)]
-
-
-def fit(
-    terms: list[list[str]],
-    labels: list[set[str]],
-    tags: tuple[str, ...],
-    info: dict,
-    found: list[set[str]] | None = None,
-    n_real: int = 0,
-) -> TagClassifier:
-    """The classifier fitted on `terms` (one list per sentence) and their tag sets; with `found` (the
-    tags the rules found in each sentence, `rules_of`) and RULE_FEATURES, also on the rule features.
-    The last `n_real` sentences are real RFP sentences, weighed REAL_WEIGHT each."""
-    from scipy.sparse import csr_matrix, diags, hstack
+def fit(terms: list[list[str]], labels: list[set[str]], tags: tuple[str, ...], info: dict) -> TagClassifier:
+    """The classifier fitted on `terms` (one list per sentence) and their tag sets."""
     from sklearn.linear_model import LogisticRegression
 
     df: dict[str, int] = {}
@@ -176,29 +152,15 @@ def fit(
         info=info,
     )
     x = _matrix(model, terms, index)
-    n_words = x.shape[1]
-    if RULE_FEATURES and found is not None:
-        x = csr_matrix(hstack([x, csr_matrix(rule_hits(tags, found))]))
-        object.__setattr__(model, "rule_coef", np.zeros((len(tags), len(tags))))
     coef, intercept = model.coef, model.intercept
     for j, tag in enumerate(tags):
         y = np.array([tag in labelled for labelled in labels])
         if y.all() or not y.any():
             intercept[j] = 10.0 if y.all() else -10.0
             continue
-        xj = x
-        if model.rule_coef is not None and not RULE_OWN:  # the tag's own rule column read as 0
-            keep = np.ones(x.shape[1])
-            keep[n_words + j] = 0.0
-            xj = csr_matrix(x @ diags(keep))
-        weight = np.r_[np.ones(len(terms) - n_real), np.full(n_real, REAL_WEIGHT)]
-        lr = LogisticRegression(C=C, class_weight=CLASS_WEIGHT, max_iter=5000).fit(
-            xj, y, sample_weight=weight
-        )
-        coef[:, j] = lr.coef_[0][:n_words]
+        lr = LogisticRegression(C=C, class_weight=CLASS_WEIGHT, max_iter=5000).fit(x, y)
+        coef[:, j] = lr.coef_[0]
         intercept[j] = lr.intercept_[0]
-        if model.rule_coef is not None:
-            model.rule_coef[:, j] = lr.coef_[0][n_words:]
     return model
 
 
@@ -221,9 +183,7 @@ def _matrix(model: TagClassifier, terms: list[list[str]], index: dict[str, int])
     return csr_matrix(x.multiply(1.0 / norms[:, None]))
 
 
-def cross_validated(
-    terms: list[list[str]], labels: list[set[str]], found: list[set[str]] | None = None, folds: int = 5
-) -> dict:
+def cross_validated(terms: list[list[str]], labels: list[set[str]], folds: int = 5) -> dict:
     """Per-tag F1 of the classifier alone, 5-fold on the training data (a fit check, not the accuracy
     claim: `make eval` scores held-out sets)."""
     rng = np.random.default_rng(0)
@@ -234,9 +194,8 @@ def cross_validated(
     for f in range(folds):
         test = order[f::folds]
         train = np.setdiff1d(order, test)
-        pick = (lambda rows: [found[i] for i in rows]) if found is not None else (lambda rows: None)
-        model = fit([terms[i] for i in train], [labels[i] for i in train], ALL_TAGS, {}, pick(train))
-        guess = model.predict_terms([terms[i] for i in test], pick(test))[0]
+        model = fit([terms[i] for i in train], [labels[i] for i in train], ALL_TAGS, {})
+        guess = model.predict_terms([terms[i] for i in test])[0]
         gold = np.array([[t in labels[i] for t in ALL_TAGS] for i in test])
         tp += (guess & gold).sum(0)
         fp += (guess & ~gold).sum(0)
@@ -270,8 +229,6 @@ def fold_models(
     train_real: list[dict],
     train_real_terms: list[list[str]],
     judged: list[dict],
-    found: list[set[str]] | None = None,
-    train_real_found: list[set[str]] | None = None,
 ) -> list[tuple[TagClassifier, list[int]]]:
     """Per document group of the real sentences `judged`, (a model fitted on `terms` and those
     sentences of `train_real` that are of another group and share no text with this group's, the
@@ -289,10 +246,6 @@ def fold_models(
             labels + [set(train_real[i]["tags"]) for i in rest],
             ALL_TAGS,
             {},
-            None
-            if found is None or train_real_found is None
-            else found + [train_real_found[i] for i in rest],
-            len(rest),
         )
         folds.append((model, members))
     return folds
@@ -541,10 +494,6 @@ def write_card(out: Path, model: TagClassifier, files: list[Path], cv: dict, sel
             "min_df": MIN_DF,
             "C": C,
             "class_weight": CLASS_WEIGHT,
-            "rule_hits": None
-            if model.rule_coef is None
-            else "each tag's model also weighs, per tag, whether the rules found it in the sentence"
-            + ("" if RULE_OWN else " (its own tag left out)"),
         },
         "cv_5fold_training_data": cv,
         "selection": selection,
@@ -586,15 +535,7 @@ def write_card(out: Path, model: TagClassifier, files: list[Path], cv: dict, sel
         " figures to quote. The real test half's documents are those of the validation half: `make eval`"
         " also scores it with models trained without each sentence's procurement (documents unseen).",
         f"- Features: {len(model.words)} words and {len(model.pairs)} word pairs seen in at least {MIN_DF}"
-        f" sentences; C = {C}, {CLASS_WEIGHT or 'no'} class weights."
-        + (
-            ""
-            if model.rule_coef is None
-            else " Rule hits: each tag's model also weighs, per tag, whether a rule found it in the sentence"
-            " (`rule_coef`, 0/1 columns beside the tf-idf"
-            + ("" if RULE_OWN else "; a tag's own rule hit left out of its model, so it can still doubt it")
-            + ")."
-        ),
+        f" sentences; C = {C}, {CLASS_WEIGHT or 'no'} class weights.",
         f"- 5-fold cross-validated macro F1 of the classifier alone on its training data: {cv['macro_f1']:.3f}"
         " (a fit check, not an accuracy claim).",
         f"- Per tag, the classifier is ON only at a probability (of {', '.join(str(p) for p in selection['thresholds'])})"
@@ -679,23 +620,18 @@ def main(argv: list[str] | None = None) -> int:
     terms = terms_of([r["text"] for r in records])
     labels = [set(r["tags"]) for r in records]
     real_terms = terms_of([r["text"] for r in train_real])
-    found = rules_of([r["text"] for r in records]) if RULE_FEATURES else None
-    real_found = rules_of([r["text"] for r in train_real]) if RULE_FEATURES else None
-    all_found = found + real_found if found is not None and real_found is not None else None
     all_terms = terms + real_terms
     all_labels = labels + [set(r["tags"]) for r in train_real]
     positives = {t: sum(t in lab for lab in all_labels) for t in ALL_TAGS}
     info = {"sentences": len(all_terms), "positives": positives, "real_sentences": len(train_real)}
-    model = fit(all_terms, all_labels, ALL_TAGS, info, all_found, len(real_terms))
+    model = fit(all_terms, all_labels, ALL_TAGS, info)
     cv = (
-        cross_validated(all_terms, all_labels, all_found)
+        cross_validated(all_terms, all_labels)
         if not args.no_cv
         else {"per_tag_f1": dict.fromkeys(ALL_TAGS, float("nan")), "macro_f1": float("nan")}
     )
     args.out.mkdir(parents=True, exist_ok=True)
-    folds = (
-        fold_models(terms, labels, train_real, real_terms, real, found, real_found) if train_real else None
-    )
+    folds = fold_models(terms, labels, train_real, real_terms, real) if train_real else None
     selection = select_tags(model, args.out, written, real, sources, folds)
     model.save(args.out / MODEL_FILE)
     write_card(args.out, model, files, cv, selection)

@@ -32,13 +32,9 @@ ones; otherwise off (-inf). A model saved before vetoes existed has none.
 
 Features, the same in training (`scripts/train_tag_classifier.py`) and here: the inflection-free word
 forms of the sentence (`Token.norm_`; numbers, words of one character and punctuation dropped, see
-`word_key`), plus adjacent pairs; weighted 1 + ln(tf) times idf
-and scaled to unit length, as scikit-learn's `TfidfVectorizer(sublinear_tf=True)` does. A model may
-also weigh the rules' hits (`rule_coef`; a model without it ignores them): per tag X, 1 where a rule's
-span of X (as `icp_sense` left them, before this component adds any) starts in the sentence, else 0
-(`rule_hits`; in training, `scripts/train_tag_classifier.py` reads the same spans with `rules_of`),
-added to the log-odds unscaled. In a doubted sentence's segment, the hits are the spans that start in
-that segment.
+`word_key`), plus adjacent pairs; weighted 1 + ln(tf) times idf and scaled to unit length, as
+scikit-learn's `TfidfVectorizer(sublinear_tf=True)` does. The rules' hits as features too were tried
+and not kept (scripts/train_tag_classifier.py says why).
 
 The model is a plain `.npz` of arrays (no pickle: `numpy.load(allow_pickle=False)` cannot run code)
 with a card beside it (`models/tagger/`); its sha256 is checked at load. Scoring needs numpy only,
@@ -147,9 +143,6 @@ class TagClassifier:
     threshold: np.ndarray  # (n_tags,) on the log-odds: a tag fires when its log-odds > threshold
     info: dict
     veto: np.ndarray | None = None  # (n_tags,) log-odds: a rule's tag is doubted below it; None: -inf
-    # (n_tags, n_tags): rule_coef[i, j] is the weight, for tag j, of "the rules found tag i in the row"
-    # (a row's rule hits, `rule_hits`); None: a model without rule features (the rules' hits ignored)
-    rule_coef: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if self.veto is None:
@@ -173,7 +166,6 @@ class TagClassifier:
             threshold=self.threshold.astype(np.float32),
             veto=self.veto.astype(np.float32),
             info=np.array(json.dumps(self.info, sort_keys=True)),
-            **({} if self.rule_coef is None else {"rule_coef": self.rule_coef.astype(np.float32)}),
         )
         write_atomic(Path(path), buffer.getvalue())
 
@@ -196,7 +188,6 @@ class TagClassifier:
                     threshold=z["threshold"].astype(np.float64),
                     info=json.loads(str(z["info"])),
                     veto=z["veto"].astype(np.float64) if "veto" in z.files else None,
-                    rule_coef=z["rule_coef"].astype(np.float64) if "rule_coef" in z.files else None,
                 )
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
             raise TriageError(f"{path}: not a tag classifier ({exc})") from exc
@@ -205,7 +196,6 @@ class TagClassifier:
             model.idf.shape == (n,)
             and model.coef.shape == (n, t)
             and model.intercept.shape == model.threshold.shape == model.veto.shape == (t,)
-            and (model.rule_coef is None or model.rule_coef.shape == (t, t))
             and model.pairs.ndim == 2
             and model.pairs.shape[1] == 2
             and (not len(model.pairs) or (model.pairs.min() >= 0 and model.pairs.max() < len(model.words)))
@@ -229,15 +219,10 @@ class TagClassifier:
         pairs = {(int(a), int(b)): base + k for k, (a, b) in enumerate(self.pairs)}
         return words, pairs
 
-    def log_odds(
-        self, owner: np.ndarray, features: np.ndarray, n_rows: int, rules: np.ndarray | None = None
-    ) -> np.ndarray:
+    def log_odds(self, owner: np.ndarray, features: np.ndarray, n_rows: int) -> np.ndarray:
         """(n_rows, n_tags) log-odds of rows given as feature occurrences: `features[i]` occurs once
-        in row `owner[i]`. Weighted (1 + ln tf) * idf and scaled to unit length per row, as training does.
-        `rules`: the rows' rule hits (`rule_hits`), weighed by `rule_coef` where the model has it."""
+        in row `owner[i]`. Weighted (1 + ln tf) * idf and scaled to unit length per row, as training does."""
         out = np.tile(self.intercept, (n_rows, 1))
-        if self.rule_coef is not None and rules is not None:
-            out += rules @ self.rule_coef
         if not len(features):
             return out
         n = self.n_features
@@ -251,26 +236,19 @@ class TagClassifier:
         return out
 
     def decide(
-        self,
-        owner: np.ndarray,
-        features: np.ndarray,
-        known_words: np.ndarray,
-        rules: np.ndarray | None = None,
+        self, owner: np.ndarray, features: np.ndarray, known_words: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
         """Two (n_rows, n_tags) boolean arrays: the tags each row's log-odds put above their threshold
         (the classifier adds them) and below their veto (a rule's tag is dropped), both only for rows
         with at least MIN_WORDS words the model knows (a heading, a table cell or a date line is not
         the kind of sentence it learned from, and a lone word weighs everything there)."""
         enough = np.asarray(known_words)[:, None] >= MIN_WORDS
-        log_odds = self.log_odds(owner, features, len(enough), rules)
+        log_odds = self.log_odds(owner, features, len(enough))
         return (log_odds > self.threshold) & enough, (log_odds < self.veto) & enough
 
-    def predict_terms(
-        self, sentences: Sequence[Sequence[str]], found: Sequence[Iterable[str]] | None = None
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """`decide` for sentences given as their terms (`sentence_terms`) and the tags the rules found
-        in each (`found`; none if not given): the same decisions as the pipeline component's, read
-        from strings; for training checks and tests."""
+    def predict_terms(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """`decide` for sentences given as their terms (`sentence_terms`): the same decisions as the
+        pipeline component's, read from strings; for training checks and tests."""
         words, pairs = self.vocabulary()
         owner: list[int] = []
         features: list[int] = []
@@ -286,21 +264,7 @@ class TagClassifier:
                 if i is not None:
                     owner.append(k)
                     features.append(i)
-        rules = rule_hits(self.tags, found if found is not None else [()] * len(sentences))
-        return self.decide(np.array(owner, dtype=np.int64), np.array(features, dtype=np.int64), known, rules)
-
-
-def rule_hits(tags: Sequence[str], found: Sequence[Iterable[str]]) -> np.ndarray:
-    """(n_rows, n_tags) 0/1: whether the rules found each tag (of `tags`) in each row, given the tags
-    they found per row: the rule features ("rule:X"), read the same in training and tagging."""
-    column = {tag: t for t, tag in enumerate(tags)}
-    out = np.zeros((len(found), len(tags)))
-    for r, row in enumerate(found):
-        for tag in row:
-            t = column.get(tag)
-            if t is not None:
-                out[r, t] = 1.0
-    return out
+        return self.decide(np.array(owner, dtype=np.int64), np.array(features, dtype=np.int64), known)
 
 
 def load_classifier(path: str) -> TagClassifier:
@@ -420,15 +384,7 @@ class IcpClassifier:
         mine = np.isin(w.sentence, np.unique([bisect_right(w.starts, s.start) - 1 for s, _ in candidates]))
         rows, group = np.unique(segment_of[w.tokens[mine]], return_inverse=True)
         owner, features = self._rows(w.word[mine], group, w.known[mine])
-        rules = None
-        if model.rule_coef is not None:  # a segment's rule hits: the rules' spans that start in it
-            rules = np.zeros((len(rows), len(model.tags)))
-            for s in spans:
-                t = self.column.get(s.label_)
-                r = int(np.searchsorted(rows, segment_of[s.start]))
-                if t is not None and r < len(rows) and rows[r] == segment_of[s.start]:
-                    rules[r, t] = 1.0
-        log_odds = model.log_odds(owner, features, len(rows), rules)
+        log_odds = model.log_odds(owner, features, len(rows))
         counts = np.bincount(group[w.known[mine]], minlength=len(rows))
         doubted = w.doc.user_data.setdefault(DOUBTED_KEY, set())
         for s, t in candidates:
@@ -472,8 +428,7 @@ class IcpClassifier:
         known = word >= 0
         owner, features = self._rows(word, sentence, known)
         counts = np.bincount(sentence[known], minlength=len(starts))
-        rules = self._rule_hits(docs_with_words, first_sentence) if model.rule_coef is not None else None
-        adds, vetoes = model.decide(owner, features, counts, rules)
+        adds, vetoes = model.decide(owner, features, counts)
         busy = np.flatnonzero(adds.any(axis=1) | vetoes.any(axis=1))
         for j in np.unique(np.searchsorted(first_sentence, busy, side="right") - 1).tolist():
             lo, hi = offsets[j], offsets[j + 1]
@@ -491,18 +446,6 @@ class IcpClassifier:
             )
             self._one(words, adds[rows], vetoes[rows])
         return docs
-
-    def _rule_hits(self, docs: list[Doc], first_sentence: np.ndarray) -> np.ndarray:
-        """(n_sentences, n_tags) 0/1 for the batch's sentences: whether a rule's span of the tag (as
-        `icp_sense` left them) starts in the sentence; `rule_hits` in training reads the same spans."""
-        out = np.zeros((int(first_sentence[-1]), len(self.model.tags)))
-        for j, doc in enumerate(docs):
-            starts = sentence_starts(doc)
-            for s in get_spans(doc, self.key):
-                t = self.column.get(s.label_)
-                if t is not None:
-                    out[first_sentence[j] + bisect_right(starts, s.start) - 1, t] = 1.0
-        return out
 
     def _one(self, w: DocWords, adds: np.ndarray, vetoes: np.ndarray) -> None:
         """One doc's doubts and additions, from its rows of the batch's decisions."""
