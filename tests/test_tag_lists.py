@@ -1,5 +1,5 @@
 """A list whose items are passages of their own (Markdown and text bullets, DOCX list paragraphs, PDF
-list lines) after a lead-in that excludes them ("The following are out of scope:"): every item's tags
+list lines alike) after a lead-in that excludes them ("The following are out of scope:"): every item's tags
 are negated, up to an item that asks for something or the end of the list. Each file is written here
 and read as a user's file would be."""
 
@@ -41,7 +41,8 @@ def test_items_after_an_excluding_lead_in_are_negated(tmp_path):
     )
     states = _states(tagged)
     assert states["integration"] == {True} and states["b2b_portal"] == {True}
-    assert all(s.passage_id.startswith("l") for s in tagged.spans)  # each item is its own passage
+    items = [p for p in tagged.document.body if p.text in EXCLUDED]
+    assert len(items) == 2 and {p.kind for p in items} == {"list_item"}  # each item a passage of its own
 
 
 def test_items_after_a_lead_in_that_asks_count(tmp_path):
@@ -91,3 +92,36 @@ def test_docx_list_paragraphs_after_an_excluding_lead_in(tmp_path):
     counted = {s.tag for s in tagged.spans if not s.negated}
     assert "b2b_portal" in negated and "b2b_portal" not in counted
     assert "integration" in negated and "integration" in counted  # the CRM sentence after the list
+
+
+def test_the_exclusion_stops_at_a_numbered_title_of_a_text_file(tmp_path):
+    # a text file numbers its sections like list items: "2. Requirements" ends the list before it
+    path = tmp_path / "rfp.txt"
+    lines = ["1. Scope", "", "The following are out of scope for this contract:", ""]
+    lines += ["- Hosting of the legacy website", "- Integration with the payroll system", ""]
+    lines += ["2. Requirements", "", "- A partner ordering portal where resellers place orders"]
+    lines += ["- Functional requirements", "- Single sign-on with the county directory for all staff"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    states = _states(tag(extract(path)))
+    assert states["integration"] == {True}
+    assert states["b2b_portal"] == {False} and states["access_control"] == {False}
+
+
+def test_the_exclusion_stops_at_a_sentence_of_its_own_in_a_document_numbered_throughout(tmp_path):
+    # DOCX legal numbering makes every paragraph a list item: a sentence of its own is no item
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Scope of services", level=1)
+    for text in (
+        "The following services are excluded from this contract:",
+        "Integration with the payroll system.",
+        "The Council runs a partner ordering portal where 400 resellers place orders.",
+        "Resellers sign in with single sign-on through the county directory.",
+    ):
+        document.add_paragraph(text, style="List Number")
+    path = tmp_path / "rfp.docx"
+    document.save(path)
+    states = _states(tag(extract(path)))
+    assert states["integration"] == {True}
+    assert states["b2b_portal"] == {False} and states["access_control"] == {False}

@@ -234,6 +234,15 @@ def test_an_excluded_list_ends_at_an_item_that_asks_for_something(rules_only: No
         ("The following are required:", False),
         ("The Contractor shall not:", False),
         ("Integration with the ERP is out of scope.", False),
+        ("Scope does not include:", True),
+        ("The contractor will not be responsible for performing the following:", True),
+        # found by the review: the clause that governs the colon asks, a double negative, today's pain,
+        # a condition
+        ("Apart from hosting, which is out of scope, the supplier shall provide:", False),
+        ("The following are required, not optional:", False),
+        ("The following are not negotiable:", False),
+        ("We do not currently have the following capabilities:", False),
+        ("Such indemnities shall also not apply if any claim of infringement:", False),
     ],
 )
 def test_a_lead_in_says_whether_it_excludes_its_list(rules_only: None, lead_in: str, excludes: bool) -> None:

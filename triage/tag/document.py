@@ -108,6 +108,58 @@ def _lead_in(doc: Doc, start: int, end: int) -> int | None:
     return sentence_bounds(doc, last)[0]
 
 
+_AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "shall",
+        "must",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "has",
+        "have",
+        "had",
+        "does",
+        "do",
+        "did",
+    ]
+)
+_SECTION_NOUNS = frozenset(
+    {"requirements", "specification", "specifications", "scope", "deliverables", "background", "overview"}
+    | {"introduction", "services", "objectives", "tasks", "schedule", "annex", "appendix", "definitions"}
+)
+_NUMBERED_TITLE = re.compile(r"\d+(?:\.\d+)*\.?\s")
+
+
+def _an_item_of_a_list(text: str) -> bool:
+    """Whether a list-item passage reads as an item of a list of things ("Integration with the payroll
+    system", "Remedying discovered vulnerabilities."), not a numbered title ("2. Requirements") or a
+    sentence of its own ("Resellers will use single sign-on to reach the portal."), which a document
+    numbered throughout (DOCX legal numbering, "1." before every line of a text file) also makes a list
+    item: an exclusion that runs into one of those stops there, a missed exclusion being the lesser harm."""
+    words = text.split()
+    if not words:
+        return False
+    bare = {w.strip(".,;:()\"'").lower() for w in words}
+    end = text.rstrip()[-1]
+    if len(words) >= 5 and not _AUXILIARIES.isdisjoint(bare):
+        return False
+    if len(words) >= 8 and end == ".":
+        return False
+    if end in ".;:,!?" or len(words) > 6:
+        return True
+    titled = all(w[:1].isupper() for w in words if len(w) >= 4)  # "Scope Of Work", "Requirements"
+    named = len(words) <= 4 and not _SECTION_NOUNS.isdisjoint(bare)  # "Functional requirements"
+    return not (_NUMBERED_TITLE.match(text) or titled or named)
+
+
 def _chunks(passages: list[Passage], size: int) -> Iterator[list[Passage]]:
     """Consecutive passages to share one Doc: up to `size` characters; a passage with space at
     either end (its tokens could change beside a joining space) goes alone."""
@@ -179,9 +231,14 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
             out.sentences += bisect_left(starts, hi) - bisect_left(starts, lo)
             is_item = passage.kind == "list_item"
             heir = inherited if is_item else None
-            # an item that asks for something ends the excluded list ("... (c) The portal shall ...")
+            # an item that asks for something ends the excluded list ("... (c) The portal shall ..."),
+            # and so does one that is no item of it: a title, a sentence of its own
             excluding = (
-                excluded and is_item and lo < hi and sentence_modality(doc, lo) in ("info", "optional")
+                excluded
+                and is_item
+                and lo < hi
+                and sentence_modality(doc, lo) in ("info", "optional")
+                and _an_item_of_a_list(passage.text)
             )
             location = passage.location
             for span in _between(icp, lo, hi):

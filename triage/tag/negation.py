@@ -109,6 +109,11 @@ from triage.tag.rules import (
     span_info,
 )
 
+# A lead-in with these words speaks of today ("We do not currently have the following:"), and a cue
+# followed by these is a double negative ("The following are required, not optional:"): no exclusion.
+_LEAD_IN_TODAY = frozenset({"currently", "today", "presently", "present", "existing"})
+_LEAD_IN_DOUBLE = frozenset({"optional", "negotiable", "exhaustive", "limited"})
+
 
 @dataclass(frozen=True, slots=True)
 class SentenceView:
@@ -298,9 +303,22 @@ class IcpNegation:
         colon = last_word(doc, start, end)
         if doc_norms(doc)[colon] != COLON:
             return False
+        words = [t.lower_ for t in doc[start:colon]]
+        if _LEAD_IN_TODAY.intersection(words):
+            return False  # "We do not currently have the following:": today's pain, the needs to come
+        # the clause that governs the colon is the last one ("Apart from hosting, which is out of
+        # scope, the supplier shall provide:" asks for its list)
+        last_clause = start + max((i + 1 for i, w in enumerate(words) if w in (",", ";")), default=0)
         strings = doc.vocab.strings
         cues = [(strings[m], a, b) for m, a, b in self.matcher(doc[start:end])]
-        return any(lo < colon <= hi for lo, hi in cue_scopes(doc, cues, start, end, self.excludes_within))
+        for lo, hi in cue_scopes(doc, cues, start, end, self.excludes_within):
+            if not lo < colon <= hi or lo < last_clause - 1:
+                continue
+            after = {t.lower_ for t in doc[lo : min(colon, lo + 3)]}
+            # "not optional", "not negotiable": it asks; "shall not apply if any claim:": a condition
+            if after.isdisjoint(_LEAD_IN_DOUBLE) and not {"if", "unless"}.intersection(words[lo - start :]):
+                return True
+        return False
 
     def _audiences_alike(self, view: SentenceView) -> None:
         """Audiences named only to say they get the same ("Volunteers and donors will see the same
