@@ -9,7 +9,7 @@ import pytest
 
 from triage.extract import extract
 from triage.tag import tag
-from triage.tag.table_rows import header_kind, is_no_answer
+from triage.tag.table_rows import defers, header_kind, is_no_answer, priority_of
 
 PORTAL = "A partner ordering portal where resellers place orders"
 SSO = "Single sign-on with the county directory for all staff"
@@ -23,15 +23,19 @@ def _markdown(tmp_path, header: list[str], rows: list[list[str]]):
     return tag(extract(path))
 
 
-def _docx(tmp_path, rows: list[list[str]]):
+def _docx(tmp_path, rows: list[list[str]], merges: tuple[tuple[int, int, int, int], ...] = ()):
+    """A DOCX file with one table; `merges` are (row, column, to row, to column) cell ranges."""
     import docx
 
     document = docx.Document()
     document.add_heading("Requirements", level=1)
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r0, c0, r1, c1 in merges:
+        table.cell(r0, c0).merge(table.cell(r1, c1))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.cell(r, c).text = text
+            if text is not None:
+                table.cell(r, c).text = text
     path = tmp_path / "rfp.docx"
     document.save(path)
     return tag(extract(path))
@@ -46,7 +50,9 @@ def _state(tagged, tag_id: str) -> str:
     return "counted" if not any(s.negated for s in spans) else "mixed"
 
 
-@pytest.mark.parametrize("answer", ["No", "N/A", "Not required", "Out of scope", "No (phase 2)", "None."])
+@pytest.mark.parametrize(
+    "answer", ["No", "N/A", "Not required", "Out of scope", "No (handled by IT)", "None.", "N", "\u2717"]
+)
 def test_a_need_answered_no_under_in_scope_is_negated_in_markdown(tmp_path, answer):
     tagged = _markdown(
         tmp_path, ["Ref", "Requirement", "In scope"], [["R-1", PORTAL, answer], ["R-2", SSO, "Yes"]]
@@ -62,17 +68,62 @@ def test_a_need_answered_no_under_required_is_negated_in_docx(tmp_path):
     assert _state(tagged, "b2b_portal") == "counted"
 
 
-def test_a_need_wanted_in_a_later_phase_is_not_excluded(tmp_path):
+@pytest.mark.parametrize("later", ["Yes", "Optional"])
+def test_a_need_wanted_in_a_later_phase_is_not_excluded(tmp_path, later):
     header = ["Ref", "Requirement", "Phase 1", "Phase 2"]
-    tagged = _markdown(tmp_path, header, [["R-1", PORTAL, "No", "Yes"], ["R-2", SSO, "No", "No"]])
+    tagged = _markdown(tmp_path, header, [["R-1", PORTAL, "No", later], ["R-2", SSO, "No", "No"]])
     assert _state(tagged, "b2b_portal") == "counted"
     assert _state(tagged, "access_control") == "negated"
 
 
-def test_a_title_row_above_the_header_is_skipped(tmp_path):
-    rows = [["Scope of this call-off"] * 3, ["Ref", "Requirement", "Included"], ["1", PORTAL, "No"]]
-    tagged = _docx(tmp_path, rows)
+def test_a_title_row_merged_across_the_table_is_skipped(tmp_path):
+    rows = [["Call-off schedule", None, None], ["Ref", "Requirement", "Included"], ["1", PORTAL, "No"]]
+    tagged = _docx(tmp_path, rows, merges=((0, 0, 0, 2),))
     assert _state(tagged, "b2b_portal") == "negated"
+
+
+def test_cells_line_up_under_their_header_when_cells_are_merged(tmp_path):
+    # "Area" merged down three rows: the bidder's "No" must not slide under "In scope"
+    rows = [
+        ["Area", "Requirement", "In scope", "Supplier response"],
+        ["Portals", PORTAL, "Yes", "No"],
+        [None, SSO, "Yes", "No"],
+        [None, "Integration with the CRM system", "No", ""],
+    ]
+    tagged = _docx(tmp_path, rows, merges=((1, 0, 3, 0),))
+    assert _state(tagged, "b2b_portal") == "counted" and _state(tagged, "access_control") == "counted"
+    assert _state(tagged, "integration") == "negated"
+
+
+def test_an_empty_corner_cell_is_no_title(tmp_path):
+    tagged = _markdown(tmp_path, ["", "In scope"], [[PORTAL, "No"], [SSO, "Yes"]])
+    assert _state(tagged, "b2b_portal") == "negated" and _state(tagged, "access_control") == "counted"
+
+
+@pytest.mark.parametrize("answer", ["No (phase 2)", "No, but required at go-live", "N/A until 2027"])
+def test_a_no_that_puts_the_need_off_keeps_it(tmp_path, answer):
+    tagged = _markdown(tmp_path, ["Ref", "Requirement", "In scope"], [["R-1", PORTAL, answer]])
+    assert _state(tagged, "b2b_portal") == "counted"
+
+
+@pytest.mark.parametrize("header", ["Applicable standard", "Required by", "Scope description"])
+def test_a_header_that_names_a_value_asks_nothing(tmp_path, header):
+    tagged = _markdown(tmp_path, ["Ref", "Requirement", header], [["R-1", PORTAL, "N/A"]])
+    assert _state(tagged, "b2b_portal") == "counted"
+
+
+def test_out_under_scope_and_moscow_priorities(tmp_path):
+    tagged = _markdown(tmp_path, ["Requirement", "Scope"], [[PORTAL, "Out"], [SSO, "In"]])
+    assert _state(tagged, "b2b_portal") == "negated" and _state(tagged, "access_control") == "counted"
+    rows = [
+        [PORTAL, "Won't"],
+        ["The portal shall offer " + SSO, "Could"],
+        ["Integration with the CRM system", "M"],
+    ]
+    tagged = _markdown(tmp_path, ["Requirement", "MoSCoW"], rows)
+    assert _state(tagged, "b2b_portal") == "negated"
+    assert {s.modality for s in tagged.spans if s.tag == "access_control"} == {"optional"}
+    assert {s.modality for s in tagged.spans if s.tag == "integration"} == {"mandatory"}
 
 
 def test_no_under_mandatory_keeps_the_need_as_optional(tmp_path):
@@ -98,15 +149,19 @@ def test_a_label_that_asks_is_answered_by_the_next_cell_without_a_header(tmp_pat
 
 
 def test_a_numbered_cell_is_no_answer(tmp_path):
-    tagged = _markdown(tmp_path, ["Item", "Requirement", "In scope"], [["No. 4", PORTAL, "Yes"]])
+    tagged = _markdown(tmp_path, ["Item", "Requirement", "In scope"], [["R-4", PORTAL, "No. 4"]])
     assert _state(tagged, "b2b_portal") == "counted"
 
 
 def test_answers_and_headers_are_read_as_a_bid_manager_would():
     assert is_no_answer("No") and is_no_answer("no.") and is_no_answer("Not applicable - local accounts")
-    assert is_no_answer("N", yes_no=True) and not is_no_answer("N")
+    assert is_no_answer("N") and is_no_answer("Out") and is_no_answer("\u2717")
     assert not is_no_answer("No. 12") and not is_no_answer("Nothing of the kind is excluded here")
-    assert not is_no_answer("Yes") and not is_no_answer("")
+    assert not is_no_answer("Yes") and not is_no_answer("") and not is_no_answer("Outsourced")
+    assert defers("No (phase 2)") and not defers("No (staff use local accounts)")
     assert header_kind("In scope (Y/N)") == "scope" and header_kind("Phase 1") == "scope"
+    assert header_kind("Required (Yes/No)") == "scope" and header_kind("Required by") is None
     assert header_kind("Mandatory / Optional") == "priority" and header_kind("M/O") == "priority"
     assert header_kind("Compliant (Y/N)") is None and header_kind("Requirement") is None
+    assert priority_of("Won't have") == "negated" and priority_of("S") == "desirable"
+    assert priority_of("O") == "optional" and priority_of("High") is None

@@ -127,14 +127,13 @@ class _Reader:
     def _table(self, table, index: int) -> Iterator[Passage]:
         seen: set = set()  # lxml elements; kept referenced, so one proxy per element stays alive
         for r, row in enumerate(table.rows):
-            c = 0
-            for cell in row.cells:
+            # `row.cells` has one cell per grid column (a merged cell repeated), so `position` is the
+            # grid column: the cells of one column line up under its header whatever is merged
+            for position, cell in enumerate(row.cells):
                 if cell._tc in seen:  # a merged cell spans grid columns or rows: read it once
                     continue
                 seen.add(cell._tc)
                 text = _clean("\n".join(_cell_texts(cell._tc, self.document)))
-                position = c
-                c += 1
                 if not text:
                     continue
                 self._count(text)

@@ -9,20 +9,24 @@ evidence can be found again), so a row such as
 puts the need and the buyer's answer to it in different passages, and the negation component, which
 reads one sentence, never sees them together (a row written on one line, "Partner ordering portal |
 In scope: No", it reads itself: answers.py). This pass runs on the tagged spans of a whole document
-and reads each row with its table's header row:
+and reads each row with its table's header row (its first row, or its second below a title cell
+merged across the table; cells line up by grid column, merged cells included):
 
-- an answer cell ("No", "None", "N/A", "Not required", "Out of scope", "Excluded", "N" under a "Y/N"
-  header, with or without a short reason after it: "No (staff use local accounts)") under a header
-  that asks whether the need is wanted ("In scope", "Required?", "Applicable", "Included", "Phase 1")
-  negates every tag of the row's other cells, unless another such column of the row says yes
-  ("Phase 1 | No", "Phase 2 | Yes": wanted, later);
-- the same answer under a header about priority ("Mandatory", "Must have", "M/O") does not exclude the
-  need: it makes it optional (a mandatory span of the row becomes `optional`), as "Mandatory: No"
-  does in a sentence;
+- a header that asks whether the need is wanted is short and ends with the asking word ("In scope",
+  "Scope", "Required?", "Applicable (Y/N)", "Included", "Phase 1"; not "Scope description",
+  "Required by", "Applicable standard"). A no under it ("No", "N", "None", "N/A", "Not required",
+  "Out", "Out of scope", "Excluded", "✗", with or without a short reason: "No (staff use local
+  accounts)") negates every tag of the row's other cells; unless the reason defers the need ("No
+  (phase 2)", "No, but required at go-live") or another such column of the row does not say no
+  ("Phase 1 | No", "Phase 2 | Optional": wanted, later);
+- a header about priority ("Mandatory", "Priority", "MoSCoW", "M/O", "Must have") sets the modality of
+  the row's tags from its value: "M" / "Must" / "Mandatory" mandatory, "S" / "Should" / "Desirable"
+  desirable, "C" / "Could" / "O" / "Optional" / "No" optional (as "Mandatory: No" does in a
+  sentence), and "W" / "Won't" / "Won't have" negates them;
 - a header that is the bidder's to answer ("Compliant (Y/N)", "Supplier response", "Supported") or
   that says nothing of either is left alone: a "No" there says nothing of what the buyer wants;
-- a table without such a header (two columns, "Single sign-on required | No") is read by the cell
-  before the answer: when it ends by asking ("... required?", "... in scope:"), its tags are negated.
+- a row without such a header ("Single sign-on required? | No") is read by the cell before the
+  answer: when it ends by asking ("... required?", "... in scope:"), its tags are negated.
 
 Only table cells of the same table and row are read together; a span negated here is still a span,
 marked negated, as the evidence of what the buyer left out.
@@ -37,74 +41,94 @@ from collections.abc import Iterable, Sequence
 
 from triage.types import Passage, TagSpan
 
-# An answer that says no, alone in its cell or followed by a short reason in brackets or after a mark
+_MARKS = r"(?:\s*[.;,:\-\u2013\u2014(].*)?"  # a short reason may follow the answer
+# An answer that says no, alone in its cell or followed by a short reason
 _NO_ANSWER = re.compile(
-    r"(?:no|none|n/a|n\.a\.|not (?:required|applicable|needed|in scope|included|requested|wanted)"
-    r"|out of scope|excluded|not at this (?:stage|time))"
-    r"(?:\s*[.;,:\-\u2013\u2014(].*)?",
+    r"(?:no|n|none|n/a|n\.a\.|out|\u2717|\u2718|\u00d7|not (?:required|applicable|needed|in scope|included"
+    r"|requested|wanted)|out of scope|excluded|not at this (?:stage|time))" + _MARKS,
     re.IGNORECASE | re.DOTALL,
 )
 _NUMBER_SIGN = re.compile(r"no\.?\s*\d", re.IGNORECASE)  # "No. 5" numbers a thing, it answers nothing
-_YES_ANSWER = re.compile(
-    r"(?:yes|y|x|\u2713|\u2714|required|included|in scope|mandatory)(?:\s*[.;,:\-\u2013\u2014(].*)?",
-    re.IGNORECASE | re.DOTALL,
+# A reason that puts the need off rather than out: "No (phase 2)", "No, but required at go-live"
+_DEFERS = re.compile(
+    r"\b(?:phase|release|lot|stage|year|later|future|tbc|tbd|but|until|initially|yet)\b", re.IGNORECASE
 )
-_YES_NO_HEADER = re.compile(r"\by\s*/\s*n\b", re.IGNORECASE)
 # Headers that are the bidder's to fill in: a "No" there is a bid's answer, not a buyer's
 _RESPONSE = re.compile(
     r"\b(?:complian\w*|compl(?:y|ies)|respon\w*|bidder|tenderer|offeror|respondent|supported|supports"
     r"|meets?|met|available|proposed|comments?|notes?)\b",
     re.IGNORECASE,
 )
-# Headers about how much a need matters: "No" there makes it optional
+# Headers about how much a need matters, and what their values say
 _PRIORITY = re.compile(
     r"\b(?:mandatory|must(?:\s+have)?|essential|compulsory|priority|m\s*/\s*o|moscow|critical)\b",
     re.IGNORECASE,
 )
-# Headers (or the end of a label cell) that ask whether the need is wanted at all
+_PRIORITY_VALUES = {
+    "mandatory": ("m", "must", "must have", "mandatory", "essential", "yes", "y"),
+    "desirable": ("s", "should", "should have", "desirable", "d", "preferred", "highly desirable"),
+    "optional": ("c", "could", "could have", "o", "optional", "may", "no", "n", "nice to have"),
+    "negated": ("w", "won't", "won’t", "wont", "won't have", "won’t have", "will not have"),
+}
+_PRIORITY_OF = {v: kind for kind, values in _PRIORITY_VALUES.items() for v in values}
+# A header that asks whether the need is wanted: a few words that END with the asking word
 _ASKS = re.compile(
-    r"\b(?:in\s+scope|scope|required|requested|needed|wanted|applicable|applies|included|include"
-    r"|in\s+this\s+(?:phase|procurement|contract|release)|phase\s+\d+|lot\s+\d+|base\s+year)\b",
+    r"(?:\S+\s+){0,3}?(?:in[\s-]+scope|scope|required|requested|needed|wanted|applicable|applies|included"
+    r"|in\s+this\s+(?:phase|procurement|contract|release)|phase\s+\d+|lot\s+\d+|base\s+year)"
+    r"\s*(?:\?|\(\s*y(?:es)?\s*/\s*n(?:o)?\s*\))?\s*:?",
     re.IGNORECASE,
 )
-_LABEL_ASKS = re.compile(_ASKS.pattern + r"\s*[?:]?\s*$", re.IGNORECASE)
+_LABEL_ASKS = re.compile(
+    r"\b(?:in\s+scope|required|requested|needed|wanted|applicable|included)\s*[?:]?\s*$", re.IGNORECASE
+)
 
 
-def is_no_answer(text: str, yes_no: bool = False) -> bool:
-    """Whether a cell's text answers no: "No", "N/A", "Not required (handled by IT)"; "N" only in a
-    Y/N column; "No. 5" is a number, not an answer."""
+def is_no_answer(text: str) -> bool:
+    """Whether a cell's text answers no: "No", "N", "N/A", "Out", "Not required (handled by IT)";
+    "No. 5" is a number, not an answer."""
     cell = text.strip()
     if not cell or len(cell.split()) > 12 or _NUMBER_SIGN.match(cell):
         return False
-    if yes_no and cell.rstrip(".").lower() == "n":
-        return True
     return _NO_ANSWER.fullmatch(cell) is not None
+
+
+def defers(text: str) -> bool:
+    """Whether a no-answer's reason puts the need off rather than out ("No (phase 2)")."""
+    return bool(_DEFERS.search(text.strip()[2:]))
 
 
 def header_kind(header: str) -> str | None:
     """What a column header asks: ``scope`` (is the need wanted), ``priority`` (how much), or None
     (the bidder's column, or a header that says neither)."""
-    if _RESPONSE.search(header):
+    head = header.strip()
+    if not head or _RESPONSE.search(head):
         return None
-    if _PRIORITY.search(header):
+    if _PRIORITY.search(head):
         return "priority"
-    if _ASKS.search(header):
+    if _ASKS.fullmatch(head):
         return "scope"
     return None
 
 
-def _header_row(rows: dict[int, dict[int, Passage]]) -> dict[int, str]:
-    """The cells of the table's header: its first row, or its second when the first is one title
-    cell (merged across the table)."""
-    first = min(rows)
-    header = rows[first]
-    if len(header) == 1 and len(rows) > 2 and first + 1 in rows:
-        header = rows[first + 1]
-    return {c: p.text for c, p in header.items()}
+def priority_of(text: str) -> str | None:
+    """The modality a priority cell gives its row (``mandatory`` .. ``optional``), ``negated`` for
+    MoSCoW's Won't, or None for a value it does not know ("High", "2")."""
+    value = re.sub(r"\s+", " ", text.strip().rstrip(".").lower())
+    return _PRIORITY_OF.get(value)
+
+
+def _header(rows: dict[int, dict[int, Passage]]) -> tuple[set[int], dict[int, str]]:
+    """The rows that head the table and the header text of each column: the first row, or the
+    second when the first is one title cell in column 0 above a row of several cells."""
+    order = sorted(rows)
+    first = rows[order[0]]
+    if set(first) == {0} and len(order) > 2 and len(rows[order[1]]) > 1:
+        return {order[0], order[1]}, {c: p.text for c, p in rows[order[1]].items()}
+    return {order[0]}, {c: p.text for c, p in first.items()}
 
 
 def answered_rows(body: Sequence[Passage], spans: Iterable[TagSpan]) -> list[TagSpan]:
-    """`spans` with the tags of table rows answered no negated (or made optional), as above."""
+    """`spans` with the tags of table rows answered no negated, or given the row's priority, as above."""
     spans = list(spans)
     tables: dict[int, dict[int, dict[int, Passage]]] = defaultdict(lambda: defaultdict(dict))
     for p in body:
@@ -113,41 +137,43 @@ def answered_rows(body: Sequence[Passage], spans: Iterable[TagSpan]) -> list[Tag
     if not tables:
         return spans
     negate: set[str] = set()  # passage ids whose tags are negated
-    optional: set[str] = set()  # passage ids whose mandatory tags become optional
+    modality: dict[str, str] = {}  # passage id -> the modality its row's priority gives its tags
     for rows in tables.values():
-        header = _header_row(rows)
-        header_rows = {min(rows)} | ({min(rows) + 1} if len(rows[min(rows)]) == 1 else set())
+        header_rows, header = _header(rows)
         for r, cells in rows.items():
             ordered = sorted(cells.items())
+            is_header = r in header_rows
+            kinds = {} if is_header else {c: header_kind(header.get(c, "")) for c in cells}
+            scope_answers = [cells[c].text for c, k in kinds.items() if k == "scope"]
             for i, (c, cell) in enumerate(ordered):
-                # a header row is read only as a row that may answer its own label ("SSO required? | No")
-                head = "" if r in header_rows else header.get(c, "")
-                if not is_no_answer(cell.text, yes_no=bool(_YES_NO_HEADER.search(head))):
-                    continue
-                kind = header_kind(head) if head else None
                 others = {p.id for k, p in cells.items() if k != c}
-                if kind == "scope":
-                    # "Phase 1 | No" beside "Phase 2 | Yes": the need is wanted, later
-                    if not any(
-                        k != c
-                        and header_kind(header.get(k, "")) == "scope"
-                        and _YES_ANSWER.fullmatch(p.text.strip())
-                        for k, p in cells.items()
-                    ):
+                kind = kinds.get(c)
+                if kind == "priority":
+                    given = priority_of(cell.text)
+                    if given == "negated":
                         negate |= others
-                elif kind == "priority":
-                    optional |= others
-                elif kind is None and not _RESPONSE.search(head) and i > 0:
+                    elif given is not None:
+                        modality.update(dict.fromkeys(others, given))
+                    continue
+                if not is_no_answer(cell.text) or defers(cell.text):
+                    continue
+                if kind == "scope":
+                    # "Phase 1 | No" beside "Phase 2 | Yes" (or "Optional"): the need is wanted, later
+                    if all(is_no_answer(text) for text in scope_answers if text.strip()):
+                        negate |= others
+                elif i > 0 and not _RESPONSE.search(header.get(c, "") if not is_header else ""):
                     label = ordered[i - 1][1]
                     if _LABEL_ASKS.search(label.text.strip()):
                         negate.add(label.id)
-    if not negate and not optional:
+    if not negate and not modality:
         return spans
     out = []
     for s in spans:
-        if s.passage_id in negate and not s.negated:
+        if s.negated:
+            pass
+        elif s.passage_id in negate:
             s = dataclasses.replace(s, negated=True)
-        elif s.passage_id in optional and s.modality == "mandatory" and not s.negated:
-            s = dataclasses.replace(s, modality="optional")
+        elif s.passage_id in modality:
+            s = dataclasses.replace(s, modality=modality[s.passage_id])
         out.append(s)
     return out
