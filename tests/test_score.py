@@ -182,6 +182,8 @@ def test_a_model_made_before_detail_weights_still_explains_its_scores(deals):
     assert np.allclose(linear.logits(X), np.log(p / (1 - p)), atol=1e-6)
     assert card_recipe({"recipe": {"C": 0.01}})["detail_weight"] == 1.0
     assert card_recipe({})["detail_weight"] == 1.0
+    with pytest.raises(ModelError, match="does not know"):
+        card_recipe({"recipe": {"C": 0.01, "depth": 3}})
 
 
 def test_the_model_learns_the_direction_of_fit(model):

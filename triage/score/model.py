@@ -471,8 +471,15 @@ def train(
 
 
 def card_recipe(card: dict) -> dict:
-    """The recipe a model was made with, from its card: keys it predates get their old meaning."""
-    return {**DEFAULT_RECIPE, **RECIPE_BEFORE, **(card.get("recipe") or {})}
+    """The recipe a model was made with, from its card: keys it predates get their old meaning, and
+    keys this version does not know (a newer version's, a hand edit) are refused with a clear error."""
+    recipe = card.get("recipe") or {}
+    if not isinstance(recipe, dict) or (unknown := sorted(set(recipe) - set(DEFAULT_RECIPE))):
+        raise ModelError(
+            f"the model card's recipe has settings this version of triage does not know ({unknown or recipe!r}); "
+            "upgrade triage or retrain the model"
+        )
+    return {**DEFAULT_RECIPE, **RECIPE_BEFORE, **recipe}
 
 
 def cross_validated_metrics(

@@ -269,7 +269,8 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
 
 def _split_point(body: list[Passage]) -> int | None:
     """Where a long body splits in two for two processes: the first passage past half its text
-    that is not a list item (a list item can inherit its modality from the passage before it)."""
+    that is not a list item (a list item can inherit its modality, and an exclusion, from the
+    passages before it)."""
     total = sum(len(p.text) for p in body)
     if total < PARALLEL_MIN_CHARS:
         return None
