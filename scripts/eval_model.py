@@ -167,7 +167,7 @@ def search(tagged) -> list[dict]:
     y = [d.won for d, _ in tagged]
     splits = [metrics.splits(y, 5, seed=seed) for seed in SEARCH_SEEDS]
     rows = []
-    for C in (0.003, 0.01, 0.03, 0.1):
+    for C in (0.001, 0.003, 0.01, 0.03, 0.1):
         for detail in (1.0, 0.5, 0.2, 0.1):
             for exponent in (0.0, 0.5):
                 recipe = {**DEFAULT_RECIPE, "C": C, "detail_weight": detail, "length_exponent": exponent}
