@@ -1,12 +1,16 @@
-"""A list whose items are passages of their own (Markdown and text bullets, DOCX list paragraphs, PDF
-list lines alike) after a lead-in that excludes them ("The following are out of scope:"): every item's tags
-are negated, up to an item that asks for something or the end of the list. Each file is written here
-and read as a user's file would be."""
+"""Exclusions that span passages. A list whose items are passages of their own (Markdown and text
+bullets, DOCX list paragraphs, PDF list lines alike) after a lead-in that excludes them ("The following
+are out of scope:"): every item's tags are negated, up to an item that asks for something or the end
+of the list. And the passages of a section headed "Out of scope" or "Exclusions". Each file is written
+here and read as a user's file would be."""
 
 from __future__ import annotations
 
+import pytest
+
 from triage.extract import extract
 from triage.tag import tag
+from triage.tag.document import excluding_heading
 
 EXCLUDED = [
     "Integration with the payroll system",
@@ -125,3 +129,46 @@ def test_the_exclusion_stops_at_a_sentence_of_its_own_in_a_document_numbered_thr
     states = _states(tag(extract(path)))
     assert states["integration"] == {True}
     assert states["b2b_portal"] == {False} and states["access_control"] == {False}
+
+
+def test_the_passages_of_a_section_headed_out_of_scope_are_negated(tmp_path):
+    tagged = _tagged_markdown(
+        tmp_path,
+        [
+            "# 3 Requirements",
+            "",
+            "The portal shall offer single sign-on for all staff.",
+            "",
+            "## 3.6 Future considerations (out of scope for the first release)",
+            "",
+            "- A partner extranet for resellers to place orders",
+            "",
+            "Integration with the payroll system may follow later.",
+            "",
+            "## 3.7 Hosting",
+            "",
+            "The supplier shall integrate the portal with the CRM system.",
+        ],
+    )
+    spans = {(s.tag, s.negated) for s in tagged.spans}
+    assert ("access_control", False) in spans and ("access_control", True) not in spans
+    assert ("b2b_portal", True) in spans and ("b2b_portal", False) not in spans
+    # the payroll link is in the excluded section, the CRM link in the next one
+    assert ("integration", True) in spans and ("integration", False) in spans
+
+
+@pytest.mark.parametrize(
+    ("heading", "excludes"),
+    [
+        ("Out of scope", True),
+        ("3.6 Exclusions", True),
+        ("Items not in scope", True),
+        ("Outside the scope of this contract", True),
+        ("In scope and out of scope", False),
+        ("Scope & exclusions", False),
+        ("Certification Regarding Debarment, Suspension, Ineligibility and Voluntary Exclusion", False),
+        ("Scope of work", False),
+    ],
+)
+def test_which_headings_exclude_their_section(heading, excludes):
+    assert excluding_heading(heading) is excludes

@@ -5,7 +5,8 @@ every page). A passage is boilerplate when its section heading (or, for a headin
 names instructions to bidders, submission, terms and conditions, evaluation, insurance, invoicing
 and the like (the `boilerplate:` list of the taxonomy); its spans carry `boilerplate=True`.
 A list item that follows a lead-in ending in ":" ("The portal shall:") inherits the lead-in's
-modality when it has none of its own; a lead-in that excludes ("Scope does not include:", "The
+modality when it has none of its own; the passages of a section headed "Out of scope" or
+"Exclusions" have their tags negated; a lead-in that excludes ("Scope does not include:", "The
 following are out of scope:") negates the tags of the list items after it, up to an item that asks
 for something or the end of the list (`IcpNegation.lead_in_excludes`; within one passage negation.py
 reads such lists itself). A table row answered "No" in a cell of its own (under "In scope",
@@ -106,6 +107,23 @@ def _lead_in(doc: Doc, start: int, end: int) -> int | None:
     if last < start or doc[last].text != ":":
         return None
     return sentence_bounds(doc, last)[0]
+
+
+# A heading that says its section lists what is excluded: "Out of scope", "3.6 Exclusions", "Future
+# Considerations (Out of Scope for MVP)"; not a mixed one ("In scope and out of scope", "Scope &
+# exclusions") nor a certification's "Voluntary Exclusion"
+_EXCLUDING_HEADING = re.compile(
+    r"^(?:[\d.()a-z]{1,6}\s+)?(?:exclusions|excluded\s+(?:items|services|work)|items\s+excluded)\b"
+    r"|\b(?:out[\s-]of[\s-]scope|not\s+in\s+scope|outside\s+(?:the\s+|of\s+)?scope)\b",
+    re.IGNORECASE,
+)
+_MIXED_HEADING = re.compile(r"\band\b|&|(?<!not )\bin[\s-]scope\b", re.IGNORECASE)
+
+
+def excluding_heading(heading: str | None) -> bool:
+    """Whether a section heading says its section lists what is excluded ("Out of scope",
+    "Exclusions", "Future Considerations (Out of Scope for MVP)"): the tags of its passages are negated."""
+    return bool(heading and _EXCLUDING_HEADING.search(heading) and not _MIXED_HEADING.search(heading))
 
 
 _AUXILIARIES = frozenset(
@@ -231,6 +249,7 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
             out.sentences += bisect_left(starts, hi) - bisect_left(starts, lo)
             is_item = passage.kind == "list_item"
             heir = inherited if is_item else None
+            in_exclusions = passage.kind != "heading" and excluding_heading(passage.section)
             # an item that asks for something ends the excluded list ("... (c) The portal shall ..."),
             # and so does one that is no item of it: a title, a sentence of its own
             excluding = (
@@ -246,7 +265,7 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
                 if heir and span_info(span).get("modality", "info") == "info":
                     modality = heir
                 found = _tag_span(span, passage, location, modality, boilerplate, sentences_seen)
-                out.spans.append(replace(found, negated=True) if excluding else found)
+                out.spans.append(replace(found, negated=True) if excluding or in_exclusions else found)
             if not boilerplate:
                 for span in _between(vertical_spans, lo, hi):
                     out.mentions.append(_tag_span(span, passage, location, "info", False, sentences_seen))
