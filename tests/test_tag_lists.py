@@ -172,3 +172,46 @@ def test_the_passages_of_a_section_headed_out_of_scope_are_negated(tmp_path):
 )
 def test_which_headings_exclude_their_section(heading, excludes):
     assert excluding_heading(heading) is excludes
+
+
+def test_a_table_right_after_an_excluding_lead_in_is_its_list(tmp_path):
+    tagged = _tagged_markdown(
+        tmp_path,
+        [
+            "# Scope",
+            "",
+            "The following are out of scope for this contract:",
+            "",
+            "| Item | Reason |",
+            "|---|---|",
+            "| Integration with the payroll system | Run by the shared service centre |",
+            "| A partner extranet for resellers to place orders | Tendered separately |",
+            "",
+            "The portal shall offer single sign-on for all staff.",
+            "",
+            "| Requirement | Priority |",
+            "|---|---|",
+            "| Integration with the CRM system | High |",
+        ],
+    )
+    spans = {(s.tag, s.negated) for s in tagged.spans}
+    assert ("b2b_portal", True) in spans and ("b2b_portal", False) not in spans
+    assert ("access_control", False) in spans
+    # the payroll row is excluded; the CRM row of the next table, after a paragraph, is not
+    assert ("integration", True) in spans and ("integration", False) in spans
+
+
+def test_a_table_after_the_items_of_an_excluded_list_is_not_excluded(tmp_path):
+    tagged = _tagged_markdown(
+        tmp_path,
+        [
+            "The following are out of scope:",
+            "",
+            "- Hosting of the legacy website",
+            "",
+            "| Requirement | Priority |",
+            "|---|---|",
+            "| A partner extranet for resellers to place orders | High |",
+        ],
+    )
+    assert _states(tagged)["b2b_portal"] == {False}

@@ -233,6 +233,7 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
     negation = nlp.get_pipe("icp_negation") if "icp_negation" in nlp.pipe_names else None
     inherited: str | None = None
     excluded = False  # the list items follow a lead-in that excludes them ("The following are out of scope:")
+    excluded_table: int | None = None  # -1: a table may follow the lead-in; else the excluded table
     docs = nlp.pipe(_docs(nlp, chunks), batch_size=BATCH_SIZE)
     for chunk, doc in zip(chunks, docs, strict=True):
         starts = sentence_starts(doc)
@@ -252,12 +253,14 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
             in_exclusions = passage.kind != "heading" and excluding_heading(passage.section)
             # an item that asks for something ends the excluded list ("... (c) The portal shall ..."),
             # and so does one that is no item of it: a title, a sentence of its own
+            # a table right after an excluding lead-in is its list too, one cell at a time
+            in_table = passage.kind == "table_cell" and excluded_table in (-1, passage.table)
             excluding = (
                 excluded
-                and is_item
+                and ((is_item and excluded_table in (None, -1)) or in_table)
                 and lo < hi
                 and sentence_modality(doc, lo) in ("info", "optional")
-                and _an_item_of_a_list(passage.text)
+                and (in_table or _an_item_of_a_list(passage.text))
             )
             location = passage.location
             for span in _between(icp, lo, hi):
@@ -277,25 +280,32 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
                 elif not is_item:
                     inherited = None
                 # an excluding lead-in starts an excluded list; an excluded item ending in ":" goes on
-                excluding = excluding or (negation is not None and negation.lead_in_excludes(doc, lead))
-                excluded = excluding
+                opens = not excluding and negation is not None and negation.lead_in_excludes(doc, lead)
+                excluded = excluding or opens
+                if opens and not is_item:
+                    excluded_table = -1  # a table may follow it
+                elif not in_table:
+                    excluded_table = None
             elif not is_item:
-                inherited, excluded = None, False
+                inherited = None
+                excluded = excluding and in_table
+                excluded_table = passage.table if excluded else None
             else:
                 excluded = excluding  # an item that asks for something ends the excluded list
+                excluded_table = None
     return out
 
 
 def _split_point(body: list[Passage]) -> int | None:
     """Where a long body splits in two for two processes: the first passage past half its text
-    that is not a list item (a list item can inherit its modality, and an exclusion, from the
-    passages before it)."""
+    that is not a list item or a table cell (a list item can inherit its modality, and a list item
+    or a table cell an exclusion, from the passages before it)."""
     total = sum(len(p.text) for p in body)
     if total < PARALLEL_MIN_CHARS:
         return None
     seen = 0
     for i, passage in enumerate(body):
-        if seen >= total // 2 and passage.kind != "list_item":
+        if seen >= total // 2 and passage.kind not in ("list_item", "table_cell"):
             return i
         seen += len(passage.text)
     return None
