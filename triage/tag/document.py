@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ from triage.tag.vertical import decide
 from triage.types import ALL_TAGS, Document, Passage, TaggedDocument, TagSpan
 
 BATCH_SIZE = 64
+ITEMS, ITEMS_OR_TABLE = "items", "items or table"  # what may carry on an exclusion (_tag_passages)
 CHUNK_CHARS = 8000  # passages joined into one Doc, up to about this many characters (0: one each)
 PARALLEL_MIN_CHARS = 120_000  # a body this long (about 20,000 words) is tagged by two processes
 
@@ -120,6 +122,7 @@ _EXCLUDING_HEADING = re.compile(
 _MIXED_HEADING = re.compile(r"\band\b|&|(?<!not )\bin[\s-]scope\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # asked once per passage, of the few headings a document has
 def excluding_heading(heading: str | None) -> bool:
     """Whether a section heading says its section lists what is excluded ("Out of scope",
     "Exclusions", "Future Considerations (Out of Scope for MVP)"): the tags of its passages are negated."""
@@ -127,27 +130,8 @@ def excluding_heading(heading: str | None) -> bool:
 
 
 _AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "shall",
-        "must",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "has",
-        "have",
-        "had",
-        "does",
-        "do",
-        "did",
-    ]
+    {"is", "are", "was", "were", "will", "would", "shall", "must", "should", "can", "could", "may"}
+    | {"might", "has", "have", "had", "does", "do", "did"}
 )
 _SECTION_NOUNS = frozenset(
     {"requirements", "specification", "specifications", "scope", "deliverables", "background", "overview"}
@@ -232,8 +216,9 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
     chunks = list(_chunks(body, CHUNK_CHARS)) if CHUNK_CHARS else [[p] for p in body]
     negation = nlp.get_pipe("icp_negation") if "icp_negation" in nlp.pipe_names else None
     inherited: str | None = None
-    excluded = False  # the list items follow a lead-in that excludes them ("The following are out of scope:")
-    excluded_table: int | None = None  # -1: a table may follow the lead-in; else the excluded table
+    # what may carry on an exclusion ("The following are out of scope:"): None nothing, ITEMS list items,
+    # ITEMS_OR_TABLE list items or a table right after the lead-in, an int the cells of that table
+    exclusion: str | int | None = None
     docs = nlp.pipe(_docs(nlp, chunks), batch_size=BATCH_SIZE)
     for chunk, doc in zip(chunks, docs, strict=True):
         starts = sentence_starts(doc)
@@ -252,12 +237,11 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
             heir = inherited if is_item else None
             in_exclusions = passage.kind != "heading" and excluding_heading(passage.section)
             # an item that asks for something ends the excluded list ("... (c) The portal shall ..."),
-            # and so does one that is no item of it: a title, a sentence of its own
-            # a table right after an excluding lead-in is its list too, one cell at a time
-            in_table = passage.kind == "table_cell" and excluded_table in (-1, passage.table)
+            # and so does one that is no item of it: a title, a sentence of its own; a table right
+            # after an excluding lead-in is its list too, one cell at a time
+            in_table = passage.kind == "table_cell" and exclusion in (ITEMS_OR_TABLE, passage.table)
             excluding = (
-                excluded
-                and ((is_item and excluded_table in (None, -1)) or in_table)
+                ((is_item and exclusion in (ITEMS, ITEMS_OR_TABLE)) or in_table)
                 and lo < hi
                 and sentence_modality(doc, lo) in ("info", "optional")
                 and (in_table or _an_item_of_a_list(passage.text))
@@ -280,19 +264,17 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
                 elif not is_item:
                     inherited = None
                 # an excluding lead-in starts an excluded list; an excluded item ending in ":" goes on
-                opens = not excluding and negation is not None and negation.lead_in_excludes(doc, lead)
-                excluded = excluding or opens
-                if opens and not is_item:
-                    excluded_table = -1  # a table may follow it
-                elif not in_table:
-                    excluded_table = None
+                if not excluding and negation is not None and negation.lead_in_excludes(doc, lead):
+                    exclusion = ITEMS if is_item else ITEMS_OR_TABLE
+                elif excluding:
+                    exclusion = passage.table if in_table else ITEMS
+                else:
+                    exclusion = None
             elif not is_item:
                 inherited = None
-                excluded = excluding and in_table
-                excluded_table = passage.table if excluded else None
+                exclusion = passage.table if excluding and in_table else None
             else:
-                excluded = excluding  # an item that asks for something ends the excluded list
-                excluded_table = None
+                exclusion = ITEMS if excluding else None  # an item that asks for something ends it
     return out
 
 
