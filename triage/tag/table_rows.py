@@ -140,14 +140,16 @@ def answered_rows(body: Sequence[Passage], spans: Iterable[TagSpan]) -> list[Tag
     modality: dict[str, str] = {}  # passage id -> the modality its row's priority gives its tags
     for rows in tables.values():
         header_rows, header = _header(rows)
+        column_kinds = {c: header_kind(text) for c, text in header.items()}
         for r, cells in rows.items():
             ordered = sorted(cells.items())
             is_header = r in header_rows
-            kinds = {} if is_header else {c: header_kind(header.get(c, "")) for c in cells}
+            kinds = {} if is_header else {c: column_kinds.get(c) for c in cells}
             scope_answers = [cells[c].text for c, k in kinds.items() if k == "scope"]
             for i, (c, cell) in enumerate(ordered):
                 others = {p.id for k, p in cells.items() if k != c}
                 kind = kinds.get(c)
+                head = "" if is_header else header.get(c, "")
                 if kind == "priority":
                     given = priority_of(cell.text)
                     if given == "negated":
@@ -161,7 +163,7 @@ def answered_rows(body: Sequence[Passage], spans: Iterable[TagSpan]) -> list[Tag
                     # "Phase 1 | No" beside "Phase 2 | Yes" (or "Optional"): the need is wanted, later
                     if all(is_no_answer(text) for text in scope_answers if text.strip()):
                         negate |= others
-                elif i > 0 and not _RESPONSE.search(header.get(c, "") if not is_header else ""):
+                elif i > 0 and not _RESPONSE.search(head):
                     label = ordered[i - 1][1]
                     if _LABEL_ASKS.search(label.text.strip()):
                         negate.add(label.id)
