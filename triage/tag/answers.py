@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
@@ -54,26 +55,46 @@ from triage.tag.rules import doc_norms, part_bounds, sentence_bounds, span_info
 _WH_REACH = 5  # the words of a question's start where its wh-word stands: "Q4: What ...", "Question 9: How"
 
 
-def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) -> None:
-    """A question answered "No" states no need: "Is a knowledge base required? Answer: No; the
-    existing knowledge base will continue to be used." (the buyer's answers to bidders' questions),
-    also in one row of a table ("Q4 | Is a portal for brokers required? | No.") and answered "Not at
-    this stage.". The question's spans are negated, and those of the same tags in the answer's
-    sentence."""
+def _questions(
+    doc: Doc,
+    norms: list[int],
+    by_sentence: dict[int, list[Span]],
+    skip: frozenset[int] | set[int] = frozenset(),
+) -> Iterator[tuple[int, list[Span], int, int]]:
+    """For each sentence that asks a question: its start, its spans, its last "?" and the first token
+    after it past spaces (and the `skip` marks, such as a table's "|")."""
     for s_start, sent_spans in list(by_sentence.items()):
         s_end = sentence_bounds(doc, s_start)[1]
         if QUESTION not in norms[s_start:s_end]:
             continue
         q = max(k for k in range(s_start, s_end) if norms[k] == QUESTION)
         i = q + 1
-        while i < len(doc) and (doc[i].is_space or norms[i] in CELL_MARKS):  # "...? | No."
+        while i < len(doc) and (doc[i].is_space or norms[i] in skip):
             i += 1
+        yield s_start, sent_spans, q, i
+
+
+def _after_label(doc: Doc, norms: list[int], i: int) -> int | None:
+    """Where the answer starts after an answer label at `i` ("A:", "Answer -", "A8:"); None if there
+    is no label."""
+    if i >= len(doc) or not (norms[i] in ANSWER_LABELS or NUMBERED_ANSWER.fullmatch(doc[i].text)):
+        return None
+    i += 1
+    if i < len(doc) and norms[i] in ANSWER_MARKS:
+        i += 1
+    return i
+
+
+def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) -> None:
+    """A question answered "No" states no need: "Is a knowledge base required? Answer: No; the
+    existing knowledge base will continue to be used." (the buyer's answers to bidders' questions),
+    also in one row of a table ("Q4 | Is a portal for brokers required? | No.") and answered "Not at
+    this stage.". The question's spans are negated, and those of the same tags in the answer's
+    sentence."""
+    for _, sent_spans, q, i in _questions(doc, norms, by_sentence, CELL_MARKS):  # "...? | No."
         if i >= len(doc) or part_bounds(doc, q) != part_bounds(doc, i):
             continue
-        if norms[i] in ANSWER_LABELS or NUMBERED_ANSWER.fullmatch(doc[i].text):  # "A:", "A8:"
-            i += 1
-            if i < len(doc) and norms[i] in ANSWER_MARKS:
-                i += 1
+        i = _after_label(doc, norms, i) or i
         if i >= len(doc) or part_bounds(doc, q) != part_bounds(doc, i):
             continue
         if i + 1 >= part_bounds(doc, i)[1]:  # a bare "No" that ends the passage: "SSO required? No"
@@ -120,19 +141,10 @@ def answer_denies(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]
     negated too. So does any answer to a question that asks what, which or how ("Q: What peak load
     should vendors plan for? A: Traffic is modest; there is no performance target."). Only after an
     answer label ("A:", "Answer:", "A8:")."""
-    for s_start, sent_spans in list(by_sentence.items()):
-        s_end = sentence_bounds(doc, s_start)[1]
-        if QUESTION not in norms[s_start:s_end]:
+    for s_start, sent_spans, q, after in _questions(doc, norms, by_sentence):
+        i = _after_label(doc, norms, after)
+        if i is None:
             continue
-        q = max(k for k in range(s_start, s_end) if norms[k] == QUESTION)
-        i = q + 1
-        while i < len(doc) and doc[i].is_space:
-            i += 1
-        if i >= len(doc) or not (norms[i] in ANSWER_LABELS or NUMBERED_ANSWER.fullmatch(doc[i].text)):
-            continue
-        i += 1
-        if i < len(doc) and norms[i] in ANSWER_MARKS:
-            i += 1
         if i + 1 >= len(doc) or (doc[i + 1].is_punct and norms[i] == NO):
             continue  # a bare "No" / "No," is answered_no's
         if norms[i] != NO and WH.isdisjoint(norms[s_start : min(s_start + _WH_REACH, q)]):
