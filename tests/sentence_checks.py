@@ -162,6 +162,14 @@ def check_negation_modality(records: list[dict]) -> None:
             assert rec["modality"] == "info", rec["id"]
 
 
+def check_modality_where(records: list[dict], modality: str, where: Callable[[str], object]) -> None:
+    """Every record whose text `where` holds for has `modality` (failures print ids only): "Offerors
+    shall submit ..." boilerplate is mandatory, a sentence with no modal cue is info, a user story
+    desirable."""
+    wrong = [rec["id"] for rec in records if where(rec["text"]) and rec["modality"] != modality]
+    assert not wrong, wrong
+
+
 def check_refusals_turnkey(records: list[dict], minimum: int) -> None:
     """At least `minimum` refusals of customisation, each a negation about extensibility with a
     positive turnkey (README, "Labelling rules and decisions")."""

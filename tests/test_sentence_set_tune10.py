@@ -148,8 +148,7 @@ def test_numbers_that_are_not_load_are_not_scale(records: list[dict]) -> None:  
 
 
 def test_sentences_without_a_modal_cue_are_info(records: list[dict]) -> None:  # noqa: F811
-    wrong = [rec["id"] for rec in records if not ANY_CUE.search(rec["text"]) and rec["modality"] != "info"]
-    assert not wrong, wrong
+    sentence_checks.check_modality_where(records, "info", lambda text: not ANY_CUE.search(text))
 
 
 def test_the_buyers_own_wishes_and_needs_keep_their_modality(records: list[dict]) -> None:  # noqa: F811

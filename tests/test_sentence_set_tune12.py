@@ -155,8 +155,7 @@ def test_bare_scope_lists_are_info_negations(records: list[dict]) -> None:  # no
 
 
 def test_sentences_without_a_modal_cue_are_info(records: list[dict]) -> None:  # noqa: F811
-    wrong = [rec["id"] for rec in records if not ANY_CUE.search(rec["text"]) and rec["modality"] != "info"]
-    assert not wrong, wrong
+    sentence_checks.check_modality_where(records, "info", lambda text: not ANY_CUE.search(text))
 
 
 def test_negative_words_that_do_not_negate_keep_their_tags(records: list[dict]) -> None:  # noqa: F811

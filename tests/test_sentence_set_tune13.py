@@ -189,29 +189,18 @@ def test_negations_follow_the_modality_rules(records: list[dict]) -> None:  # no
 
 def test_boilerplate_keeps_its_modality(records: list[dict]) -> None:  # noqa: F811
     """ "Tenderers shall complete …" is boilerplate, untagged as a rule, but still `mandatory` (README)."""
-    wrong = [
-        rec["id"]
-        for rec in records
-        if BOILERPLATE_OBLIGATION.match(rec["text"]) and rec["modality"] != "mandatory"
-    ]
-    assert not wrong, wrong
+    sentence_checks.check_modality_where(records, "mandatory", BOILERPLATE_OBLIGATION.match)
 
 
 def test_sentences_without_a_modal_cue_are_info(records: list[dict]) -> None:  # noqa: F811
-    wrong = [rec["id"] for rec in records if not ANY_CUE.search(rec["text"]) and rec["modality"] != "info"]
-    assert not wrong, wrong
+    sentence_checks.check_modality_where(records, "info", lambda text: not ANY_CUE.search(text))
 
 
 def test_user_stories_are_desirable(records: list[dict]) -> None:  # noqa: F811
     """A user story's "I want" is `desirable` (holdout2's rule) unless a stronger cue stands in it."""
-    wrong = [
-        rec["id"]
-        for rec in records
-        if USER_STORY.match(rec["text"])
-        and not MANDATORY_CUE.search(rec["text"])
-        and rec["modality"] != "desirable"
-    ]
-    assert not wrong, wrong
+    sentence_checks.check_modality_where(
+        records, "desirable", lambda text: USER_STORY.match(text) and not MANDATORY_CUE.search(text)
+    )
 
 
 def count_rows(recs: list[dict]) -> list[tuple[str, int]]:

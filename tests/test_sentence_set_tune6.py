@@ -99,12 +99,7 @@ def test_enough_traps_and_negations(records: list[dict]) -> None:  # noqa: F811 
 
 def test_boilerplate_keeps_its_modality(records: list[dict]) -> None:  # noqa: F811
     """ "Offerors shall submit ..." is boilerplate, untagged as a rule, but still `mandatory` (README)."""
-    wrong = [
-        rec["id"]
-        for rec in records
-        if BOILERPLATE_OBLIGATION.match(rec["text"]) and rec["modality"] != "mandatory"
-    ]
-    assert not wrong, wrong
+    sentence_checks.check_modality_where(records, "mandatory", BOILERPLATE_OBLIGATION.match)
 
 
 def test_document_fragments_are_there_and_untagged(records: list[dict]) -> None:  # noqa: F811
