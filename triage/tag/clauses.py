@@ -27,6 +27,7 @@ from triage.tag.negation_words import (
     DEMANDS,
     DETERMINERS,
     DO_FORMS,
+    FAILS_TO,
     FAILURES,
     FEWER,
     HYPHEN,
@@ -42,6 +43,7 @@ from triage.tag.negation_words import (
     PRACTICES,
     PROVIDED,
     RE,
+    RELATIVES,
     REQUIRING,
     SHORT_OF,
     STATUS_QUO,
@@ -175,6 +177,25 @@ def names_a_lack(norms: list[int], lo: int, a: int) -> bool:
         or (norms[i] == NON and i + 1 < a and norms[i + 1] == HYPHEN)
         or (norms[i] in FEWER and i + 1 < a and norms[i + 1] == THAN)  # "Less than 99.9 % ..."
     )
+
+
+_FAILING_REACH = 3  # words from "that" / "which" / "who" to the word of failure: "that it cannot"
+
+
+def failing_relative(norms: list[int], lo: int, a: int) -> int | None:
+    """Where the clause starting at token `lo` names, before token `a`, a thing by what it fails at:
+    the token of the "that" / "which" / "who" of a relative clause of failure ("A portal that cannot
+    scale to 20,000 users", "Any solution which does not support SSO", "A CMS that fails to integrate
+    with SAP", "a product that lacks an API"), after at least one word; else None. "Not acceptable" of
+    it forbids the failure, a need for what the thing fails at; the thing named before it is refused
+    ("An off-the-shelf product that cannot be tailored"). A relative clause that fails at nothing ("A
+    portal that is hosted outside the EU") is none."""
+    for r in range(lo + 1, a):
+        if norms[r] in RELATIVES:
+            if any(norms[k] in FAILS_TO for k in range(r + 1, min(r + 1 + _FAILING_REACH, a))):
+                return r
+            return None
+    return None
 
 
 def names_a_practice(doc: Doc, norms: list[int], lo: int, a: int) -> bool:

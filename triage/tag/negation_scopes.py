@@ -23,6 +23,7 @@ from triage.tag.clauses import (
     by_workaround,
     clause_start,
     coordinated_clauses,
+    failing_relative,
     first_comma,
     first_from,
     joined_clause,
@@ -333,7 +334,12 @@ def cue_scopes(
             # that does not carry a token", "Bids that do not use X will not be evaluated"
             inner = a in relative_nots or any(b <= r < hi for r, _ in rejections)
             outer = any(r <= a < re for r, re in rejections) and any(lo <= x < a for x in weak_starts)
-            excluding = not (cannot or inner or outer) and not any(lo <= x < a for x in relative_nots)
+            # "A portal that cannot scale to 20,000 users is not acceptable": the failure is forbidden,
+            # a need; the thing named before it, refused
+            failing = failing_relative(norms, lo, a) if a in unacceptable else None
+            excluding = not (cannot or inner or outer) and (
+                failing is not None or not any(lo <= x < a for x in relative_nots)
+            )
             if excluding and a in unacceptable:
                 # "Non-compliance with the GDPR is not acceptable": the thing lacking is a need (not
                 # "Lack of SSO is not a concern"); "It is not acceptable for dealers to see each other's
@@ -347,6 +353,11 @@ def cue_scopes(
                     or norms[lo] == IT
                     or (k + 1 < hi and norms[k + 1] in FOR_THAT)
                 )
+                if excluding and failing is not None:
+                    # "An off-the-shelf product that cannot be tailored ... is not acceptable": the
+                    # product is refused (as "... without APIs" is), what it fails at is a need
+                    scopes.append((lo, failing))
+                    continue
             # "should not ask citizens to create an account": a burden not put on users waives the
             # feature it names (not "shall not ask users to re-enter data")
             asks = (
@@ -412,6 +423,12 @@ def cue_scopes(
                 )
             elif a in relative_nots:
                 continue  # a condition: "Pages that are not translated shall fall back to English"
+            elif (
+                cannot
+                and any(a < w < hi for w in unacceptable)
+                and RELATIVES.intersection(norms[max(a - _RELATIVE_REACH, lo) : a])
+            ):
+                continue  # "A portal that cannot scale ... is not acceptable": the failure forbidden
             elif a == lo or norms[a - 1] not in MODALS:
                 # only what the cue stands right before: "configured but not customised"; after a
                 # modal it forbids ("must never see another dealer's quotes") and negates nothing

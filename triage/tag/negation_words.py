@@ -364,6 +364,12 @@ FAILURES = {
         "errors",
     )
 }
+# the words that open a relative clause of failure: "a portal that cannot scale", "that does not
+# support", "that never loads", "that fails to integrate", "that is unable to", "that lacks SSO":
+# "not acceptable" of the thing that fails forbids the failure, a need for what it fails at
+FAILS_TO = {
+    hash_string(norm(w)) for w in ("not", "n't", "never", "cannot", "fail", "unable", "lack", "lacking")
+}
 # "in clear text", "in plain text": how a practice stores or sends a thing
 CLEAR_TEXT = {hash_string(norm(w)) for w in ("clear", "plain")}
 TEXT = hash_string(norm("text"))

@@ -1,0 +1,68 @@
+"""The sixth round of negation: five wrong readings a review found, each with the case itself, two
+paraphrases and the traps that must keep their reading.
+
+- "not acceptable" of a thing named by what it fails at ("A portal that cannot scale to 20,000 users",
+  "that does not / fails to / is unable to ...") forbids the failure: a need for what the thing
+  fails at. A thing offered ("A portal hosted outside the EU") is still refused.
+
+The sentences are invented for this file and tagged by the rules alone."""
+
+from __future__ import annotations
+
+import pytest
+from negation_checks import assert_kept, assert_negated
+
+# (tag, sentence that must count it)
+FAILURE_UNACCEPTABLE = [
+    ("scale", "A portal that cannot scale to 20,000 users is not acceptable."),
+    (
+        "scale",
+        "A case management system that does not scale to 3,000 concurrent caseworkers will not be accepted.",
+    ),
+    ("scale", "A platform which can't handle 5,000 concurrent users will not be accepted."),
+    ("integration", "Any CMS which fails to integrate with the CRM is not acceptable to the Council."),
+]
+
+# (tag, sentence that must keep negating it)
+STILL_REFUSED = [
+    # a thing offered, with or without a relative clause that fails at nothing
+    ("compliance", "A portal hosted outside the EU is not acceptable."),
+    ("compliance", "A portal that is hosted outside the EU is not acceptable."),
+    ("b2b_portal", "A separate partner portal is not acceptable; partners use the main site."),
+    ("b2b_portal", "A partner portal that runs on a separate domain is not acceptable."),
+    # a failure that is only "not required" is still not required
+    ("scale", "A portal that cannot scale to 20,000 users is not required."),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), FAILURE_UNACCEPTABLE)
+def test_an_unacceptable_failure_or_way_keeps_the_need(rules_only: None, tag: str, text: str) -> None:
+    assert_kept(tag, text)
+
+
+def test_every_span_of_the_failing_need_counts(rules_only: None) -> None:
+    """Not only the figure: "scale to" right after "cannot" is no exclusion either."""
+    from triage.tag import tag_text
+
+    out = tag_text("A portal that cannot scale to 20,000 users is not acceptable.")
+    spans = [s for s in out["spans"] if s["tag"] == "scale"]
+    assert spans and not any(s["negated"] for s in spans)
+
+
+@pytest.mark.parametrize(("tag", "text"), STILL_REFUSED)
+def test_a_thing_refused_stays_refused(rules_only: None, tag: str, text: str) -> None:
+    assert_negated(tag, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A portal that cannot",
+        "A portal that fails to",
+        "A portal that is not acceptable",
+    ],
+)
+def test_a_cut_short_text_does_not_fail(rules_only: None, text: str) -> None:
+    from triage.tag import tag_text
+
+    assert "tags" in tag_text(text)
