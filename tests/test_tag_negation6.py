@@ -4,6 +4,9 @@ paraphrases and the traps that must keep their reading.
 - "not acceptable" of a thing named by what it fails at ("A portal that cannot scale to 20,000 users",
   "that does not / fails to / is unable to ...") forbids the failure: a need for what the thing
   fails at. A thing offered ("A portal hosted outside the EU") is still refused.
+- "not acceptable" of a thing done a certain way ("Integration with SAP via nightly file transfer")
+  refuses the way, not the thing; the thing alone ("Integration with SAP is not acceptable") is
+  still refused.
 
 The sentences are invented for this file and tagged by the rules alone."""
 
@@ -23,6 +26,27 @@ FAILURE_UNACCEPTABLE = [
     ("integration", "Any CMS which fails to integrate with the CRM is not acceptable to the Council."),
 ]
 
+MANNER_UNACCEPTABLE = [
+    (
+        "integration",
+        "Integration with SAP via nightly file transfer is not acceptable; a real-time API is required.",
+    ),
+    (
+        "integration",
+        "Integration with Salesforce by means of weekly CSV exports is not acceptable; orders must reach"
+        " the CRM in real time.",
+    ),
+    (
+        "access_control",
+        "Single sign-on through a second identity store will not be accepted; staff must sign in with Azure AD.",
+    ),
+    (
+        "integration",
+        "Data exchange with the finance system via nightly batch files will not be accepted; the portal"
+        " shall post payments in real time.",
+    ),
+]
+
 # (tag, sentence that must keep negating it)
 STILL_REFUSED = [
     # a thing offered, with or without a relative clause that fails at nothing
@@ -32,10 +56,15 @@ STILL_REFUSED = [
     ("b2b_portal", "A partner portal that runs on a separate domain is not acceptable."),
     # a failure that is only "not required" is still not required
     ("scale", "A portal that cannot scale to 20,000 users is not required."),
+    # the thing alone, not its way, is refused
+    ("integration", "Integration with SAP is not acceptable."),
+    ("integration", "Integration with the ERP is not acceptable; a standalone portal is required."),
+    # ... and a way of a thing "not required" leaves the thing not required
+    ("integration", "Integration with SAP via nightly file transfer is not required."),
 ]
 
 
-@pytest.mark.parametrize(("tag", "text"), FAILURE_UNACCEPTABLE)
+@pytest.mark.parametrize(("tag", "text"), FAILURE_UNACCEPTABLE + MANNER_UNACCEPTABLE)
 def test_an_unacceptable_failure_or_way_keeps_the_need(rules_only: None, tag: str, text: str) -> None:
     assert_kept(tag, text)
 
@@ -59,6 +88,9 @@ def test_a_thing_refused_stays_refused(rules_only: None, tag: str, text: str) ->
     [
         "A portal that cannot",
         "A portal that fails to",
+        "Integration via",
+        "Integration by means of",
+        "Integration with SAP via is not acceptable",
         "A portal that is not acceptable",
     ],
 )

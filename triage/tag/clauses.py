@@ -18,6 +18,7 @@ from triage.tag.negation_words import (
     ANYTHING,
     ASIDE_NEGATIONS,
     BE_FORMS,
+    BY,
     BY_ON,
     CLEAR_TEXT,
     COLON,
@@ -34,12 +35,15 @@ from triage.tag.negation_words import (
     IN_SCOPE,
     LACKS,
     LIST_COORDINATORS,
+    MANNERS,
     MANUALLY,
+    MEANS,
     MODALS,
     NEW_SUBJECT_LINKS,
     NON,
     NOT,
     NOT_ITEMS,
+    OF,
     PRACTICES,
     PROVIDED,
     RE,
@@ -195,6 +199,20 @@ def failing_relative(norms: list[int], lo: int, a: int) -> int | None:
             if any(norms[k] in FAILS_TO for k in range(r + 1, min(r + 1 + _FAILING_REACH, a))):
                 return r
             return None
+    return None
+
+
+def manner_refused(norms: list[int], lo: int, a: int) -> int | None:
+    """Where the clause starting at token `lo` names, before token `a`, the manner of the thing it
+    names first: the token of "via" / "through" / "using" / "by means of" / "by way of" after at
+    least one word ("Integration with SAP via nightly file transfer"), else None. "Not acceptable" of
+    a thing done that way refuses the way (from that token on), not the thing: the next clause
+    usually asks for it another way ("...; a real-time API is required")."""
+    for k in range(lo + 1, a):
+        if norms[k] in MANNERS:
+            return k
+        if norms[k] == BY and k + 2 < a and norms[k + 1] in MEANS and norms[k + 2] == OF:
+            return k
     return None
 
 

@@ -27,6 +27,7 @@ from triage.tag.clauses import (
     first_comma,
     first_from,
     joined_clause,
+    manner_refused,
     names_a_lack,
     names_a_practice,
     np_list,
@@ -406,6 +407,12 @@ def cue_scopes(
                     # "An off-the-shelf product without APIs is not acceptable": the product is
                     # refused, the APIs are a need
                     scopes.append((lo, lacking[0]))
+                    continue
+                manner = manner_refused(norms, lo, a) if a in unacceptable and not active else None
+                if manner is not None:
+                    # "Integration with SAP via nightly file transfer is not acceptable": the way
+                    # is refused, the integration is a need
+                    scopes.append((manner, a))
                     continue
                 if norms[b] in MEETS and any(
                     norms[k] in DEMANDS and norms[k + 1] in NEED_OF for k in range(b + 1, min(b + 3, hi - 1))

@@ -370,6 +370,12 @@ FAILURES = {
 FAILS_TO = {
     hash_string(norm(w)) for w in ("not", "n't", "never", "cannot", "fail", "unable", "lack", "lacking")
 }
+# the words that open the manner of a thing: "Integration with SAP via nightly file transfer",
+# "Single sign-on through a second identity store", "by means of", "by way of": "not acceptable" of
+# a thing done that way refuses the way, not the thing
+MANNERS = {hash_string(norm(w)) for w in ("via", "through", "using")}
+MEANS = {hash_string(norm(w)) for w in ("means", "way")}
+BY = hash_string(norm("by"))
 # "in clear text", "in plain text": how a practice stores or sends a thing
 CLEAR_TEXT = {hash_string(norm(w)) for w in ("clear", "plain")}
 TEXT = hash_string(norm("text"))
