@@ -165,3 +165,65 @@ def test_answers_and_headers_are_read_as_a_bid_manager_would():
     assert header_kind("Compliant (Y/N)") is None and header_kind("Requirement") is None
     assert priority_of("Won't have") == "negated" and priority_of("S") == "desirable"
     assert priority_of("O") == "optional" and priority_of("High") is None
+
+
+# A label | value table: each row one field of a requirement, the answer beside a bare asking label
+@pytest.mark.parametrize("answer", ["No", "Out of scope", "N/A (staff use local accounts)"])
+def test_a_transposed_table_answers_its_requirement_in_markdown(tmp_path, answer):
+    tagged = _markdown(
+        tmp_path,
+        ["Requirement", SSO],
+        [["In scope", answer], ["Requirement", PORTAL], ["In scope", "Yes"]],
+    )
+    assert _state(tagged, "access_control") == "negated"
+    assert _state(tagged, "b2b_portal") == "counted"  # the next record, answered yes
+
+
+def test_a_transposed_table_of_several_fields_in_docx(tmp_path):
+    rows = [
+        ["Ref", "R-17"],
+        ["Description", PORTAL],
+        ["Required?", "No"],
+        ["Ref", "R-18"],
+        ["Description", SSO],
+        ["Required?", "Yes"],
+    ]
+    tagged = _docx(tmp_path, rows)
+    assert _state(tagged, "b2b_portal") == "negated"
+    assert _state(tagged, "access_control") == "counted"
+
+
+def test_a_transposed_table_by_phase(tmp_path):
+    rows = [
+        ["Requirement", PORTAL],
+        ["Phase 1", "No"],
+        ["Phase 2", "Yes"],
+        ["Requirement", SSO],
+        ["Phase 1", "No"],
+        ["Phase 2", "No"],
+    ]
+    tagged = _docx(tmp_path, rows)
+    assert _state(tagged, "b2b_portal") == "counted"  # wanted, later
+    assert _state(tagged, "access_control") == "negated"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a no that puts the need off
+        [["Requirement", PORTAL], ["In scope", "No (phase 2)"]],
+        # a label that names a need of its own is answered alone, not the rows around it
+        [["Requirement", PORTAL], ["Hosting required?", "No"]],
+        # the first column holds sentences, not labels
+        [["The Council wants " + PORTAL + ".", "Yes"], ["In scope", "No"]],
+        # the second column is the bidder's to answer
+        [["Requirement", "Supplier response"], [PORTAL, "Yes"], ["In scope", "No"]],
+    ],
+)
+def test_a_two_column_table_that_is_no_transposed_answer_keeps_its_needs(tmp_path, rows):
+    assert _state(_docx(tmp_path, rows), "b2b_portal") == "counted"
+
+
+def test_a_two_column_table_with_an_asking_header_is_read_by_its_column(tmp_path):
+    tagged = _markdown(tmp_path, ["Item", "In scope"], [[SSO, "No"], [PORTAL, "Yes"]])
+    assert _state(tagged, "access_control") == "negated" and _state(tagged, "b2b_portal") == "counted"

@@ -27,6 +27,9 @@ merged across the table; cells line up by grid column, merged cells included):
   that says nothing of either is left alone: a "No" there says nothing of what the buyer wants;
 - a row without such a header ("Single sign-on required? | No") is read by the cell before the
   answer: when it ends by asking ("... required?", "... in scope:"), its tags are negated.
+- a label | value table, two columns whose first holds labels and whose rows are one requirement's
+  fields ("| Requirement | Single sign-on for staff |" then "| In scope | No |"), is read by its
+  rows: a no beside a bare asking label negates the other cells of its record (`transposed_answers`).
 
 Only table cells of the same table and row are read together; a span negated here is still a span,
 marked negated, as the evidence of what the buyer left out.
@@ -83,6 +86,17 @@ _LABEL_ASKS = re.compile(
 )
 
 
+# A bare label that asks whether the need is wanted, naming no need of its own: "In scope", "Scope",
+# "Required?", "Is it required?", "Included (Y/N)", "Phase 1" (not "SSO required?", "Scope description")
+_BARE_ASKS = (
+    r"(?:is\s+(?:it|this)\s+)?(?:in[\s-]+scope|scope|required|requested|needed|wanted|applicable|included"
+    r"|in\s+this\s+(?:phase|procurement|contract|release)|phase\s+\d+|lot\s+\d+|base\s+year)"
+    r"\s*(?:\(\s*y(?:es)?\s*/\s*n(?:o)?\s*\))?"
+)
+_BARE_LABEL = re.compile(_BARE_ASKS + r"\s*[?:]?", re.IGNORECASE)
+_LABEL_WORDS = 5  # a cell of the first column of a label | value table: "Requirement", "In scope"
+
+
 def is_no_answer(text: str) -> bool:
     """Whether a cell's text answers no: "No", "N", "N/A", "Out", "Not required (handled by IT)";
     "No. 5" is a number, not an answer."""
@@ -127,6 +141,58 @@ def _header(rows: dict[int, dict[int, Passage]]) -> tuple[set[int], dict[int, st
     return {order[0]}, {c: p.text for c, p in first.items()}
 
 
+def _label_key(text: str) -> str:
+    return " ".join(text.lower().strip(" \t:?").split())
+
+
+def _is_label(text: str) -> bool:
+    """Whether a first-column cell reads as a label: a few words, not a sentence."""
+    words = text.split()
+    return 0 < len(words) <= _LABEL_WORDS and not text.rstrip().endswith(".")
+
+
+def transposed_answers(rows: dict[int, dict[int, Passage]]) -> set[str]:
+    """The passage ids whose tags a label | value table answers no: a two-column table whose first
+    column holds labels and whose rows are a requirement's fields, one per row,
+
+        | Requirement | Single sign-on for staff |
+        | In scope    | No                       |
+
+    A no ("No", "N/A", "Out of scope", as under a column header) beside a bare asking label ("In
+    scope", "Required?", "Included", "Phase 1": `_BARE_LABEL`, naming no need of its own) negates
+    the other cells of its record: the rows from one occurrence of the table's first label
+    ("Requirement", "Ref") to the next, so that a table of several requirements one after another
+    answers each of them alone. Not when the reason defers the need ("No (phase 2)"), nor when
+    another asking label of the record does not say no ("Phase 1 | No", "Phase 2 | Yes"). Narrow on
+    purpose: every row has exactly two cells (a title row merged across the table aside), every
+    first cell is a label, and the first row's second cell is no column header that asks, ranks or
+    is the bidder's to answer ("| Item | In scope |", "| Requirement | Response |": the table is
+    read by its columns then)."""
+    order = [r for r in sorted(rows) if set(rows[r]) != {0}]
+    if len(order) < 2 or any(set(rows[r]) != {0, 1} for r in order):
+        return set()
+    first = rows[order[0]]
+    if header_kind(first[1].text) is not None or _RESPONSE.search(first[1].text):
+        return set()
+    if not all(_is_label(rows[r][0].text) for r in order):
+        return set()
+    start = _label_key(first[0].text)
+    records: list[list[dict[int, Passage]]] = []
+    for r in order:
+        if not records or _label_key(rows[r][0].text) == start:
+            records.append([])
+        records[-1].append(rows[r])
+    negate: set[str] = set()
+    for record in records:
+        asked = [cells[1] for cells in record if _BARE_LABEL.fullmatch(cells[0].text.strip())]
+        said_no = [p for p in asked if is_no_answer(p.text) and not defers(p.text)]
+        if not said_no or not all(is_no_answer(p.text) for p in asked if p.text.strip()):
+            continue
+        answers = {p.id for p in said_no}
+        negate |= {p.id for cells in record for p in cells.values() if p.id not in answers}
+    return negate
+
+
 def answered_rows(body: Sequence[Passage], spans: Iterable[TagSpan]) -> list[TagSpan]:
     """`spans` with the tags of table rows answered no negated, or given the row's priority, as above."""
     spans = list(spans)
@@ -139,6 +205,7 @@ def answered_rows(body: Sequence[Passage], spans: Iterable[TagSpan]) -> list[Tag
     negate: set[str] = set()  # passage ids whose tags are negated
     modality: dict[str, str] = {}  # passage id -> the modality its row's priority gives its tags
     for rows in tables.values():
+        negate |= transposed_answers(rows)
         header_rows, header = _header(rows)
         column_kinds = {c: header_kind(text) for c, text in header.items()}
         for r, cells in rows.items():
