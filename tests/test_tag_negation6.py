@@ -92,9 +92,39 @@ def test_a_thing_refused_stays_refused(rules_only: None, tag: str, text: str) ->
         "Integration by means of",
         "Integration with SAP via is not acceptable",
         "A portal that is not acceptable",
+        "Integration with SAP. In scope:",
+        "Integration with SAP. Required?",
+        "In scope: No",
+        "Required? No",
     ],
 )
 def test_a_cut_short_text_does_not_fail(rules_only: None, text: str) -> None:
     from triage.tag import tag_text
 
     assert "tags" in tag_text(text)
+
+
+# a sentence answered no by a bare asking label right after it in the same passage (table_rows.py
+# reads the same answer in a cell, a one-cell row or a passage of its own: tests/test_tag_table_rows.py)
+LABEL_ANSWERED = [
+    ("integration", "R-9 Integration with the payroll system. In scope: No"),
+    ("integration", "Integration with the payroll system. Required? No"),
+    ("scale", "Load testing above 5,000 concurrent users. In scope? N/A"),
+]
+LABEL_NOT_NO = [
+    ("integration", "Integration with the payroll system. In scope: Yes"),
+    ("scale", "Load testing above 5,000 concurrent users. In scope: No (phase 2)"),
+    # a label that names a need of its own answers itself, not the sentence before it
+    ("integration", "Integration with the payroll system. SSO required: No"),
+    ("integration", "Integration with the payroll system. Required?"),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), LABEL_ANSWERED)
+def test_a_sentence_answered_no_by_a_label_after_it(rules_only: None, tag: str, text: str) -> None:
+    assert_negated(tag, text)
+
+
+@pytest.mark.parametrize(("tag", "text"), LABEL_NOT_NO)
+def test_a_label_that_does_not_answer_no_keeps_the_need(rules_only: None, tag: str, text: str) -> None:
+    assert_kept(tag, text)

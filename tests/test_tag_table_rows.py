@@ -9,7 +9,7 @@ import pytest
 
 from triage.extract import extract
 from triage.tag import tag
-from triage.tag.table_rows import defers, header_kind, is_no_answer, priority_of
+from triage.tag.table_rows import defers, header_kind, is_no_answer, labelled_no, priority_of
 
 PORTAL = "A partner ordering portal where resellers place orders"
 SSO = "Single sign-on with the county directory for all staff"
@@ -227,3 +227,82 @@ def test_a_two_column_table_that_is_no_transposed_answer_keeps_its_needs(tmp_pat
 def test_a_two_column_table_with_an_asking_header_is_read_by_its_column(tmp_path):
     tagged = _markdown(tmp_path, ["Item", "In scope"], [[SSO, "No"], [PORTAL, "Yes"]])
     assert _state(tagged, "access_control") == "negated" and _state(tagged, "b2b_portal") == "counted"
+
+
+# An answer with its own label in a cell of the row, or in a passage or one-cell row right after
+@pytest.mark.parametrize("answer", ["In scope: No", "Required? No", "In scope? N/A"])
+def test_a_labelled_answer_in_a_cell_of_the_row(tmp_path, answer):
+    tagged = _markdown(
+        tmp_path, ["Ref", "Requirement", "Status"], [["R-1", PORTAL, answer], ["R-2", SSO, "In scope: Yes"]]
+    )
+    assert _state(tagged, "b2b_portal") == "negated"
+    assert _state(tagged, "access_control") == "counted"
+
+
+def test_a_labelled_answer_beside_its_need_in_a_table_without_a_header(tmp_path):
+    tagged = _docx(tmp_path, [[PORTAL, "In scope: No"], [SSO, "In scope: Yes"]])
+    assert _state(tagged, "b2b_portal") == "negated"
+    assert _state(tagged, "access_control") == "counted"
+
+
+def test_a_one_cell_row_answers_the_row_above(tmp_path):
+    rows = [["Ref", "Requirement"], ["R-1", PORTAL], ["In scope: No", None], ["R-2", SSO]]
+    tagged = _docx(tmp_path, rows, merges=((2, 0, 2, 1),))
+    assert _state(tagged, "b2b_portal") == "negated"
+    assert _state(tagged, "access_control") == "counted"
+
+
+@pytest.mark.parametrize(
+    ("cells", "header"),
+    [
+        ([PORTAL, "In scope: No (phase 2)"], ["Requirement", "Status"]),  # put off, not out
+        ([PORTAL, "Phase 1: No", "Phase 2: Yes"], ["Requirement", "Now", "Later"]),  # wanted, later
+        ([PORTAL, "Required: No"], ["Requirement", "Supplier response"]),  # the bidder's answer
+    ],
+)
+def test_a_labelled_answer_that_does_not_exclude(tmp_path, cells, header):
+    tagged = _markdown(tmp_path, header, [cells])
+    assert _state(tagged, "b2b_portal") == "counted"
+
+
+def _text_file(tmp_path, lines: list[str]):
+    path = tmp_path / "rfp.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tag(extract(path))
+
+
+def test_a_lone_answer_after_a_requirement_answers_it(tmp_path):
+    tagged = _text_file(
+        tmp_path,
+        [
+            "# Requirements",
+            "",
+            "R-1 " + PORTAL + ".",
+            "",
+            "In scope: No",
+            "",
+            "R-2 " + SSO + ".",
+            "",
+            "In scope: Yes",
+        ],
+    )
+    assert _state(tagged, "b2b_portal") == "negated"
+    assert _state(tagged, "access_control") == "counted"
+    tagged = _text_file(tmp_path, ["# Requirements", "", "- " + PORTAL, "- Required? No", "- " + SSO])
+    assert _state(tagged, "b2b_portal") == "negated"
+    assert _state(tagged, "access_control") == "counted"
+
+
+def test_a_lone_answer_before_a_requirement_or_after_a_heading_answers_nothing(tmp_path):
+    tagged = _text_file(tmp_path, ["# Requirements", "", "In scope: No", "", PORTAL + "."])
+    assert _state(tagged, "b2b_portal") == "counted"
+    tagged = _text_file(tmp_path, ["# " + PORTAL, "", "In scope: No (phase 2)", "", SSO + "."])
+    assert _state(tagged, "access_control") == "counted"
+
+
+def test_labelled_answers_are_read_as_a_bid_manager_would():
+    assert labelled_no("In scope: No") and labelled_no("Required? No") and labelled_no("Is it required? N/A")
+    assert labelled_no("Phase 1: No") and labelled_no("Included (Y/N): No")
+    assert not labelled_no("In scope: Yes") and not labelled_no("In scope: No (phase 2)")
+    assert not labelled_no("SSO required: No") and not labelled_no("Scope: Experience in the areas defined.")
+    assert not labelled_no("Phase 1: Technical Evaluation - the Government will evaluate the submittal.")

@@ -9,6 +9,8 @@
 - A need answered in a cell of its own ("SSO required | No", "Integration with SAP: N/A") is
   excluded, from its row or its label only (`answered_row`); a field about the row itself
   ("Mandatory: No", "In scope: No") starts no new row.
+- A sentence followed in its passage by a bare asking label answered no ("... payroll system. In
+  scope: No") states no need (`answered_by_label`).
 """
 
 from __future__ import annotations
@@ -51,7 +53,9 @@ from triage.tag.negation_words import (
     N,
 )
 from triage.tag.rules import doc_norms, part_bounds, sentence_bounds, span_info
+from triage.tag.table_rows import labelled_no
 
+_LABEL_ANSWER_TOKENS = 16  # "Is it required (Y/N)? No (handled by IT)": a label and its answer
 _WH_REACH = 5  # the words of a question's start where its wh-word stands: "Q4: What ...", "Question 9: How"
 
 
@@ -132,6 +136,24 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
             ):
                 continue
             span_info(span)["negated"] = True
+
+
+def answered_by_label(doc: Doc, by_sentence: dict[int, list[Span]]) -> None:
+    """A sentence answered no by a bare asking label right after it in the same passage states no
+    need: "R-9 Integration with the payroll system. In scope: No", "Load testing above 5,000 users.
+    Required? No" (table_rows.py reads the same answer standing in a passage or a cell of its own).
+    Its spans are negated; not when the answer puts the need off ("In scope: No (phase 2)")."""
+    for s_start, sent_spans in by_sentence.items():
+        s_end = sentence_bounds(doc, s_start)[1]
+        part_end = part_bounds(doc, s_start)[1]
+        if s_end >= part_end:
+            continue
+        n_end = sentence_bounds(doc, s_end)[1]
+        if doc[n_end - 1].text == "?" and n_end < part_end:  # "Required?" "No": two sentences
+            n_end = sentence_bounds(doc, n_end)[1]
+        if n_end - s_end <= _LABEL_ANSWER_TOKENS and labelled_no(doc[s_end:n_end].text):
+            for span in sent_spans:
+                span_info(span)["negated"] = True
 
 
 def answer_denies(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) -> None:

@@ -50,6 +50,11 @@ links to; a clause joined by "and" with a subject and verb of its own ("..., and
 are not part of it") excludes only itself; MoSCoW's "Won't" in a cell after its need answers the
 row; a clause that keeps today's way ("Dealers will keep ordering through the EDI link, so ...")
 before an exclusion says how the excluded need is met today.
+Sixth round: "not acceptable" of a thing named by what it fails at ("A portal that cannot scale to
+20,000 users", "that fails to integrate with SAP") forbids the failure, a need, and refuses only the
+thing named before it; of a thing done a certain way ("Integration with SAP via nightly file
+transfer") it refuses the way, not the thing; a sentence followed in its passage by a bare asking
+label answered no ("... payroll system. In scope: No") states no need.
 The per-sentence steps after the scopes take one `SentenceView`. The scopes of the cues are
 read in negation_scopes.py, answers to questions and table rows in answers.py, clause bounds
 in clauses.py, and the words the rules look for are in negation_words.py.
@@ -66,7 +71,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from triage.tag import taxonomy as taxonomy_mod
-from triage.tag.answers import answer_denies, answered_no
+from triage.tag.answers import answer_denies, answered_by_label, answered_no
 from triage.tag.clauses import clause_start, first_comma, first_from, last_word, list_marker, own_requirement
 from triage.tag.modality import cue_phrases
 from triage.tag.negation_scopes import cue_scopes
@@ -185,6 +190,7 @@ class IcpNegation:
         for span in spans:
             by_sentence[sentence_bounds(doc, span.start)[0]].append(span)
         answered_no(doc, norms, by_sentence)
+        answered_by_label(doc, by_sentence)
         strings = doc.vocab.strings
         added: list[tuple[Span, Span]] = []  # (heir, the negated span it stands for)
         listed = self._listed(doc, norms, by_sentence)

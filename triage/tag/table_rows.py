@@ -29,7 +29,13 @@ merged across the table; cells line up by grid column, merged cells included):
   answer: when it ends by asking ("... required?", "... in scope:"), its tags are negated.
 - a label | value table, two columns whose first holds labels and whose rows are one requirement's
   fields ("| Requirement | Single sign-on for staff |" then "| In scope | No |"), is read by its
-  rows: a no beside a bare asking label negates the other cells of its record (`transposed_answers`).
+  rows: a no beside a bare asking label negates the other cells of its record (`transposed_answers`);
+- an answer that carries its own bare label ("In scope: No", "Required? No") answers the need beside
+  it: in a cell of the row ("Partner portal | In scope: No"), in a row of one cell right below it, or
+  as a paragraph or list item right after a short one (`answered_before`). The rule is narrow: the
+  label names no need of its own (not "SSO required: No", which answers itself), the answer comes
+  after or beside its need, never before (an "In scope: No" above a requirement may head the next one
+  too), and not in a column that is the bidder's to answer.
 
 Only table cells of the same table and row are read together; a span negated here is still a span,
 marked negated, as the evidence of what the buyer left out.
@@ -94,6 +100,8 @@ _BARE_ASKS = (
     r"\s*(?:\(\s*y(?:es)?\s*/\s*n(?:o)?\s*\))?"
 )
 _BARE_LABEL = re.compile(_BARE_ASKS + r"\s*[?:]?", re.IGNORECASE)
+_LABELLED = re.compile(_BARE_ASKS + r"\s*[?:]\s*(?P<answer>\S.*)", re.IGNORECASE | re.DOTALL)
+_ANSWERED_WORDS = 60  # a passage an "In scope: No" after it answers: one requirement, not a page
 _LABEL_WORDS = 5  # a cell of the first column of a label | value table: "Requirement", "In scope"
 
 
@@ -104,6 +112,20 @@ def is_no_answer(text: str) -> bool:
     if not cell or len(cell.split()) > 12 or _NUMBER_SIGN.match(cell):
         return False
     return _NO_ANSWER.fullmatch(cell) is not None
+
+
+def labelled_answer(text: str) -> str | None:
+    """The answer of a cell or passage that is a bare asking label and its answer ("In scope: No",
+    "Required? No", "Phase 2: Yes" -> "No", "No", "Yes"), else None."""
+    m = _LABELLED.fullmatch(text.strip())
+    return m["answer"].strip() if m else None
+
+
+def labelled_no(text: str) -> bool:
+    """Whether a cell or passage is a bare asking label answered no: "In scope: No", "Required? No",
+    "In scope? N/A"; not "In scope: No (phase 2)", which puts the need off."""
+    answer = labelled_answer(text)
+    return answer is not None and is_no_answer(answer) and not defers(answer)
 
 
 def defers(text: str) -> bool:
@@ -193,6 +215,60 @@ def transposed_answers(rows: dict[int, dict[int, Passage]]) -> set[str]:
     return negate
 
 
+def _row_labelled_no(cells: dict[int, Passage], header: dict[int, str], is_header: bool) -> set[str]:
+    """The cells of one row that a cell of its own answers no with its label: "Partner portal |
+    In scope: No". The row's other cells are negated, as under an "In scope" column; not when the
+    cell stands under a column that is the bidder's to answer ("Supplier response"), nor when another
+    such cell of the row does not say no ("Phase 1: No | Phase 2: Yes")."""
+    labelled = {
+        c: answer
+        for c, p in cells.items()
+        if (answer := labelled_answer(p.text)) is not None
+        and (is_header or not _RESPONSE.search(header.get(c, "")))
+    }
+    if not labelled:
+        return set()
+    said_no = {c for c, answer in labelled.items() if is_no_answer(answer) and not defers(answer)}
+    if not said_no or not all(is_no_answer(answer) for answer in labelled.values()):
+        return set()
+    return {p.id for c, p in cells.items() if c not in said_no}
+
+
+def answered_before(body: Sequence[Passage]) -> set[str]:
+    """The passage ids that a lone answer right after them answers no: a paragraph or list item that
+    is only a bare asking label and a no ("In scope: No", "Required? No") answers the paragraph or list
+    item just before it in the same section, when that one is a requirement (at most
+    `_ANSWERED_WORDS` words, no answer itself); a table row of one cell that says so answers the row
+    above it. The answer must come after its need: an "In scope: No" before a requirement may head
+    the next one as well, so it is left alone."""
+    out: set[str] = set()
+    rows: dict[tuple[int, int], list[Passage]] = defaultdict(list)
+    for p in body:
+        if p.kind == "table_cell" and p.table is not None and p.row is not None:
+            rows[(p.table, p.row)].append(p)
+    for i, p in enumerate(body):
+        if i == 0 or not labelled_no(p.text):
+            continue
+        before = body[i - 1]
+        if p.kind in ("paragraph", "list_item"):
+            if (
+                before.kind in ("paragraph", "list_item")
+                and before.section == p.section
+                and len(before.text.split()) <= _ANSWERED_WORDS
+                and labelled_answer(before.text) is None
+            ):
+                out.add(before.id)
+        elif (
+            p.kind == "table_cell"
+            and p.table is not None
+            and len(rows[(p.table, p.row)]) == 1
+            and before.table == p.table
+            and before.row != p.row
+        ):
+            out |= {q.id for q in rows[(p.table, before.row)] if labelled_answer(q.text) is None}
+    return out
+
+
 def answered_rows(body: Sequence[Passage], spans: Iterable[TagSpan]) -> list[TagSpan]:
     """`spans` with the tags of table rows answered no negated, or given the row's priority, as above."""
     spans = list(spans)
@@ -200,9 +276,7 @@ def answered_rows(body: Sequence[Passage], spans: Iterable[TagSpan]) -> list[Tag
     for p in body:
         if p.kind == "table_cell" and p.table is not None and p.row is not None and p.cell is not None:
             tables[p.table][p.row][p.cell] = p
-    if not tables:
-        return spans
-    negate: set[str] = set()  # passage ids whose tags are negated
+    negate = answered_before(body)  # passage ids whose tags are negated
     modality: dict[str, str] = {}  # passage id -> the modality its row's priority gives its tags
     for rows in tables.values():
         negate |= transposed_answers(rows)
@@ -213,6 +287,7 @@ def answered_rows(body: Sequence[Passage], spans: Iterable[TagSpan]) -> list[Tag
             is_header = r in header_rows
             kinds = {} if is_header else {c: column_kinds.get(c) for c in cells}
             scope_answers = [cells[c].text for c, k in kinds.items() if k == "scope"]
+            negate |= _row_labelled_no(cells, header, is_header)
             for i, (c, cell) in enumerate(ordered):
                 others = {p.id for k, p in cells.items() if k != c}
                 kind = kinds.get(c)
