@@ -215,3 +215,81 @@ def test_a_table_after_the_items_of_an_excluded_list_is_not_excluded(tmp_path):
         ],
     )
     assert _states(tagged)["b2b_portal"] == {False}
+
+
+# A list item that reads as a title ("Hosting", "Phase 2 services", "Single Sign-On") is an item of
+# the excluded list when the list goes on after it; a real heading still ends the exclusion
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["Data migration", "Hosting", "A partner portal for resellers to place orders"],
+        ["Phase 2 services", "Integration with the payroll system", "Partner portal"],
+        ["Single Sign-On", "Hosting Services", "Integration with the payroll system", "Partner Portal"],
+    ],
+)
+def test_a_title_like_item_inside_an_excluded_list_does_not_end_it(tmp_path, items):
+    tagged = _tagged_markdown(
+        tmp_path,
+        ["# Scope", "", "The following are out of scope:", "", *(f"- {i}" for i in items), "", "## Delivery"],
+    )
+    states = _states(tagged)
+    assert states["b2b_portal"] == {True}
+    assert states.get("integration", {True}) == {True} and states.get("access_control", {True}) == {True}
+
+
+def test_a_title_like_item_inside_an_excluded_docx_list(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Scope", level=1)
+    document.add_paragraph("The following are out of scope:")
+    for item in ("Data migration", "Hosting", "Partner portal", "Integration with the payroll system"):
+        document.add_paragraph(item, style="List Bullet")
+    path = tmp_path / "rfp.docx"
+    document.save(path)
+    states = _states(tag(extract(path)))
+    assert states["b2b_portal"] == {True} and states["integration"] == {True}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Functional requirements",  # names a section, whatever follows it
+        "3. Portal Features",  # numbered
+    ],
+)
+def test_a_real_heading_formatted_as_an_item_still_ends_the_exclusion(tmp_path, title):
+    tagged = _tagged_markdown(
+        tmp_path,
+        [
+            "# Scope",
+            "",
+            "The following are out of scope:",
+            "",
+            "- Integration with the payroll system",
+            f"- {title}",
+            "- A partner portal for resellers to place orders",
+        ],
+    )
+    states = _states(tagged)
+    assert states["integration"] == {True}
+    assert states["b2b_portal"] == {False}
+
+
+def test_a_title_like_item_followed_by_a_paragraph_is_a_heading(tmp_path):
+    tagged = _tagged_markdown(
+        tmp_path,
+        [
+            "# Scope",
+            "",
+            "The following are out of scope:",
+            "",
+            "- Integration with the payroll system",
+            "- Single Sign-On",
+            "",
+            "Staff sign in with the county directory today.",
+        ],
+    )
+    states = _states(tagged)
+    assert states["integration"] == {True}
+    assert states["access_control"] == {False}  # the heading of the paragraph after it, not an item

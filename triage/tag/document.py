@@ -9,7 +9,8 @@ modality when it has none of its own; the passages of a section headed "Out of s
 "Exclusions" have their tags negated; a lead-in that excludes ("Scope does not include:", "The
 following are out of scope:") negates the tags of the list items after it, up to an item that asks
 for something or the end of the list (`IcpNegation.lead_in_excludes`; within one passage negation.py
-reads such lists itself). A table row answered "No" in a cell of its own (under "In scope",
+reads such lists itself); an item that reads as a title ("Hosting") ends the list only when it is
+one: numbered, naming a section, or followed by the text it heads (`_a_titled_item`). A table row answered "No" in a cell of its own (under "In scope",
 "Required?") has its tags negated (table_rows.py).
 
 spaCy's cost per Doc (making it, and each component's call) outweighs its cost per word on short
@@ -162,6 +163,30 @@ def _an_item_of_a_list(text: str) -> bool:
     return not (_NUMBERED_TITLE.match(text) or titled or named)
 
 
+# section nouns that make a short title of a list item whatever follows it ("Functional requirements",
+# "Scope", "Appendix B"); "services", "tasks" and "schedule" also name things ("Phase 2 services")
+_TITLE_NOUNS = _SECTION_NOUNS - {"services", "tasks", "schedule"}
+
+
+def _a_titled_item(passage: Passage, after: Passage | None) -> bool:
+    """Whether a list item that reads as a title ("Hosting", "Phase 2 services", "Single Sign-On")
+    is an item of its list all the same: the passage right after it is another list item of the same
+    section, so the list goes on ("The following are out of scope:" then "Data migration", "Hosting",
+    "Partner portal": all three excluded), or a heading or the end of the document, under which a
+    title would head nothing (the list's last item). A real heading still ends an exclusion: a
+    numbered title ("2. Requirements"), one that names a section ("Functional requirements", "Scope"),
+    and one followed by a paragraph or a table, the text it heads."""
+    text = passage.text.strip()
+    words = text.split()
+    if not words or len(words) > 6 or text[-1] in ".;:,!?" or _NUMBERED_TITLE.match(text):
+        return False
+    if not _TITLE_NOUNS.isdisjoint(w.strip(".,;:()\"'").lower() for w in words):
+        return False
+    if after is None or after.kind == "heading":
+        return True
+    return after.kind == "list_item" and after.section == passage.section
+
+
 def _chunks(passages: list[Passage], size: int) -> Iterator[list[Passage]]:
     """Consecutive passages to share one Doc: up to `size` characters; a passage with space at
     either end (its tokens could change beside a joining space) goes alone."""
@@ -220,12 +245,14 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
     # ITEMS_OR_TABLE list items or a table right after the lead-in, an int the cells of that table
     exclusion: str | int | None = None
     docs = nlp.pipe(_docs(nlp, chunks), batch_size=BATCH_SIZE)
+    n = -1  # the index in `body` of the passage at hand
     for chunk, doc in zip(chunks, docs, strict=True):
         starts = sentence_starts(doc)
         bounds = [*part_starts(doc), len(doc)]
         icp, vertical_spans = get_spans(doc, ICP_KEY), get_spans(doc, VERTICAL_KEY)
         sentences_seen: dict[int, tuple[int, str]] = {}
         for k, passage in enumerate(chunk):
+            n += 1
             lo, hi = bounds[k], bounds[k + 1]
             boilerplate = is_boilerplate(passage, pattern)
             n_words = len(passage.text.split())
@@ -244,7 +271,11 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
                 ((is_item and exclusion in (ITEMS, ITEMS_OR_TABLE)) or in_table)
                 and lo < hi
                 and sentence_modality(doc, lo) in ("info", "optional")
-                and (in_table or _an_item_of_a_list(passage.text))
+                and (
+                    in_table
+                    or _an_item_of_a_list(passage.text)
+                    or _a_titled_item(passage, body[n + 1] if n + 1 < len(body) else None)
+                )
             )
             location = passage.location
             for span in _between(icp, lo, hi):
