@@ -235,8 +235,11 @@ class _Tagged:
     boiler_words: int = 0
 
 
-def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] | None) -> _Tagged:
-    """Tag a run of body passages; a run starts at a passage that inherits nothing (not a list item)."""
+def _tag_passages(
+    nlp: Language, body: list[Passage], pattern: re.Pattern[str] | None, following: Passage | None = None
+) -> _Tagged:
+    """Tag a run of body passages; a run starts at a passage that inherits nothing (not a list item).
+    `following` is the passage right after the run, if any (a title-like item reads what follows it)."""
     out = _Tagged()
     chunks = list(_chunks(body, CHUNK_CHARS)) if CHUNK_CHARS else [[p] for p in body]
     negation = nlp.get_pipe("icp_negation") if "icp_negation" in nlp.pipe_names else None
@@ -274,7 +277,7 @@ def _tag_passages(nlp: Language, body: list[Passage], pattern: re.Pattern[str] |
                 and (
                     in_table
                     or _an_item_of_a_list(passage.text)
-                    or _a_titled_item(passage, body[n + 1] if n + 1 < len(body) else None)
+                    or _a_titled_item(passage, body[n + 1] if n + 1 < len(body) else following)
                 )
             )
             location = passage.location
@@ -336,7 +339,7 @@ def _tag_body(nlp: Language, body: list[Passage], pattern: re.Pattern[str] | Non
     if split is None or helper is None:  # all of it here
         return [_tag_passages(nlp, body, pattern)]
     try:
-        first = _tag_passages(nlp, body[:split], pattern)
+        first = _tag_passages(nlp, body[:split], pattern, body[split])
         second = helper.result()
         if second is None:  # the helper failed or died: its half here
             second = _tag_passages(nlp, body[split:], pattern)
