@@ -41,22 +41,22 @@ SPEC = Spec(
     path=DATA / "sentences_tune14.jsonl",
     prefix="t14-",
     section="## tune14: the register of software requirements specifications",
-    min_sentences=120,
-    min_positives=0,
-    min_traps=0,
+    min_sentences=400,
+    min_positives=14,
+    min_traps=3,
     min_negations=0,
-    min_per_modality=3,
-    min_paraphrase_share=0.10,
+    min_per_modality=10,
+    min_paraphrase_share=0.07,
     untagged_share=(0.25, 0.38),
-    min_multi_tag=10,
-    min_with_number=20,
+    min_multi_tag=30,
+    min_with_number=60,
 )
-MIN_SECURITY_POSITIVES = 9  # tagged sentences per security tag
-MIN_SECURITY_TRAPS = 2  # traps whose `about` names the security tag
-MIN_SECURITY_DECOYS = 2  # of them, untagged (access for wheelchairs, a bank account, a tone-of-voice guide)
-MIN_WITHOUT_KEYWORDS = 3  # per security tag: positives holding none of its KEYWORDS
-MIN_UNTAGGED_REQUIREMENTS = 15  # plain / paraphrase "shall" / "must" sentences with no tag
-MIN_NEGATIONS = 7
+MIN_SECURITY_POSITIVES = 16  # tagged sentences per security tag
+MIN_SECURITY_TRAPS = 3  # traps whose `about` names the security tag
+MIN_SECURITY_DECOYS = 3  # of them, untagged (access for wheelchairs, a bank account, a tone-of-voice guide)
+MIN_WITHOUT_KEYWORDS = 7  # per security tag: positives holding none of its KEYWORDS
+MIN_UNTAGGED_REQUIREMENTS = 30  # plain / paraphrase "shall" / "must" sentences with no tag
+MIN_NEGATIONS = 40
 
 # The obvious words of each security tag: a positive without any of them is one a keyword rule misses.
 KEYWORDS = {
