@@ -105,7 +105,7 @@ STRONGER_CUE = re.compile(r"\b(shall|must|required|should)\b", flags=re.IGNORECA
 # Modality cues of the README's rules (any of them may make a sentence something other than `info`).
 ANY_CUE = re.compile(
     r"\b(shall|must|requir\w*|needs?|needed|has to|have to|is to be|are to be|mandat\w*|will|won't|should"
-    r"|prefer\w*|desir\w*|ideally|would like|'d like|wants?|would rather|advantage|may|might|optional\w*"
+    r"|prefer\w*|desir\w*|ideally|would like|'d like|wants?|wanted|would rather|advantage|may|might|optional\w*"
     r"|nice[- ]to[- ]have|wish\w*|could|expect\w*)\b",
     flags=re.IGNORECASE,
 )
