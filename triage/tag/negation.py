@@ -63,6 +63,7 @@ in clauses.py, and the words the rules look for are in negation_words.py.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -76,32 +77,61 @@ from triage.tag.clauses import clause_start, first_comma, first_from, last_word,
 from triage.tag.modality import cue_phrases
 from triage.tag.negation_scopes import cue_scopes
 from triage.tag.negation_words import (
+    AGNOSTIC,
+    ALWAYS_TODAYS,
     AS,
     BACK_BREAKS,
     BE_FORMS,
     BUT,
+    CLAUSE_WORDS,
     COLON,
     COMMA,
     CONDITIONS,
     DEMANDS,
     DIFFERENCE,
     DO_FORMS,
+    FAILED_PHRASES,
     FILLER,
+    INSTEAD_CUES,
+    ITSELF,
     KEPT,
     LATER,
     LEFT_OUT,
+    LIST_JOINS,
     MODALS,
+    NOT_ONLY_AFTER,
+    NOT_ONLY_BEFORE,
     NOT_REASONS,
+    NOT_THE_SAME_NP,
+    NOTHING,
+    NOTHING_NEEDS,
+    NP_STOPS,
+    ONLY_WORDS,
+    PLURAL_TAGS,
+    PROBLEMS,
+    PRODUCT_TAGS,
     PRONOUNS,
     QUESTION,
     REASONS,
+    RELATIVE_WORDS,
+    REQUIREMENT_WORDS,
     REQUIRING,
+    RESTRICTS,
     SAME_NOT_VIEW,
+    SCOPE_NOUNS,
+    SECURITY_TAG_IDS,
     SEMICOLON,
     SO,
     STOP_MARKS,
+    STRONG_MODALS,
+    THING_NOUNS,
     TO,
     TO_FOR,
+    TODAYS,
+    TRIED,
+    WANTING,
+    WAYS,
+    WEAK_NOTS,
 )
 from triage.tag.rules import (
     ICP_KEY,
@@ -249,6 +279,8 @@ class IcpNegation:
                 self._context_lost(view)
                 self._audience_asked(view)
                 self._condition_inherits(view)
+        for s_start, sent_spans in by_sentence.items():
+            scope_forms(doc, s_start, sentence_bounds(doc, s_start)[1], sent_spans, self._may_negate)
         if QUESTION in norms:
             answer_denies(doc, norms, by_sentence)
         # an heir whose span a later clause restated ("..., but is required for partners") goes
@@ -256,6 +288,11 @@ class IcpNegation:
         if heirs:
             set_spans(doc, self.key, sorted([*spans, *heirs], key=lambda s: (s.start, s.end, s.label_)))
         return doc
+
+    def _may_negate(self, span: Span) -> bool:
+        """Whether `span`'s rule may be negated (a `negatable: false` rule names today's pain)."""
+        rule = self.rules.get(span.id_)
+        return rule is None or rule.negatable
 
     def _listed(
         self, doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]
@@ -606,3 +643,213 @@ def _states_need(norms: list[int], lo: int, hi: int) -> bool:
     """Whether tokens [lo, hi) hold a modal verb or a word of `DEMANDS`: a list item that asks for
     something of its own ("(d) the portal shall integrate with the CRM")."""
     return any(norms[k] in MODALS or norms[k] in DEMANDS for k in range(lo, hi))
+
+
+# Seventh round: forms of exclusion that carry no cue of the taxonomy's, read off the sentence's
+# lower-case words (local offsets: word k is token s_start + k).
+
+
+def scope_forms(
+    doc: Doc, s_start: int, s_end: int, spans: list[Span], may_negate: Callable[[Span], bool]
+) -> None:
+    """Marks negated the spans of one sentence that its other forms of exclusion have in scope:
+    a scope cut to one ("Only one brand is in scope", "covers only the Irish business customers"),
+    products tried and found wanting ("Ready-made tools were tried and could not handle ..."), a "not"
+    that a following clause restricts ("...not process the applications itself; it shall pass ...",
+    "...; the portal only publishes the guidance"), the audience of a thing refused for another
+    ("offered to trade customers in lieu of an online ordering portal"), a platform named in a
+    procurement that is "platform-agnostic", "nothing ... needs to" and a simple site that is the
+    one being replaced ("The Agency's current static brochure site", "The successor to our brochure
+    site"). `may_negate` says whether a span's rule may be negated at all."""
+    words = [t.lower_ for t in doc[s_start:s_end]]
+    local = [(span, span.start - s_start) for span in spans if may_negate(span)]
+    if not local:
+        return
+    hit: list[Span] = []
+    hit += _only_one(words, local)
+    hit += _tried_and_failed(words, local)
+    hit += _not_restricted(words, local)
+    hit += _refused_for_another(words, local)
+    hit += _agnostic(words, local)
+    hit += _nothing_needs(words, local)
+    hit += _todays_site(words, local)
+    for span in hit:
+        span_info(span)["negated"] = True
+
+
+def _bounds(words: list[str], at: int, breaks: frozenset[str], and_too: bool = False) -> tuple[int, int]:
+    """The clause [lo, hi) holding word `at`, cut at the words of `breaks` (and at ", and" if `and_too`)."""
+
+    def cut(k: int) -> bool:
+        return words[k] in breaks or (and_too and words[k] == "and" and k > 0 and words[k - 1] == ",")
+
+    lo = at
+    while lo > 0 and not cut(lo - 1):
+        lo -= 1
+    hi = at
+    while hi < len(words) and not cut(hi):
+        hi += 1
+    return lo, hi
+
+
+def _only_one(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """A scope cut to one thing or one audience ("Only one brand is in scope", "There will be only one
+    audience, the Bank's own employees", "this first release covers only the Irish business customers",
+    "Only our own staff will use it") speaks against several sites, brands or audiences: the spans of
+    `PLURAL_TAGS` in its clause, or in a clause beside it that asks for nothing ("and the subsidiaries
+    keep their own websites", "We trade in three countries, but ..."). Not "only" of two ("Only staff
+    and partners ..."), of a condition or a way ("only if", "only through"), nor an "only" clause with
+    a modal of its own ("Only editors shall publish"), which restricts who may do what."""
+    out: list[Span] = []
+    for i, w in enumerate(words):
+        if w not in ONLY_WORDS or (i and words[i - 1] in NOT_ONLY_BEFORE):
+            continue
+        if i + 1 >= len(words) or words[i + 1] in NOT_ONLY_AFTER:
+            continue
+        j = i + 1
+        while j < len(words) and words[j] not in NP_STOPS:
+            j += 1
+        phrase = set(words[i + 1 : j])
+        if not phrase or phrase & LIST_JOINS or not phrase & SCOPE_NOUNS:
+            continue
+        lo, hi = _bounds(words, i, CLAUSE_WORDS, and_too=True)
+        if STRONG_MODALS & set(words[lo:hi]):
+            continue
+        for span, at in local:
+            if span.label_ not in PLURAL_TAGS or at < 0:
+                continue
+            c_lo, c_hi = _bounds(words, at, CLAUSE_WORDS, and_too=True)
+            if (c_lo, c_hi) == (lo, hi) or not REQUIREMENT_WORDS & set(words[c_lo:c_hi]):
+                out.append(span)
+    return out
+
+
+def _find(words: list[str], phrase: tuple[str, ...], start: int = 0) -> int:
+    """Where `phrase` starts in `words` at or after `start`, else -1."""
+    n = len(phrase)
+    return next((k for k in range(start, len(words) - n + 1) if tuple(words[k : k + n]) == phrase), -1)
+
+
+def _tried_and_failed(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """Products that were tried or evaluated and failed ("Ready-made tools were tried in 2022 and could
+    not handle our pricing rules", "were evaluated ... and found unable to support", "We have tried
+    ready-made products twice, and neither could cope") are what the buyer is not after: the spans of
+    `PRODUCT_TAGS` in the clause up to the failure, when it asks for nothing of its own."""
+    tried = next((k for k, w in enumerate(words) if w in TRIED), -1)
+    if tried < 0:
+        return []
+    fails = [k for phrase in FAILED_PHRASES if (k := _find(words, phrase, tried + 1)) >= 0]
+    if not fails:
+        return []
+    failed = min(fails)
+    lo, _ = _bounds(words, tried, frozenset({";", ":"}))
+    if STRONG_MODALS & set(words[lo:failed]):
+        return []
+    return [span for span, at in local if span.label_ in PRODUCT_TAGS and lo <= at < failed]
+
+
+def _not_restricted(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """A "not" that the clause after ";" / ":" restricts to something less ("The platform will not
+    process the applications itself; it shall pass each form to the case system", "The form shall not
+    route submissions for approval; each submission is simply emailed", "Applications are not reviewed
+    or approved online; the portal only publishes the guidance") excludes what it names, though no
+    word of `excludes` follows it: the spans of each tag named after the "not" in its clause (up to a
+    relative clause: "..., which stays in the core system"). Not a way of doing it ("must never be
+    extracted by screen scraping; only the vendor's APIs may be used"), nor of a
+    security tag (a prohibition there is the need: "shall not store card numbers; it shall only pass
+    them to ..."), nor of a tag the clause after names too ("...; only a manager may approve them")."""
+    out: list[Span] = []
+    breaks = frozenset({";", ":"})
+    for n, w in enumerate(words):
+        if w not in WEAK_NOTS:
+            continue
+        lo, hi = _bounds(words, n, breaks)
+        if hi >= len(words) - 1:
+            continue
+        _, next_hi = _bounds(words, hi + 1, breaks)
+        after = set(words[hi + 1 : next_hi])
+        if not (after & RESTRICTS or ITSELF & set(words[n:hi])) or WAYS & set(words[n:hi]):
+            continue
+        # what the "not" names ends at a relative clause ("..., which stays in the core system")
+        end = next(
+            (k for k in range(n + 1, hi - 1) if words[k] == "," and words[k + 1] in RELATIVE_WORDS), hi
+        )
+        named_after = {span.label_ for span, at in local if hi < at < next_hi}
+        tags = {span.label_ for span, at in local if n < at < end} - SECURITY_TAG_IDS - named_after
+        out += [span for span, at in local if span.label_ in tags and lo <= at < end]
+    return out
+
+
+def _refused_for_another(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """When a thing is refused for another ("A catalogue PDF will be offered to trade customers in lieu
+    of an online ordering portal", "will keep phoning suppliers rather than ask them to use a supplier
+    portal"), the other spans of its tag that name no thing of their own (the trade customers, the
+    suppliers) go with it. Not when one of them names a thing ("Suppliers must use the supplier
+    portal instead of the old supplier extranet"), nor in a sentence that asks or wishes for what it
+    prefers ("Trade customers must see their contract prices rather than list prices")."""
+    cues = [(k, k + len(p)) for p in INSTEAD_CUES if (k := _find(words, p)) >= 0]
+    if not cues:
+        return []
+    end = min(b for _, b in cues)
+    refused = {span.label_ for span, at in local if at >= end and span_info(span).get("negated")}
+    out: list[Span] = []
+    for tag in refused:
+        kept = [span for span, _ in local if span.label_ == tag and not span_info(span).get("negated")]
+        if (
+            kept
+            and not any(THING_NOUNS & {t.lower_ for t in span} for span in kept)
+            and not WANTING & set(words)
+        ):
+            out += kept
+    return out
+
+
+def _agnostic(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """A procurement that is "platform-agnostic" / "vendor-neutral" mandates no platform: the
+    platform_mandate spans of clauses that ask for nothing ("Although the intranet runs on
+    SharePoint, ..."); not a clause that does ("The portal must run on SharePoint; ...")."""
+    joined = [f"{a}-{c}" for a, b, c in zip(words, words[1:], words[2:], strict=False) if b == "-"]
+    if not AGNOSTIC & {*words, *joined}:
+        return []
+    out = []
+    for span, at in local:
+        if span.label_ == "platform_mandate":
+            lo, hi = _bounds(words, at, CLAUSE_WORDS | {","})
+            if not STRONG_MODALS & set(words[lo:hi]):
+                out.append(span)
+    return out
+
+
+def _nothing_needs(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """ "nothing (about it) needs to / has to be ..." excludes what follows it in its clause ("and
+    nothing about it needs to be built for peaks"); not "nothing must be lost", a requirement."""
+    out: list[Span] = []
+    for i, w in enumerate(words):
+        if w != NOTHING:
+            continue
+        verb = next((k for k in range(i + 1, min(i + 6, len(words))) if words[k] in NOTHING_NEEDS), -1)
+        if verb < 0 or verb + 1 >= len(words) or words[verb + 1] not in {"to", "required", "needed"}:
+            continue
+        _, hi = _bounds(words, i, CLAUSE_WORDS)
+        out += [span for span, at in local if i < at < hi]
+    return out
+
+
+def _todays_site(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """A simple site named as today's ("The Agency's current static brochure site is the problem",
+    "The current intranet is a set of static pages", "The successor to our brochure site") is the one
+    being replaced, not one asked for; not one named as what replaces it ("replace our current
+    portal with a simple brochure site"). A "current" / "existing" site only where the sentence says
+    it is a problem or replaced: a current site that "has served us well" may be what is wanted."""
+    out = []
+    problem = bool(PROBLEMS & set(words))
+    for span, at in local:
+        if span.label_ != "simple_site":
+            continue
+        for k in range(at - 1, max(at - 7, -1), -1):
+            if words[k] in NOT_THE_SAME_NP:
+                break
+            if words[k] in ALWAYS_TODAYS or (problem and words[k] in TODAYS):
+                out.append(span)
+                break
+    return out

@@ -556,3 +556,259 @@ NOT_ITEMS = {
         "or",
     )
 }  # tokens of one item: "manual re-keying" is four
+
+# seventh round (negation.py `scope_forms`): plain lower-case words, read off `Token.lower_`
+# "Only one brand is in scope", "covers only the Irish business customers": a scope cut to one
+ONLY_WORDS = frozenset({"only", "just", "solely", "exclusively"})
+NOT_ONLY_BEFORE = frozenset({"not", "if", "the", "an", "our", "and"})
+NOT_ONLY_AFTER = frozenset(
+    {
+        "if",
+        "when",
+        "after",
+        "be",
+        "once",
+        "where",
+        "through",
+        "via",
+        "by",
+        "to",
+        "in",
+        "on",
+        "at",
+        "with",
+        "as",
+        "until",
+        "about",
+        "from",
+        "within",
+        "during",
+        "upon",
+        "for",
+        "those",
+        "that",
+        "what",
+        "need",
+        "needs",
+        "see",
+        "view",
+        "access",
+        "read",
+        "edit",
+        "approve",
+        "publish",
+    }
+)
+SCOPE_NOUNS = frozenset(
+    {
+        "brand",
+        "brands",
+        "site",
+        "website",
+        "websites",
+        "sites",
+        "audience",
+        "audiences",
+        "country",
+        "countries",
+        "market",
+        "markets",
+        "language",
+        "languages",
+        "region",
+        "regions",
+        "entity",
+        "company",
+        "business",
+        "organisation",
+        "organization",
+        "department",
+        "staff",
+        "employees",
+        "customers",
+        "users",
+        "members",
+        "team",
+        "subsidiary",
+        "office",
+        "agency",
+        "council",
+        "bank",
+        "group",
+        "locale",
+        "unit",
+        "division",
+    }
+)
+# the words that end the noun phrase after "only"
+NP_STOPS = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        ".",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "shall",
+        "must",
+        "should",
+        "can",
+        "may",
+        "could",
+        "would",
+        "have",
+        "has",
+        "keep",
+        "keeps",
+        "use",
+        "uses",
+        "need",
+        "needs",
+        "be",
+        "in",
+        "who",
+        "that",
+        "which",
+    }
+)
+LIST_JOINS = frozenset({"and", "or", "&", "/", "plus", "nor"})
+# modals of a requirement of its own (not "will", which also forecasts: "Only our own staff will use it")
+STRONG_MODALS = frozenset(
+    {
+        "shall",
+        "must",
+        "should",
+        "can",
+        "may",
+        "able",
+        "need",
+        "needs",
+        "require",
+        "requires",
+        "required",
+        "want",
+        "wants",
+    }
+)
+REQUIREMENT_WORDS = STRONG_MODALS | {"will", "would"}
+# the tags a scope cut to one speaks against: several audiences, sites, brands, countries
+PLURAL_TAGS = frozenset({"multi_site", "user_roles"})
+CLAUSE_WORDS = frozenset({";", ":", "but", "although", "though", "whereas", "while"})
+# "Ready-made tools were tried in 2022 and could not handle our pricing rules"
+TRIED = frozenset(
+    {
+        "tried",
+        "trialled",
+        "trialed",
+        "piloted",
+        "tested",
+        "evaluated",
+        "assessed",
+        "attempted",
+        "bought",
+        "procured",
+        "implemented",
+        "deployed",
+    }
+)
+FAILED_PHRASES = (
+    ("could", "not"),
+    ("couldn't",),
+    ("could", "n't"),
+    ("unable",),
+    ("failed",),
+    ("neither", "could"),
+    ("none", "could"),
+    ("not", "able"),
+    ("fell", "short"),
+    ("did", "not", "cope"),
+    ("did", "not", "fit"),
+    ("did", "not", "meet"),
+    ("were", "not", "able"),
+    ("was", "not", "able"),
+    ("inadequate",),
+    ("unsuitable",),
+)
+PRODUCT_TAGS = frozenset({"turnkey", "platform_mandate", "simple_site"})
+# "...; it shall only publish the guidance", "; each submission is simply emailed", "process X itself"
+RESTRICTS = frozenset({"only", "simply", "merely", "just", "solely", "instead"})
+ITSELF = frozenset({"itself", "themselves"})
+SECURITY_TAG_IDS = frozenset({"access_control", "account_services", "compliance", "security_ops"})
+WEAK_NOTS = frozenset({"not", "n't", "never"})
+# a span naming a thing, which a refused alternative does not take away ("the supplier portal")
+THING_NOUNS = frozenset(
+    {
+        "portal",
+        "portals",
+        "extranet",
+        "site",
+        "website",
+        "system",
+        "platform",
+        "app",
+        "application",
+        "store",
+        "shop",
+        "catalogue",
+        "catalog",
+        "ordering",
+        "self-service",
+        "hub",
+        "interface",
+        "api",
+    }
+)
+# a clause that wants the thing it prefers to another ("would like staff to co-author ... rather than")
+WANTING = STRONG_MODALS | {"would", "prefer", "prefers", "preferred", "like", "nice", "wish", "wishes"}
+# the way a thing is done, whose prohibition is a need ("must never be extracted ... by screen scraping")
+WAYS = frozenset({"by", "via", "using", "through"})
+INSTEAD_CUES = (("instead", "of"), ("in", "lieu", "of"), ("rather", "than"))
+# "this procurement is platform-agnostic"
+AGNOSTIC = frozenset(
+    {
+        "platform-agnostic",
+        "platform-neutral",
+        "platform-independent",
+        "technology-agnostic",
+        "vendor-neutral",
+        "vendor-agnostic",
+        "technology-neutral",
+        "product-agnostic",
+        "product-neutral",
+    }
+)
+# "nothing about it needs to be built for peaks"
+NOTHING = "nothing"
+NOTHING_NEEDS = frozenset({"needs", "need", "has", "have", "is", "requires"})
+# "The Agency's current static brochure site", "The successor to our brochure site"
+TODAYS = frozenset({"current", "existing"})
+ALWAYS_TODAYS = frozenset({"old", "legacy", "successor", "predecessor", "outgoing"})
+# a today's site that is the problem: "is the problem this procurement addresses", "the reason for
+# this project", "cannot take applications"; not "has served us well", "may keep its current site"
+PROBLEMS = frozenset(
+    {
+        "problem",
+        "problems",
+        "reason",
+        "replace",
+        "replaced",
+        "replacing",
+        "replacement",
+        "successor",
+        "outgrown",
+        "cannot",
+        "limitations",
+        "limited",
+        "frustrating",
+        "outdated",
+        "dated",
+        "inadequate",
+    }
+)
+NOT_THE_SAME_NP = frozenset(
+    {"with", "by", "into", "for", "than", ",", ";", ":", "new", "future", "replacement"}
+)
+RELATIVE_WORDS = frozenset({"which", "who", "where", "whose"})
