@@ -20,6 +20,8 @@ Reports, each apart:
     after the classifier's doubts and two negation rounds, and first scored once when they were done;
 (b7) the seventh (tests/data/sentences_holdout7.jsonl), written at the start of the next session (with
     statements of work, user stories and US federal wording) apart from its work, scored at its end;
+(b7') the eighth (tests/data/sentences_holdout8.jsonl), written the same way at the start of the session
+    after that (buyers of many countries, more paraphrases), scored at its end;
 (c) PROMISE NFR (../shared/bench/promise_nfr.csv), zero-shot: a requirement counts as security when any
     of access_control / account_services / compliance / security_ops is stated and not negated,
     against the label SE, over all 625 requirements and over the 370 non-functional ones (label != F);
@@ -37,7 +39,7 @@ Reports, each apart:
     is scored twice, with the shipped tagger (rules + classifier) and with the rules alone
     (TRIAGE_TAG_CLASSIFIER=off). The classifier is trained on the tuning sets and the real validation
     half; holdout and holdout2 are its validation sets (they chose the tags it may add or doubt), so
-    holdout3 to holdout7 (written by authors who never saw the tagger; holdout7 the newest) and the
+    holdout3 to holdout8 (written by authors who never saw the tagger; holdout8 the newest) and the
     real test half are the figures to quote.
 
 Each text goes through the same path as `triage tag --jsonl` (triage.commands.tag.run_jsonl). Besides
@@ -290,7 +292,11 @@ HELD_OUT = (
     ),
     (
         "holdout7",
-        "holdout7 (written at the start of the 2026-11-27 morning session, apart from its work; the honest figure)",
+        "holdout7 (written at the start of the 2026-11-27 morning session, apart from its work)",
+    ),
+    (
+        "holdout8",
+        "holdout8 (written at the start of the 2026-11-27 midday session, apart from its work; the honest figure)",
     ),
 )
 
@@ -384,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
             + ", ".join(f"{k}: {n}" for k, n in top)
         )
     print(
-        "\ntargets: PROMISE security F1 >= 0.80; held-out macro F1 >= 0.85 (holdout3-7 are the honest ones: "
+        "\ntargets: PROMISE security F1 >= 0.80; held-out macro F1 >= 0.85 (holdout3-8 are the honest ones: "
         "holdout and holdout2 chose the classifier's tags); no negated tag counted"
     )
     args.json.parent.mkdir(parents=True, exist_ok=True)
