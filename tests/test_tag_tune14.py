@@ -56,6 +56,33 @@ FOUND = [
     ("account_services", "A borrower who forgets the PIN shall be able to choose a new one online."),
     ("account_services", "Players shall be able to change their display name twice a year."),
     ("account_services", "Members shall be able to download last year's receipts from their account."),
+    # access_control.see_but_not: a possessive inside, "and none of"
+    ("access_control", "Cashiers shall see today's orders but not the customers' payment details."),
+    (
+        "access_control",
+        "A broker shall view the quotes sent to its clients and none of the prices other brokers got.",
+    ),
+    # access_control.only_role: more guarded actions
+    ("access_control", "Only the duty manager may unlock a timesheet."),
+    # access_control.spec_words: self-approval, tokens, social identities
+    ("access_control", "A buyer shall never approve his or her own purchase order."),
+    ("access_control", "Every call to the stock service shall carry a valid token."),
+    ("access_control", "Customers may link a Google or Microsoft login to their profile."),
+    # security_ops: records nobody can alter, dependency checks, stolen devices, blocking cheats, unlocks recorded
+    ("security_ops", "Scanned delivery records shall be stored so that nobody can change them later."),
+    ("security_ops", "Libraries shall be checked for known weaknesses at each build."),
+    ("security_ops", "A courier who steals a tablet shall find no parcel data on it."),
+    ("security_ops", "The match server shall detect and block players who send forged moves."),
+    ("security_ops", "Every unlock of a locked exam script shall be recorded."),
+    # compliance: named standards of regulated software, parental consent, hosting, deletion deadlines
+    ("compliance", "The dispensing records shall meet 21 CFR Part 11."),
+    ("compliance", "Children under 13 shall need parental consent before they join."),
+    ("compliance", "Pupil records shall be stored in the United Kingdom."),
+    ("compliance", "Visitor photos shall be thrown away 30 days after the visit."),
+    # account_services: profile photos, past bills, a home address
+    ("account_services", "Members shall be able to upload a new profile picture."),
+    ("account_services", "As a tenant, I want to see my past bills on my phone."),
+    ("account_services", "Patients shall be able to update their home address."),
 ]
 
 # (tag, sentence close in wording where the tag must stay quiet, sentence where the same rule must fire)
@@ -111,6 +138,29 @@ PAIRS = [
         "account_services",
         "Refunds shall be paid back as credit in their account at the bank.",
         "Customers shall be able to keep a list of favourite products in their account.",
+    ),
+    # compliance.residency: where the contractor's staff live
+    (
+        "compliance",
+        "Contractor staff must be citizens and reside in the United Kingdom.",
+        "Case files shall be hosted in the United Kingdom.",
+    ),
+    # account_services.register: a patient registered at the front desk, a registered nurse
+    (
+        "account_services",
+        "The ward board shall show when each patient was registered at the front desk.",
+        "Patients shall register online before their first appointment.",
+    ),
+    (
+        "account_services",
+        "Registered nurses shall be able to sign for each dose on the app.",
+        "Visitors shall be able to register with the app using their e-mail.",
+    ),
+    # account_services.password_self: a business customer's account hierarchy is a B2B function
+    (
+        "account_services",
+        "A wholesaler shall order for all its branches under one account hierarchy.",
+        "Customers shall use one account for the shop and the app.",
     ),
     # access_control.dormant: a bank's dormant accounts
     (
