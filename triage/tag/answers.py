@@ -32,8 +32,10 @@ from triage.tag.negation_words import (
     COMMA,
     DEMANDS,
     DROPPED,
+    ELSEWHERE,
     HAVE,
     MUSTS,
+    MUSTS_STRONG,
     NO,
     NO_NONE,
     NOT,
@@ -131,10 +133,12 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
             if span.label_ not in tags or not i <= span.start < a_end:
                 continue
             k = bisect_right(breaks, span.start) - 1
-            if k >= 0 and own_requirement(
-                norms, breaks[k] + 1, first_from(breaks, span.start, a_end), REQUIRING
-            ):
-                continue
+            if k >= 0:
+                lo, hi = breaks[k] + 1, first_from(breaks, span.start, a_end)
+                # "No; the translation office will handle Spanish pages separately": done by others
+                elsewhere = not ELSEWHERE.isdisjoint(norms[lo:hi]) and MUSTS_STRONG.isdisjoint(norms[lo:hi])
+                if not elsewhere and own_requirement(norms, lo, hi, REQUIRING):
+                    continue
             span_info(span)["negated"] = True
 
 

@@ -78,6 +78,7 @@ from triage.tag.modality import cue_phrases
 from triage.tag.negation_scopes import cue_scopes
 from triage.tag.negation_words import (
     AGNOSTIC,
+    ALLOWED,
     ALWAYS_TODAYS,
     AS,
     BACK_BREAKS,
@@ -88,6 +89,8 @@ from triage.tag.negation_words import (
     COMMA,
     CONDITIONS,
     DEMANDS,
+    DENIAL_VERBS,
+    DENIALS,
     DIFFERENCE,
     DO_FORMS,
     FAILED_PHRASES,
@@ -96,9 +99,13 @@ from triage.tag.negation_words import (
     ITSELF,
     KEPT,
     LATER,
+    LATER_WORDS,
     LEFT_OUT,
     LIST_JOINS,
+    LOGIN_WORDS,
     MODALS,
+    MUSTS_STRONG,
+    NONE_WORDS,
     NOT_ONLY_AFTER,
     NOT_ONLY_BEFORE,
     NOT_REASONS,
@@ -106,13 +113,19 @@ from triage.tag.negation_words import (
     NOTHING,
     NOTHING_NEEDS,
     NP_STOPS,
+    ONLINE,
     ONLY_WORDS,
+    OTHER_THAN,
+    OTHERS_KEEP,
+    OWN_LOGIN,
     PLURAL_TAGS,
     PROBLEMS,
     PRODUCT_TAGS,
     PRONOUNS,
+    PURPOSE_WORDS,
     QUESTION,
     REASONS,
+    REFUSING,
     RELATIVE_WORDS,
     REQUIREMENT_WORDS,
     REQUIRING,
@@ -121,7 +134,11 @@ from triage.tag.negation_words import (
     SCOPE_NOUNS,
     SECURITY_TAG_IDS,
     SEMICOLON,
+    SHOWN,
+    SIGN_IN,
     SO,
+    SPARED,
+    SPARED_CUES,
     STOP_MARKS,
     STRONG_MODALS,
     THING_NOUNS,
@@ -129,9 +146,11 @@ from triage.tag.negation_words import (
     TO_FOR,
     TODAYS,
     TRIED,
+    VERBS_AFTER,
     WANTING,
     WAYS,
     WEAK_NOTS,
+    WHO,
 )
 from triage.tag.rules import (
     ICP_KEY,
@@ -616,12 +635,15 @@ class IcpNegation:
         breaks = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
         reasons = []
         for g, a, b in view.cues:
-            if g != "clause_breaks" or view.norms[b - 1] not in REASONS:
+            if g != "clause_breaks" or (view.norms[b - 1] not in REASONS and view.norms[b - 1] != WHO):
                 continue
             if b < len(view.norms) and view.norms[b] in NOT_REASONS:
                 continue
             end = first_from(breaks, a + 1, view.end)
-            if own_requirement(view.norms, b, end, MODALS):
+            # ", who will use email-and-password accounts": a relative clause's "will" tells what the
+            # audience excluded does instead; only "shall" / "must" / "should" ask of it
+            modals = MUSTS_STRONG if view.norms[b - 1] == WHO else MODALS
+            if own_requirement(view.norms, b, end, modals):
                 continue  # the clause states a requirement of its own, or puts something in scope
             reasons.append((a, end))
         if not reasons:
@@ -673,8 +695,17 @@ def scope_forms(
     hit += _agnostic(words, local)
     hit += _nothing_needs(words, local)
     hit += _todays_site(words, local)
+    hit += _none_other_than(words, local)
+    hit += _spared_after(words, local)
+    hit += _denied_after(words, local)
+    hit += _itself_not(words, local)
+    hit += _done_by_others(words, local)
+    hit += _not_shown_online(words, local)
+    hit += _no_own_login(words, local)
     for span in hit:
         span_info(span)["negated"] = True
+    for span in _wanting_what_lacks(words, local):
+        span_info(span)["negated"] = False
 
 
 def _bounds(words: list[str], at: int, breaks: frozenset[str], and_too: bool = False) -> tuple[int, int]:
@@ -852,4 +883,175 @@ def _todays_site(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
             if words[k] in ALWAYS_TODAYS or (problem and words[k] in TODAYS):
                 out.append(span)
                 break
+    return out
+
+
+def _none_other_than(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """ "No system other than the identity provider will connect to the portal": what the sentence
+    says after the exception is denied of all else; its spans of tags the exception does not name
+    are negated, up to what the verb is for ("No CMS other than AEM shall be used | for the new brand
+    sites"); not a security tag, whose "no one other than" is a rule of access."""
+    out: list[Span] = []
+    for i, w in enumerate(words):
+        if w not in NONE_WORDS:
+            continue
+        found = [(k, len(p)) for p in OTHER_THAN if 0 <= (k := _find(words, p, i + 1)) <= i + 3]
+        if not found:
+            continue
+        k, n = min(found)
+        verb = next(
+            (v for v in range(k + n, len(words)) if words[v] in VERBS_AFTER or words[v] in CLAUSE_WORDS), -1
+        )
+        if verb < 0 or words[verb] in CLAUSE_WORDS:
+            continue
+        _, hi = _bounds(words, verb, CLAUSE_WORDS)
+        # what is denied is the verb's own phrase, not what it is for ("shall be used for the brand sites")
+        hi = next((p for p in range(verb + 2, hi) if words[p] in PURPOSE_WORDS), hi)
+        excepted = {span.label_ for span, at in local if k <= at < verb}
+        out += [
+            span
+            for span, at in local
+            if verb < at < hi and span.label_ not in excepted and span.label_ not in SECURITY_TAG_IDS
+        ]
+    return out
+
+
+def _spared_after(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """A clause before ";" saying who already does a thing, followed by one that spares the vendor
+    it and names nothing of its own ("The City's managed security provider monitors all City
+    systems; the vendor need not supply a SOC"), speaks of what is not asked: its spans are
+    negated. Not when that clause asks for something ("must be monitored")."""
+    out: list[Span] = []
+    for k, w in enumerate(words):
+        if w != ";":
+            continue
+        _, hi = _bounds(words, k + 1, frozenset({";"}))
+        after = words[k + 1 : hi]
+        if not SPARED & set(after[:4]) or not any(_find(after, p) >= 0 for p in SPARED_CUES):
+            continue
+        if any(k < at < hi for _, at in local):
+            continue  # the clause after names a thing of its own
+        lo, _ = _bounds(words, k - 1, frozenset({";"}))
+        if REQUIREMENT_WORDS & set(words[lo:k]):
+            continue
+        out += [span for span, at in local if lo <= at < k]
+    return out
+
+
+def _denied_after(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """A clause answered by a bare denial after ";" ("Offerors should not assume that the system will
+    hold any protected health information; it will not.") has its spans negated."""
+    out: list[Span] = []
+    for k, w in enumerate(words):
+        if w != ";" or k + 3 >= len(words) + 1:
+            continue
+        rest = [x for x in words[k + 1 :] if x not in {".", "!"}]
+        if 3 <= len(rest) <= 4 and rest[0] in DENIALS and rest[1] in DENIAL_VERBS and rest[-1] in WEAK_NOTS:
+            lo, _ = _bounds(words, k - 1, frozenset({";"}))
+            out += [span for span, at in local if lo <= at < k]
+    return out
+
+
+def _itself_not(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """ "The platform shall be able to host a dealer portal in a later phase ..., although the dealer
+    portal itself is not built under this contract": a thing negated with "itself" takes with it the
+    earlier mention of the same words, when that mention is put off to a later phase."""
+    out: list[Span] = []
+    for span, at in local:
+        end = at + len(span)
+        if not span_info(span).get("negated") or end >= len(words) or words[end] not in ITSELF:
+            continue
+        text = span.text.lower()
+        for other, o_at in local:
+            if o_at < at and other.text.lower() == text and not span_info(other).get("negated"):
+                lo, hi = _bounds(words, o_at, CLAUSE_WORDS)
+                if LATER_WORDS & set(words[lo:hi]):
+                    out.append(other)
+    return out
+
+
+def _done_by_others(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """A "not" whose object a relative clause says someone else keeps or handles ("trade users will
+    not manage their own login details, which the sales desk keeps", "will not handle claims
+    processing, which stays in the core insurance system") excludes that object: its spans between
+    the "not" and the relative clause. Not a "not" of what one is allowed to do ("shall not be able
+    to change their own roles, which the administrator manages"), a rule of access."""
+    out: list[Span] = []
+    for n, w in enumerate(words):
+        if w not in WEAK_NOTS or n + 1 >= len(words) or words[n + 1] in ALLOWED:
+            continue
+        _, hi = _bounds(words, n, frozenset({";", ":"}))
+        rel = next(
+            (k for k in range(n + 2, hi - 1) if words[k] == "," and words[k + 1] in RELATIVE_WORDS), -1
+        )
+        if rel < 0:
+            continue
+        r_hi = next((k for k in range(rel + 2, hi) if words[k] in {",", ";", ":"}), hi)
+        if not OTHERS_KEEP & set(words[rel + 2 : r_hi]) or STRONG_MODALS & set(words[rel + 2 : r_hi]):
+            continue
+        out += [span for span, at in local if n < at < rel]
+    return out
+
+
+def _not_shown_online(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """ "Dealer prices will not be shown online": what is not put online is not asked of the portal;
+    the spans of its subject are negated. Not a security tag ("Passwords will not be shown online" is
+    a rule of protection), nor what is kept from someone ("not be shown to the public online")."""
+    for n, w in enumerate(words):
+        if w not in WEAK_NOTS or (n and words[n - 1] in {"can", "could"}):
+            continue  # "that we cannot put online": today's pain
+        k = n + 1
+        if k < len(words) and words[k] in {"be", "been"}:
+            k += 1
+        elif not n or words[n - 1] not in {"is", "are"}:
+            continue
+        if k >= len(words) or words[k] not in SHOWN:
+            continue
+        _, hi = _bounds(words, n, CLAUSE_WORDS | {","})
+        where = words[k + 1 : hi]
+        if not ONLINE & set(where) or "to" in where:
+            continue
+        lo, _ = _bounds(words, n, CLAUSE_WORDS | {","})
+        return [span for span, at in local if lo <= at < n and span.label_ not in SECURITY_TAG_IDS]
+    return []
+
+
+def _no_own_login(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """ "The intranet should not need a separate login: staff must be signed in automatically from
+    their Windows session", "will not issue passwords of its own: brokers sign in with the credentials
+    of the market identity service": no login of the site's own, so the signing in the next clause
+    describes is single sign-on, no account service: its sign-in spans of `account_services` are
+    negated (not a password reset or a registration asked there)."""
+    for n, w in enumerate(words):
+        if w not in WEAK_NOTS and w != "no":
+            continue
+        _, hi = _bounds(words, n, frozenset({";", ":"}))
+        clause = set(words[n:hi])
+        own = OWN_LOGIN & clause or _find(words[n:hi], ("of", "its", "own")) >= 0
+        if not own or not LOGIN_WORDS & clause or hi >= len(words):
+            continue
+        _, next_hi = _bounds(words, hi + 1, frozenset({";", ":"}))
+        return [
+            span
+            for span, at in local
+            if span.label_ == "account_services" and hi < at < next_hi and SIGN_IN.match(span.text.lower())
+        ]
+    return []
+
+
+def _wanting_what_lacks(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """A thing refused for lacking something ("COTS software without room for customisation falls
+    outside what the Agency is looking for", "An off-the-shelf product without an API is not
+    acceptable") asks for what it lacks: the negated span right after "without" is a need, and no
+    heir of it is counted. Only where the refusal says the thing is unacceptable, not where it is
+    merely out of scope ("A portal without SSO is out of scope")."""
+    if not REFUSING & set(words) or "scope" in words:
+        return []
+    out: list[Span] = []
+    for w, word in enumerate(words):
+        if word != "without":
+            continue
+        thing = any(span_info(s).get("negated") and at < w <= at + len(s) + 1 for s, at in local)
+        if thing:
+            out += [s for s, at in local if w < at <= w + 4 and span_info(s).get("negated")]
     return out

@@ -812,3 +812,78 @@ NOT_THE_SAME_NP = frozenset(
     {"with", "by", "into", "for", "than", ",", ";", ":", "new", "future", "replacement"}
 )
 RELATIVE_WORDS = frozenset({"which", "who", "where", "whose"})
+# an answer's clause saying others do it ("Answer: No; the translation office will handle Spanish
+# pages separately"): no need of the buyer's own
+ELSEWHERE = {hash_string(norm(w)) for w in ("separately", "elsewhere", "in-house", "itself", "themselves")}
+MUSTS_STRONG = {hash_string(norm(w)) for w in ("shall", "must", "should")}
+WHO = hash_string(norm("who"))
+# "No system other than the identity provider will connect to the portal"
+OTHER_THAN = (("other", "than"), ("apart", "from"), ("except",), ("besides",))
+# what a verb is for or where, beyond what it does: "shall be used for the new brand sites"
+PURPOSE_WORDS = frozenset({"for", "in", "across", "by", "on", "at", "within", "to"})
+NONE_WORDS = frozenset({"no", "none", "nothing"})
+VERBS_AFTER = frozenset(
+    {"will", "shall", "is", "are", "can", "may", "must", "should", "would", "needs", "need"}
+)
+# "the vendor need not supply a SOC": who is spared
+SPARED = frozenset(
+    {
+        "vendor",
+        "contractor",
+        "supplier",
+        "bidder",
+        "bidders",
+        "offeror",
+        "offerors",
+        "tenderer",
+        "tenderers",
+        "provider",
+        "successful",
+        "respondent",
+        "respondents",
+    }
+)
+SPARED_CUES = (
+    ("need", "not"),
+    ("not", "required", "to"),
+    ("not", "need", "to"),
+    ("n't", "need", "to"),
+    ("not", "expected", "to"),
+    ("not", "asked", "to"),
+)
+# "; it will not.", "; it does not."
+DENIALS = frozenset({"it", "they", "this", "that"})
+DENIAL_VERBS = frozenset({"will", "does", "do", "is", "are", "shall", "wo", "would"})
+LATER_WORDS = frozenset({"later", "future", "subsequent", "eventually"})
+# "trade users will not manage their own login details, which the sales desk keeps"
+OTHERS_KEEP = frozenset(
+    {
+        "keeps",
+        "keep",
+        "handles",
+        "handle",
+        "manages",
+        "manage",
+        "maintains",
+        "runs",
+        "does",
+        "stays",
+        "remains",
+        "holds",
+        "owns",
+        "retains",
+    }
+)
+ALLOWED = frozenset({"able", "allowed", "permitted", "be", "have", "see", "view", "access"})
+# "Dealer prices will not be shown online."
+SHOWN = frozenset({"shown", "published", "displayed", "offered", "available", "listed", "posted"})
+ONLINE = frozenset({"online", "web", "website", "portal", "site", "internet", "extranet"})
+# "should not need a separate login: staff must be signed in automatically"
+OWN_LOGIN = frozenset({"separate", "own", "second", "another", "extra", "additional"})
+LOGIN_WORDS = frozenset(
+    {"login", "log-in", "logon", "password", "passwords", "account", "accounts", "credentials"}
+)
+SIGN_IN = re.compile(r"^(sign|signs|signed|signing|log|logs|logged|logging)[ -]?(in|on)$|^log-?in$|^logon$")
+# a thing refused for lacking something: "COTS software without room for customisation falls outside
+# what the Agency is looking for"
+REFUSING = frozenset({"acceptable", "accepted", "rejected", "looking", "considered", "outside"})
