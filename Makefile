@@ -42,6 +42,7 @@ bench: $(VENV)/.dev-installed
 ## eval: tagger and model accuracy figures
 eval: $(VENV)/.dev-installed
 	$(BIN)/python scripts/eval_tagger.py
+	$(BIN)/python scripts/agreement.py
 	$(BIN)/python scripts/eval_model.py
 
 ## corpus: generate the synthetic seed deals (deterministic) into corpus/generated/
