@@ -17,7 +17,8 @@ case from a tuning set, paraphrases of our own and the traps that must keep thei
   "will not be shown online"; no login of the site's own ("...: staff are signed in from Windows");
   a relative clause of an excluded audience (", who will use email-and-password accounts"); an
   answer "No; ... will handle it separately"; a thing refused for lacking something asks for it
-  ("COTS software without room for customisation falls outside what we are looking for").
+  ("COTS software without room for customisation falls outside what we are looking for"); an answer
+  that ends in a conditional no ("A: Only if it can be extended ...; as it comes, no.").
 
 The sentences are invented for this file (the first of each group is the tuning set's own form) and
 tagged by the rules alone."""
@@ -170,7 +171,33 @@ NEGATED_2 = [
     ),
 ]
 
+# an answer that ends in a conditional "no": the thing asked about is refused
+NEGATED_2 += [
+    (
+        "turnkey",
+        "Q: Is a packaged SaaS product acceptable? A: Only if it can be extended with custom modules; as it"
+        " comes, no.",
+    ),
+    (
+        "turnkey",
+        "Q7: Would an off-the-shelf product be acceptable? A: Only with room for custom workflows; out of the"
+        " box, no.",
+    ),
+    (
+        "turnkey",
+        "Question 3: Is a ready-made SaaS tool acceptable? Answer: If it offers an API for our own extensions,"
+        " yes; otherwise, no.",
+    ),
+]
+
 KEPT_2 = [
+    # the condition of a conditional "no" is asked for; a plain yes keeps the thing
+    (
+        "extensibility",
+        "Q: Is a packaged SaaS product acceptable? A: Only if it can be extended with custom modules; as it"
+        " comes, no.",
+    ),
+    ("turnkey", "Q: Is a packaged SaaS product acceptable? A: Yes, as it comes; no customisation is wanted."),
     # the exception names the tag; a rule of access; what the verb is for
     (
         "integration",
@@ -303,6 +330,8 @@ def test_no_heir_of_what_a_refused_thing_lacks(rules_only: None) -> None:
         "should not need a separate login:",
         "without",
         "COTS software without",
+        "Q: Is it acceptable? A: , no.",
+        "Q: Is a SaaS product acceptable? A: as it comes, no",
     ],
 )
 def test_a_cut_short_text_does_not_fail(rules_only: None, text: str) -> None:

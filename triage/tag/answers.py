@@ -106,6 +106,13 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
         if i + 1 >= part_bounds(doc, i)[1]:  # a bare "No" that ends the passage: "SSO required? No"
             if norms[i] != NO:
                 continue
+        elif _ends_in_no(doc, norms, i):
+            # "A: Only if it can be extended with custom modules; as it comes, no.": the thing asked
+            # about is refused; what the answer sets as its condition is asked for
+            for span in sent_spans:
+                if span.start < q:
+                    span_info(span)["negated"] = True
+            continue
         elif (
             not (norms[i] == NO and doc[i + 1].is_punct)  # "No." / "No, ..."
             # "Not at this stage.", not "Not only ..." nor an answer still open ("Not sure yet")
@@ -140,6 +147,26 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
                 if not elsewhere and own_requirement(norms, lo, hi, REQUIRING):
                     continue
             span_info(span)["negated"] = True
+
+
+def _ends_in_no(doc: Doc, norms: list[int], i: int) -> bool:
+    """Whether the answer that starts at `i` ends in a "no" after a comma that follows a condition or
+    a way ("Only if it can be extended ...; as it comes, no.", "Otherwise, no."), in its sentence."""
+    a_end = sentence_bounds(doc, i)[1]
+    if QUESTION in norms[i:a_end]:
+        return False
+    last = a_end - 1
+    while last > i and (doc[last].is_space or norms[last] in STOP_MARKS):
+        last -= 1
+    return (
+        last - i >= 3
+        and norms[last] == NO
+        and norms[last - 1] == COMMA
+        and any(doc[k].lower_ in _CONDITIONAL_NO for k in range(i, last))
+    )
+
+
+_CONDITIONAL_NO = frozenset({"only", "otherwise", "comes", "is", "unless", "without", "box", "standard"})
 
 
 def answered_by_label(doc: Doc, by_sentence: dict[int, list[Span]]) -> None:
