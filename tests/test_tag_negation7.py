@@ -99,6 +99,12 @@ NEGATED = [
         "Our existing five-page brochure site is the reason for this project: it cannot take applications.",
     ),
     ("simple_site", "The replacement for our old brochure website must handle 40,000 logged-in members."),
+    (
+        "simple_site",
+        "Our current site is a static brochure that cannot take applications; we now need customers and staff"
+        " to track claims online.",
+    ),
+    ("simple_site", "Our existing brochure site cannot take payments, and members now need to renew online."),
 ]
 
 NEGATED_2 = [
@@ -280,6 +286,7 @@ KEPT = [
     ("simple_site", "The tennis club may keep its current brochure site for news and opening hours."),
     ("simple_site", "We want to replace our complex current portal with a simple brochure site."),
     ("simple_site", "Our current website is a brochure site of 12 pages, and that is all we need again."),
+    ("simple_site", "Our current brochure site works well; we cannot see a reason to change it."),
 ]
 
 

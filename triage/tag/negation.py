@@ -870,13 +870,15 @@ def _todays_site(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
     """A simple site named as today's ("The Agency's current static brochure site is the problem",
     "The current intranet is a set of static pages", "The successor to our brochure site") is the one
     being replaced, not one asked for; not one named as what replaces it ("replace our current
-    portal with a simple brochure site"). A "current" / "existing" site only where the sentence says
-    it is a problem or replaced: a current site that "has served us well" may be what is wanted."""
+    portal with a simple brochure site"). A "current" / "existing" site only where its clause says it
+    is a problem or replaced: a current site that "has served us well" may be what is wanted."""
     out = []
-    problem = bool(PROBLEMS & set(words))
     for span, at in local:
         if span.label_ != "simple_site":
             continue
+        lo, hi = _bounds(words, at, frozenset({";", ":"}))
+        clause = words[lo:hi]
+        problem = bool(PROBLEMS & set(clause)) or _find(clause, ("can", "not")) >= 0  # "cannot": two tokens
         for k in range(at - 1, max(at - 7, -1), -1):
             if words[k] in NOT_THE_SAME_NP:
                 break
