@@ -83,6 +83,10 @@ FOUND = [
     ("account_services", "Members shall be able to upload a new profile picture."),
     ("account_services", "As a tenant, I want to see my past bills on my phone."),
     ("account_services", "Patients shall be able to update their home address."),
+    # scale.response: a response-time target, whatever the verb, with its words before the number
+    ("scale", "Each timetable query shall answer within 2 seconds."),
+    ("scale", "Saving a draft case note shall take under 2 seconds on the ward tablets."),
+    ("scale", "Dashboards shall load in no more than three seconds."),
 ]
 
 # (tag, sentence close in wording where the tag must stay quiet, sentence where the same rule must fire)
@@ -161,6 +165,17 @@ PAIRS = [
         "account_services",
         "A wholesaler shall order for all its branches under one account hierarchy.",
         "Customers shall use one account for the shop and the app.",
+    ),
+    # scale.response: a call answered or a case escalated in time is service or workflow, not performance
+    (
+        "scale",
+        "Calls to the helpline shall be answered within 20 seconds.",
+        "Saving a draft shall take under 2 seconds.",
+    ),
+    (
+        "scale",
+        "A repair not accepted within 60 seconds shall be escalated to the supervisor.",
+        "The journey planner shall answer within 3 seconds.",
     ),
     # access_control.dormant: a bank's dormant accounts
     (

@@ -37,6 +37,7 @@ SPANS_KEY = "triage_spans"
 VETOED_KEY = "triage_vetoed"  # (sentence start, tag) that a rule's context ruled out, see RuleSet.keep
 ANCHOR_PREFIX = "anchor:"  # match keys of the anchors of token patterns
 ANCHOR_WINDOW = 8  # a token pattern must fit within this many tokens either side of its anchor
+NUMBER_MARGIN = 3  # for a pattern that needs a number: the words it may hold before or after the numbers
 VERTICAL_KEY = "vertical"
 
 _NUMBER_WORDS = {
@@ -342,12 +343,14 @@ class RuleSet:
                 s_start, s_end = sentence_bounds(doc, start)
                 lo, hi = max(s_start, start - ANCHOR_WINDOW), min(s_end, end + ANCHOR_WINDOW)
                 if rule_id in self.needs_number:
-                    # the window only from the nearest number: "... 5,000 concurrent users"
+                    # the window only from the numbers, and the few words a pattern puts before or after
+                    # them: "... 5,000 concurrent users", "within 2 seconds", "more than 10,000 requests"
                     like_num = like_num if like_num is not None else doc_attr(doc, LIKE_NUM)
                     numbers = [i for i in range(lo, hi) if like_num[i]]
                     if not numbers:
                         continue
-                    lo, hi = min(min(numbers), start), max(max(numbers) + 1, end)
+                    lo = max(lo, min(min(numbers), start) - NUMBER_MARGIN)
+                    hi = min(hi, max(max(numbers) + 1, end) + NUMBER_MARGIN)
                 windows.append((lo, hi))
             seen: set[tuple[str, int, int]] = set()
             for lo, hi in _merged(windows, doc.user_data.get(PART_STARTS_KEY) or ()):
