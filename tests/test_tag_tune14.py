@@ -177,6 +177,22 @@ PAIRS = [
         "A repair not accepted within 60 seconds shall be escalated to the supervisor.",
         "The journey planner shall answer within 3 seconds.",
     ),
+    # out_of_scope.works: the people and places a specification names as users or content of the system
+    (
+        "out_of_scope",
+        "As a receptionist, I want to see the day's appointments at a glance.",
+        "The contract shall include two receptionists for the front office.",
+    ),
+    (
+        "out_of_scope",
+        "Porters shall see the ward and bed of each transfer and nothing else.",
+        "The hospital also buys porters and cleaners for the new wing.",
+    ),
+    (
+        "out_of_scope",
+        "The confirmation e-mail shall give directions to the car park.",
+        "The second lot covers resurfacing the car park.",
+    ),
     # access_control.dormant: a bank's dormant accounts
     (
         "access_control",
