@@ -83,6 +83,17 @@ FOUND = [
     ("account_services", "Members shall be able to upload a new profile picture."),
     ("account_services", "As a tenant, I want to see my past bills on my phone."),
     ("account_services", "Patients shall be able to update their home address."),
+    # extensibility.spec_words: endpoints, fields of one's own, a modding kit
+    ("extensibility", "Every screen's data shall also be offered through REST endpoints."),
+    ("extensibility", "Clerks shall be able to add their own fields to a permit form without a developer."),
+    ("extensibility", "Players could build levels with a modding kit."),
+    # b2b_portal.spec_words: commission statements, a business login, negotiated rates
+    ("b2b_portal", "Each travel agency shall get a monthly commission statement online."),
+    ("b2b_portal", "Property firms shall pay all their bills under one business login."),
+    ("b2b_portal", "Corporate customers shall book training places at their negotiated rates."),
+    # multi_site: a version in another language, one site per brand or faculty
+    ("multi_site", "Could: a Polish version of the tenant's home screen."),
+    ("multi_site", "The college shall run one site per faculty from one editor."),
     # scale.response: a response-time target, whatever the verb, with its words before the number
     ("scale", "Each timetable query shall answer within 2 seconds."),
     ("scale", "Saving a draft case note shall take under 2 seconds on the ward tablets."),
@@ -192,6 +203,24 @@ PAIRS = [
         "out_of_scope",
         "The confirmation e-mail shall give directions to the car park.",
         "The second lot covers resurfacing the car park.",
+    ),
+    # extensibility.customise: a student's extension request, a grant's no-cost extension
+    (
+        "extensibility",
+        "A student's extension request for a module shall go to the module leader.",
+        "Each extension to the booking system shall be delivered as a separate module.",
+    ),
+    # multi_site.language_version: the English version that prevails over a translation of the contract
+    (
+        "multi_site",
+        "The English version of this contract shall prevail over the French version.",
+        "Every help page shall have a French version.",
+    ),
+    # multi_site.site_each: a faculty's own campus site
+    (
+        "multi_site",
+        "Each faculty has its own site on the north campus.",
+        "The university shall run a website per faculty.",
     ),
     # access_control.dormant: a bank's dormant accounts
     (
