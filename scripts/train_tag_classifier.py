@@ -71,6 +71,11 @@ TUNING = (
     "tune10",
     "tune11",
 )
+# tune14 (the register of software requirements specifications, 2026-11-27) is a tuning set for the
+# rules only: trained on, it kept the written validation macro F1 (0.8792 -> 0.8793) and lowered the
+# real validation micro F1 (0.6150 -> 0.5974), and at the shipped thresholds and vetoes it lowered both
+# (0.8805 -> 0.8739, 0.6150 -> 0.6043): more sentences rich in requirements make the model fire more
+# on real documents, which are mostly boilerplate.
 # tune12 (negation in the register of real documents) is a tuning set for the negation rules only:
 # trained on, it lowered both validation figures (written macro F1 0.876 -> 0.871, real micro F1
 # 0.609 -> 0.599, 2026-11-27): its many sentences whose tag words are negated teach the words less.
