@@ -222,6 +222,23 @@ PAIRS = [
         "Each faculty has its own site on the north campus.",
         "The university shall run a website per faculty.",
     ),
+    # workflow.process: a van's route for the day, a ticket seller
+    (
+        "workflow",
+        "The route planner shall skip streets closed for the market.",
+        "Each complaint shall route to the team that owns the service.",
+    ),
+    (
+        "workflow",
+        "The gig page shall link to the ticket seller.",
+        "Repair requests shall be tracked until the repair is closed.",
+    ),
+    # compliance.regulation: a library card number is not payment card data
+    (
+        "compliance",
+        "Borrowers shall sign in with their library card number.",
+        "Shoppers' card numbers shall never be stored by the shop.",
+    ),
     # access_control.dormant: a bank's dormant accounts
     (
         "access_control",
