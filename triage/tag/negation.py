@@ -84,6 +84,7 @@ from triage.tag.negation_words import (
     BACK_BREAKS,
     BE_FORMS,
     BUT,
+    CHANGE_VERBS,
     CLAUSE_WORDS,
     COLON,
     COMMA,
@@ -105,13 +106,16 @@ from triage.tag.negation_words import (
     LOGIN_WORDS,
     MODALS,
     MUSTS_STRONG,
+    NEW_WORDS,
     NONE_WORDS,
     NOT_ONLY_AFTER,
     NOT_ONLY_BEFORE,
     NOT_REASONS,
     NOT_THE_SAME_NP,
     NOTHING,
+    NOTHING_ENDS,
     NOTHING_NEEDS,
+    NOW_WORDS,
     NP_STOPS,
     ONLINE,
     ONLY_WORDS,
@@ -746,10 +750,15 @@ def _only_one(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
         lo, hi = _bounds(words, i, CLAUSE_WORDS, and_too=True)
         if STRONG_MODALS & set(words[lo:hi]):
             continue
+        # "Only our staff use the current site; the new portal adds dealers, ...": today's scope
+        today = bool(TODAYS & set(words[lo:hi]) or NOW_WORDS & set(words[lo:hi]))
         for span, at in local:
             if span.label_ not in PLURAL_TAGS or at < 0:
                 continue
             c_lo, c_hi = _bounds(words, at, CLAUSE_WORDS, and_too=True)
+            beside = words[c_lo:c_hi] if (c_lo, c_hi) != (lo, hi) else words[hi : at + len(span)]
+            if today and NEW_WORDS & set(beside):
+                continue  # the clause beside today's scope (or the span's end in it) speaks of the new one
             if (c_lo, c_hi) == (lo, hi) or not REQUIREMENT_WORDS & set(words[c_lo:c_hi]):
                 out.append(span)
     return out
@@ -861,9 +870,26 @@ def _nothing_needs(words: list[str], local: list[tuple[Span, int]]) -> list[Span
         verb = next((k for k in range(i + 1, min(i + 6, len(words))) if words[k] in NOTHING_NEEDS), -1)
         if verb < 0 or verb + 1 >= len(words) or words[verb + 1] not in {"to", "required", "needed"}:
             continue
+        # "Nothing ... needs to change for the SAP integration": what stays as it is, not what is spared
+        if CHANGE_VERBS & set(words[verb + 2 : verb + 4]):
+            continue
         _, hi = _bounds(words, i, CLAUSE_WORDS)
+        hi = _nothing_scope_end(words, verb + 2, hi)
         out += [span for span, at in local if i < at < hi]
     return out
+
+
+def _nothing_scope_end(words: list[str], start: int, hi: int) -> int:
+    """Where what "nothing ... needs to" excludes ends, from word `start` to at most `hi`: at a comma
+    or a word that opens a clause of its own ("Nothing needs to be re-keyed, because the portal must
+    integrate with SAP", "..., which must stay real time"), or at an "and" / "so" that a requirement
+    of its own follows ("Nothing needs to be installed and the portal must integrate with SAP")."""
+    for k in range(start, hi):
+        if words[k] in NOTHING_ENDS:
+            return k
+        if words[k] in {"and", "or", "so"} and REQUIREMENT_WORDS & set(words[k + 1 : hi]):
+            return k
+    return hi
 
 
 def _todays_site(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:

@@ -696,6 +696,9 @@ STRONG_MODALS = frozenset(
 REQUIREMENT_WORDS = STRONG_MODALS | {"will", "would"}
 # the tags a scope cut to one speaks against: several audiences, sites, brands, countries
 PLURAL_TAGS = frozenset({"multi_site", "user_roles"})
+# an "only" clause of today ("Only our staff use the current site") and a new scope beside it
+NOW_WORDS = frozenset({"today", "currently", "presently", "now", "legacy", "old"})
+NEW_WORDS = frozenset({"new", "future", "successor", "replacement", "proposed", "next"})
 CLAUSE_WORDS = frozenset({";", ":", "but", "although", "though", "whereas", "while"})
 # "Ready-made tools were tried in 2022 and could not handle our pricing rules"
 TRIED = frozenset(
@@ -783,6 +786,14 @@ AGNOSTIC = frozenset(
 # "nothing about it needs to be built for peaks"
 NOTHING = "nothing"
 NOTHING_NEEDS = frozenset({"needs", "need", "has", "have", "is", "requires"})
+# "Nothing in the current setup needs to change for the SAP integration": kept as it is, not spared
+CHANGE_VERBS = frozenset(
+    {"change", "changed", "alter", "altered", "modify", "modified", "replace", "replaced", "move", "moved"}
+)
+# where what "nothing needs to" excludes ends: "Nothing needs to be re-keyed, because the portal must ..."
+NOTHING_ENDS = frozenset(
+    {",", "because", "since", "so", "therefore", "which", "who", "whereas", "while", "thus"}
+)
 # "The Agency's current static brochure site", "The successor to our brochure site"
 TODAYS = frozenset({"current", "existing"})
 ALWAYS_TODAYS = frozenset({"old", "legacy", "successor", "predecessor", "outgoing"})
