@@ -303,6 +303,8 @@ def test_boundaries_never_split_decimals():
         ("integrated", "integrating"),
         ("portals", "portal"),
         ("policies", "policy"),
+        ("cookies", "cookie"),
+        ("movies", "movie"),
     ],
 )
 def test_word_forms_share_a_norm(word, form):

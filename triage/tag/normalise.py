@@ -15,7 +15,8 @@ language, to map "integrated" to "integrate"; the taxonomy needs much less: "int
   lists derived forms explicitly where both count.
 
 The rules are inflectional only: plural `-s` / `-es` / `-ies`, past `-ed` / `-ied`, gerund `-ing`, a final
-doubled consonant and a final silent `e`. Acronyms with a plural `s` ("APIs", "ERPs") lose the `s`.
+doubled consonant and a final silent `e` (a final `-ie` reads as `-y`, as its plural does: "cookie",
+"cookies"). Acronyms with a plural `s` ("APIs", "ERPs") lose the `s`.
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ def norm(word: str) -> str:
         w = w[:-3]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiosu":
         w = w[:-1]  # logging -> logg -> log; install -> instal (both sides agree)
-    if len(w) >= 4 and w.endswith("e") and not w.endswith("ee") and w[:-1] not in _PROTECTED:
+    if len(w) >= 5 and w.endswith("ie"):
+        w = w[:-2] + "y"  # cookie / cookies -> cooky, as "-ies" reads: a plural cannot tell "-ie" from "-y"
+    elif len(w) >= 4 and w.endswith("e") and not w.endswith("ee") and w[:-1] not in _PROTECTED:
         w = w[:-1]  # integrate / integrated / integrating -> integrat
     return w
 
