@@ -306,6 +306,17 @@ KEPT_3 = [
         "integration",
         "Nothing about the portal needs to change to keep the SAP integration, which must stay real time.",
     ),
+    # a product tried and failed whose name the clause after asks for again
+    (
+        "turnkey",
+        "We tried an off-the-shelf SaaS product in 2021 and it could not cope; the replacement must still"
+        " be SaaS, configured by our own team.",
+    ),
+    (
+        "turnkey",
+        "An off-the-shelf SaaS intranet was piloted last year and was unable to scale; the successor"
+        " shall again be SaaS.",
+    ),
     # an "only" of today's scope beside the new one's audiences or sites
     (
         "user_roles",

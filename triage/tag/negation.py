@@ -785,7 +785,25 @@ def _tried_and_failed(words: list[str], local: list[tuple[Span, int]]) -> list[S
     lo, _ = _bounds(words, tried, frozenset({";", ":"}))
     if STRONG_MODALS & set(words[lo:failed]):
         return []
-    return [span for span, at in local if span.label_ in PRODUCT_TAGS and lo <= at < failed]
+    return [
+        span
+        for span, at in local
+        if span.label_ in PRODUCT_TAGS and lo <= at < failed and not _named_again(span, at, lo, failed, words)
+    ]
+
+
+def _named_again(span: Span, at: int, lo: int, failed: int, words: list[str]) -> bool:
+    """Whether a name of the clause of a product tried ("The existing Sitecore platform was procured
+    ... and could not be upgraded") is named again after the failure, in a clause that asks for it
+    ("; the replacement must be on Sitecore XM Cloud"): that platform is still the one wanted."""
+    doc, base = span.doc, span.start - at
+    names = {words[k] for k in range(lo + 1, failed) if doc[base + k].text[:1].isupper()}
+    for k in range(failed, len(words)):
+        if words[k].rstrip(".") in names:  # "be SaaS." is one token
+            c_lo, c_hi = _bounds(words, k, frozenset({";", ":"}))
+            if c_lo > failed and STRONG_MODALS & set(words[c_lo:c_hi]):
+                return True
+    return False
 
 
 def _not_restricted(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
