@@ -306,3 +306,26 @@ def test_labelled_answers_are_read_as_a_bid_manager_would():
     assert not labelled_no("In scope: Yes") and not labelled_no("In scope: No (phase 2)")
     assert not labelled_no("SSO required: No") and not labelled_no("Scope: Experience in the areas defined.")
     assert not labelled_no("Phase 1: Technical Evaluation - the Government will evaluate the submittal.")
+
+
+# One period or lot answered no says when or where the need stands, not that it is out
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Project", "Partner portal replatforming"], ["Description", PORTAL], ["Lot 2", "N/A"]],
+        [["Requirement", PORTAL], ["Priority", "Mandatory"], ["Phase 2", "No"]],
+        [["Requirement", PORTAL], ["Base year", "N/A"], ["Option year 1", "Yes"]],
+    ],
+)
+def test_one_period_answered_no_in_a_transposed_table_keeps_the_need(tmp_path, rows):
+    assert _state(_docx(tmp_path, rows), "b2b_portal") == "counted"
+
+
+@pytest.mark.parametrize("answer", ["Lot 2: N/A", "Phase 1: No"])
+def test_one_period_answered_no_beside_or_after_a_need_keeps_it(tmp_path, answer):
+    tagged = _markdown(tmp_path, ["Ref", "Requirement", "Status"], [["R-1", PORTAL, answer]])
+    assert _state(tagged, "b2b_portal") == "counted"
+    tagged = _text_file(tmp_path, ["# Requirements", "", PORTAL + " in phase 2.", "", answer])
+    assert _state(tagged, "b2b_portal") == "counted"
+    tagged = _text_file(tmp_path, ["# Requirements", "", PORTAL + " in phase 2. " + answer])
+    assert _state(tagged, "b2b_portal") == "counted"

@@ -55,7 +55,7 @@ from triage.tag.negation_words import (
     N,
 )
 from triage.tag.rules import doc_norms, part_bounds, sentence_bounds, span_info
-from triage.tag.table_rows import labelled_no
+from triage.tag.table_rows import labelled_no, period_alone
 
 _LABEL_ANSWER_TOKENS = 16  # "Is it required (Y/N)? No (handled by IT)": a label and its answer
 _WH_REACH = 5  # the words of a question's start where its wh-word stands: "Q4: What ...", "Question 9: How"
@@ -182,7 +182,9 @@ def answered_by_label(doc: Doc, by_sentence: dict[int, list[Span]]) -> None:
         n_end = sentence_bounds(doc, s_end)[1]
         if doc[n_end - 1].text == "?" and n_end < part_end:  # "Required?" "No": two sentences
             n_end = sentence_bounds(doc, n_end)[1]
-        if n_end - s_end <= _LABEL_ANSWER_TOKENS and labelled_no(doc[s_end:n_end].text):
+        label = doc[s_end:n_end].text
+        # "... in phase 2. Phase 1: No": one period answered no says when, not whether
+        if n_end - s_end <= _LABEL_ANSWER_TOKENS and labelled_no(label) and not period_alone([label]):
             for span in sent_spans:
                 span_info(span)["negated"] = True
 

@@ -114,6 +114,19 @@ def is_no_answer(text: str) -> bool:
     return _NO_ANSWER.fullmatch(cell) is not None
 
 
+# a label that asks about one period or lot of the contract: "Phase 1", "Lot 2", "Base year"
+_PERIOD_LABEL = re.compile(r"\s*(?:(?:phase|lot)\s+\d+|base\s+year)\b", re.IGNORECASE)
+
+
+def period_alone(labels: Sequence[str]) -> bool:
+    """Whether the asking labels of one record are a single period or lot ("Phase 2 | No", "Lot 2:
+    N/A", "Base year: N/A" beside "Option year 1: Yes"): a no there says when or in which lot the need
+    is not, not that it is out of the procurement (it is wanted in another phase or lot), so it
+    excludes nothing; two or more periods that all say no ("Phase 1 | No", "Phase 2 | No") do."""
+    periods = [label for label in labels if _PERIOD_LABEL.match(label)]
+    return len(periods) == 1 and len(periods) == len(labels)
+
+
 def labelled_answer(text: str) -> str | None:
     """The answer of a cell or passage that is a bare asking label and its answer ("In scope: No",
     "Required? No", "Phase 2: Yes" -> "No", "No", "Yes"), else None."""
@@ -206,10 +219,13 @@ def transposed_answers(rows: dict[int, dict[int, Passage]]) -> set[str]:
         records[-1].append(rows[r])
     negate: set[str] = set()
     for record in records:
+        labels = [cells[0].text for cells in record if _BARE_LABEL.fullmatch(cells[0].text.strip())]
         asked = [cells[1] for cells in record if _BARE_LABEL.fullmatch(cells[0].text.strip())]
         said_no = [p for p in asked if is_no_answer(p.text) and not defers(p.text)]
         if not said_no or not all(is_no_answer(p.text) for p in asked if p.text.strip()):
             continue
+        if period_alone(labels):
+            continue  # one period or lot answered no ("Lot 2 | N/A"): the need stands elsewhere
         answers = {p.id for p in said_no}
         negate |= {p.id for cells in record for p in cells.values() if p.id not in answers}
     return negate
@@ -231,6 +247,8 @@ def _row_labelled_no(cells: dict[int, Passage], header: dict[int, str], is_heade
     said_no = {c for c, answer in labelled.items() if is_no_answer(answer) and not defers(answer)}
     if not said_no or not all(is_no_answer(answer) for answer in labelled.values()):
         return set()
+    if period_alone([cells[c].text for c in labelled]):
+        return set()  # "SAP integration | Lot 2: N/A": wanted in another lot
     return {p.id for c, p in cells.items() if c not in said_no}
 
 
@@ -247,7 +265,7 @@ def answered_before(body: Sequence[Passage]) -> set[str]:
         if p.kind == "table_cell" and p.table is not None and p.row is not None:
             rows[(p.table, p.row)].append(p)
     for i, p in enumerate(body):
-        if i == 0 or not labelled_no(p.text):
+        if i == 0 or not labelled_no(p.text) or period_alone([p.text]):
             continue
         before = body[i - 1]
         if p.kind in ("paragraph", "list_item"):
