@@ -317,6 +317,30 @@ KEPT_3 = [
         "An off-the-shelf SaaS intranet was piloted last year and was unable to scale; the successor"
         " shall again be SaaS.",
     ),
+    # a "not" of where a thing is done, restricted after: the sites stay
+    (
+        "multi_site",
+        "Content is not duplicated across the 12 country sites; each site simply inherits the global pages.",
+    ),
+    (
+        "multi_site",
+        "Product pages are not copied between the 7 brand websites; the shared catalogue is simply linked.",
+    ),
+    # "no data other than X" restricts what passes, not whether
+    (
+        "integration",
+        "No data other than order data will be exchanged with SAP, in real time via the portal's API.",
+    ),
+    (
+        "integration",
+        "No fields other than the customer number will be synchronised with Salesforce every hour.",
+    ),
+    # an answer that grants first and refuses only a part at its end
+    (
+        "integration",
+        "Q: Is integration with SAP required? A: Yes, in real time; the vendor's connector is not required, no.",
+    ),
+    ("access_control", "Q: Is single sign-on required? A: Yes, for all staff; otherwise, no."),
     # an "only" of today's scope beside the new one's audiences or sites
     (
         "user_roles",

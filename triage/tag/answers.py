@@ -153,7 +153,7 @@ def _ends_in_no(doc: Doc, norms: list[int], i: int) -> bool:
     """Whether the answer that starts at `i` ends in a "no" after a comma that follows a condition or
     a way ("Only if it can be extended ...; as it comes, no.", "Otherwise, no."), in its sentence."""
     a_end = sentence_bounds(doc, i)[1]
-    if QUESTION in norms[i:a_end]:
+    if QUESTION in norms[i:a_end] or norms[i] == YES:  # "A: Yes, in real time; ..., no.": granted
         return False
     last = a_end - 1
     while last > i and (doc[last].is_space or norms[last] in STOP_MARKS):

@@ -89,6 +89,7 @@ from triage.tag.negation_words import (
     COLON,
     COMMA,
     CONDITIONS,
+    DATA_NOUNS,
     DEMANDS,
     DENIAL_VERBS,
     DENIALS,
@@ -143,6 +144,7 @@ from triage.tag.negation_words import (
     SO,
     SPARED,
     SPARED_CUES,
+    SPREAD,
     STOP_MARKS,
     STRONG_MODALS,
     THING_NOUNS,
@@ -833,7 +835,9 @@ def _not_restricted(words: list[str], local: list[tuple[Span, int]]) -> list[Spa
             (k for k in range(n + 1, hi - 1) if words[k] == "," and words[k + 1] in RELATIVE_WORDS), hi
         )
         named_after = {span.label_ for span, at in local if hi < at < next_hi}
-        tags = {span.label_ for span, at in local if n < at < end} - SECURITY_TAG_IDS - named_after
+        # "not duplicated across the 12 country sites; each site simply ...": where, not what
+        spread = {span.label_ for span, at in local if n < at < end and SPREAD & set(words[n:at])}
+        tags = {span.label_ for span, at in local if n < at < end} - SECURITY_TAG_IDS - named_after - spread
         out += [span for span, at in local if span.label_ in tags and lo <= at < end]
     return out
 
@@ -942,8 +946,8 @@ def _none_other_than(words: list[str], local: list[tuple[Span, int]]) -> list[Sp
         if w not in NONE_WORDS:
             continue
         found = [(k, len(p)) for p in OTHER_THAN if 0 <= (k := _find(words, p, i + 1)) <= i + 3]
-        if not found:
-            continue
+        if not found or DATA_NOUNS & set(words[i + 1 : min(found)[0]]):
+            continue  # "No data other than order data will be exchanged with SAP": what, not whether
         k, n = min(found)
         verb = next(
             (v for v in range(k + n, len(words)) if words[v] in VERBS_AFTER or words[v] in CLAUSE_WORDS), -1

@@ -739,6 +739,8 @@ PRODUCT_TAGS = frozenset({"turnkey", "platform_mandate", "simple_site"})
 # "...; it shall only publish the guidance", "; each submission is simply emailed", "process X itself"
 RESTRICTS = frozenset({"only", "simply", "merely", "just", "solely", "instead"})
 ITSELF = frozenset({"itself", "themselves"})
+# "Content is not duplicated across the 12 country sites": where a thing is not done, not what
+SPREAD = frozenset({"across", "between", "among", "amongst", "throughout"})
 SECURITY_TAG_IDS = frozenset({"access_control", "account_services", "compliance", "security_ops"})
 WEAK_NOTS = frozenset({"not", "n't", "never"})
 # a span naming a thing, which a refused alternative does not take away ("the supplier portal")
@@ -833,6 +835,10 @@ OTHER_THAN = (("other", "than"), ("apart", "from"), ("except",), ("besides",))
 # what a verb is for or where, beyond what it does: "shall be used for the new brand sites"
 PURPOSE_WORDS = frozenset({"for", "in", "across", "by", "on", "at", "within", "to"})
 NONE_WORDS = frozenset({"no", "none", "nothing"})
+# "No data other than order data will be exchanged with SAP": a restriction of what passes, not whether
+DATA_NOUNS = frozenset(
+    {"data", "information", "content", "fields", "field", "records", "documents", "files", "attributes"}
+)
 VERBS_AFTER = frozenset(
     {"will", "shall", "is", "are", "can", "may", "must", "should", "would", "needs", "need"}
 )
