@@ -117,6 +117,20 @@ def check_plain_json_lines(path: Path) -> None:
 
 
 # A negative word that does not negate the tag: a prohibition is itself the requirement.
+# Modality cues of the README's rules: a sentence with none of ANY_CUE is `info`; MANDATORY_CUE makes a
+# user story `mandatory` ("I need") rather than `desirable` ("I want").
+ANY_CUE = re.compile(
+    r"\b(shall|must|requir\w*|needs?|needed|has to|have to|had to|is to be|are to be|mandat\w*|will|won't"
+    r"|should|prefer\w*|desir\w*|ideally|would like|'d like|wants?|wanted|would rather|'d rather|advantage|may"
+    r"|might|optional\w*|nice[- ]to[- ]have|wish\w*|could|expect\w*)\b",
+    flags=re.IGNORECASE,
+)
+MANDATORY_CUE = re.compile(
+    r"\b(shall|must|required|requires|need|needs|has to|have to|is to be|mandatory|mandated)\b",
+    flags=re.IGNORECASE,
+)
+
+
 PROHIBITION = re.compile(r"\b(must|shall|should) (not|never)\b", re.IGNORECASE)
 
 

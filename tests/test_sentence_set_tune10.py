@@ -69,17 +69,8 @@ MIN_OOS_DRESSED_AS_ANOTHER_TAG = (
 )
 MIN_SCALE_TRAPS_WITH_A_NUMBER = 20  # numbers that are not load: population, headcount, articles, parcels
 
-# Modality cues of the README's rules (any of them may make a sentence something other than `info`).
-ANY_CUE = re.compile(
-    r"\b(shall|must|requir\w*|needs?|needed|has to|have to|had to|is to be|are to be|mandat\w*|will|won't"
-    r"|should|prefer\w*|desir\w*|ideally|would like|'d like|wants?|would rather|'d rather|advantage|may|might"
-    r"|optional\w*|nice[- ]to[- ]have|wish\w*|could|expect\w*)\b",
-    flags=re.IGNORECASE,
-)
-MANDATORY_CUE = re.compile(
-    r"\b(shall|must|required|requires|need|needs|has to|have to|is to be|mandatory|mandated)\b",
-    flags=re.IGNORECASE,
-)
+ANY_CUE = sentence_checks.ANY_CUE
+MANDATORY_CUE = sentence_checks.MANDATORY_CUE
 WE_WOULD_LIKE = re.compile(
     r"\b(we'd like|we would like|we want|we would rather|we'd rather)\b", flags=re.IGNORECASE
 )

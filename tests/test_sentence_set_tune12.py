@@ -87,12 +87,7 @@ STRONGER_CUE = re.compile(
     r"|would rather|wants?)\b",
     flags=re.IGNORECASE,
 )
-ANY_CUE = re.compile(
-    r"\b(shall|must|requir\w*|needs?|needed|has to|have to|is to be|are to be|mandat\w*|will|won't"
-    r"|should|prefer\w*|desir\w*|ideally|would like|'d like|wants?|would rather|'d rather|advantage|may|might"
-    r"|optional\w*|nice[- ]to[- ]have|wish\w*|could|expect\w*)\b",
-    flags=re.IGNORECASE,
-)
+ANY_CUE = sentence_checks.ANY_CUE
 BARE_SCOPE = re.compile(r"^(Out of scope|Excluded|Exclusions|Scope exclusions|Not included|Items excluded)\b")
 MANDATORY_NO = re.compile(r"Mandatory: No\b(?!.*In scope: No)")
 

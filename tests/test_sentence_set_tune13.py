@@ -92,17 +92,8 @@ BOILERPLATE_OBLIGATION = re.compile(
     r"('s [a-z ]+)? (shall|must)\b",
     flags=re.IGNORECASE,
 )
-# Modality cues of the README's rules (any of them may make a sentence something other than `info`).
-ANY_CUE = re.compile(
-    r"\b(shall|must|requir\w*|needs?|needed|has to|have to|had to|is to be|are to be|mandat\w*|will|won't"
-    r"|should|prefer\w*|desir\w*|ideally|would like|'d like|wants?|would rather|'d rather|advantage|may|might"
-    r"|optional\w*|nice[- ]to[- ]have|wish\w*|could|expect\w*)\b",
-    flags=re.IGNORECASE,
-)
-MANDATORY_CUE = re.compile(
-    r"\b(shall|must|required|requires|need|needs|has to|have to|is to be|mandatory|mandated)\b",
-    flags=re.IGNORECASE,
-)
+ANY_CUE = sentence_checks.ANY_CUE
+MANDATORY_CUE = sentence_checks.MANDATORY_CUE
 USER_STORY = REGISTERS["user stories"][0]
 
 

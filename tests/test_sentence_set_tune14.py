@@ -106,17 +106,8 @@ RESPONSE_TIME = re.compile(
 )
 NEED_NOT = re.compile(r"\bneed not\b", flags=re.IGNORECASE)
 STRONGER_CUE = re.compile(r"\b(shall|must|required|should)\b", flags=re.IGNORECASE)
-# Modality cues of the README's rules (any of them may make a sentence something other than `info`).
-ANY_CUE = re.compile(
-    r"\b(shall|must|requir\w*|needs?|needed|has to|have to|is to be|are to be|mandat\w*|will|won't|should"
-    r"|prefer\w*|desir\w*|ideally|would like|'d like|wants?|wanted|would rather|advantage|may|might|optional\w*"
-    r"|nice[- ]to[- ]have|wish\w*|could|expect\w*)\b",
-    flags=re.IGNORECASE,
-)
-MANDATORY_CUE = re.compile(
-    r"\b(shall|must|required|requires|need|needs|has to|have to|is to be|mandatory|mandated)\b",
-    flags=re.IGNORECASE,
-)
+ANY_CUE = sentence_checks.ANY_CUE
+MANDATORY_CUE = sentence_checks.MANDATORY_CUE
 USER_STORY = REGISTERS["user stories"][0]
 
 

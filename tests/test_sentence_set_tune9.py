@@ -261,10 +261,7 @@ ANY_CUE = re.compile(
     r"|keen)\b",
     flags=re.IGNORECASE,
 )
-MANDATORY_CUE = re.compile(
-    r"\b(shall|must|required|requires|need|needs|has to|have to|is to be|mandatory|mandated)\b",
-    flags=re.IGNORECASE,
-)
+MANDATORY_CUE = sentence_checks.MANDATORY_CUE
 WE_WOULD_LIKE = re.compile(
     r"\b(we'd like|we would like|we want|we would rather|we'd rather)\b", flags=re.IGNORECASE
 )
