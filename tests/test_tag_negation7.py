@@ -341,6 +341,15 @@ KEPT_3 = [
         "Q: Is integration with SAP required? A: Yes, in real time; the vendor's connector is not required, no.",
     ),
     ("access_control", "Q: Is single sign-on required? A: Yes, for all staff; otherwise, no."),
+    # an "only" of an audience in a clause that counts several sites or countries
+    (
+        "multi_site",
+        "The portal will serve only the business customers in 8 countries, in their own languages.",
+    ),
+    ("multi_site", "This release covers only our retail customers in all 12 markets."),
+    # an offer refused for lacking something asks for it
+    ("workflow", "A solution without an approval workflow will not be considered."),
+    ("access_control", "Any bid without single sign-on will be rejected."),
     # an "only" of today's scope beside the new one's audiences or sites
     (
         "user_roles",

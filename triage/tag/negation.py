@@ -118,6 +118,7 @@ from triage.tag.negation_words import (
     NOTHING_NEEDS,
     NOW_WORDS,
     NP_STOPS,
+    OFFERED_THINGS,
     ONLINE,
     ONLY_WORDS,
     OTHER_THAN,
@@ -139,6 +140,7 @@ from triage.tag.negation_words import (
     SCOPE_NOUNS,
     SECURITY_TAG_IDS,
     SEMICOLON,
+    SEVERAL,
     SHOWN,
     SIGN_IN,
     SO,
@@ -758,12 +760,23 @@ def _only_one(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
             if span.label_ not in PLURAL_TAGS or at < 0:
                 continue
             c_lo, c_hi = _bounds(words, at, CLAUSE_WORDS, and_too=True)
+            if (c_lo, c_hi) == (lo, hi) and at >= j and _counts_several(words, at, len(span)):
+                continue  # "serve only the business customers in 8 countries": several all the same
             beside = words[c_lo:c_hi] if (c_lo, c_hi) != (lo, hi) else words[hi : at + len(span)]
             if today and NEW_WORDS & set(beside):
                 continue  # the clause beside today's scope (or the span's end in it) speaks of the new one
             if (c_lo, c_hi) == (lo, hi) or not REQUIREMENT_WORDS & set(words[c_lo:c_hi]):
                 out.append(span)
     return out
+
+
+def _counts_several(words: list[str], at: int, n: int) -> bool:
+    """Whether the span of `n` words at word `at` counts more than one in its first words or the word
+    before it: "8 countries", "all 12 sites", "several markets"."""
+    return any(
+        (w.replace(",", "").isdigit() and int(w.replace(",", "")) > 1) or w in SEVERAL
+        for w in words[max(at - 1, 0) : at + min(n, 2)]
+    )
 
 
 def _find(words: list[str], phrase: tuple[str, ...], start: int = 0) -> int:
@@ -1102,6 +1115,7 @@ def _wanting_what_lacks(words: list[str], local: list[tuple[Span, int]]) -> list
         if word != "without":
             continue
         thing = any(span_info(s).get("negated") and at < w <= at + len(s) + 1 for s, at in local)
+        thing = thing or (w > 0 and words[w - 1] in OFFERED_THINGS)  # "A solution without ... rejected"
         if thing:
             out += [s for s, at in local if w < at <= w + 4 and span_info(s).get("negated")]
     return out

@@ -696,6 +696,23 @@ STRONG_MODALS = frozenset(
 REQUIREMENT_WORDS = STRONG_MODALS | {"will", "would"}
 # the tags a scope cut to one speaks against: several audiences, sites, brands, countries
 PLURAL_TAGS = frozenset({"multi_site", "user_roles"})
+# words that count more than one: "only the business customers in several countries"
+SEVERAL = frozenset(
+    {
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "twelve",
+        "several",
+        "multiple",
+    }
+)
 # an "only" clause of today ("Only our staff use the current site") and a new scope beside it
 NOW_WORDS = frozenset({"today", "currently", "presently", "now", "legacy", "old"})
 NEW_WORDS = frozenset({"new", "future", "successor", "replacement", "proposed", "next"})
@@ -904,3 +921,22 @@ SIGN_IN = re.compile(r"^(sign|signs|signed|signing|log|logs|logged|logging)[ -]?
 # a thing refused for lacking something: "COTS software without room for customisation falls outside
 # what the Agency is looking for"
 REFUSING = frozenset({"acceptable", "accepted", "rejected", "looking", "considered", "outside"})
+# what a bid offers, refused for lacking something: "A solution without an approval workflow will not
+# be considered", "Any bid without single sign-on will be rejected"
+OFFERED_THINGS = THING_NOUNS | {
+    "solution",
+    "solutions",
+    "bid",
+    "bids",
+    "proposal",
+    "proposals",
+    "product",
+    "products",
+    "offer",
+    "offers",
+    "response",
+    "responses",
+    "tender",
+    "tenders",
+    "cms",
+}
