@@ -256,6 +256,9 @@ def test_a_title_like_item_inside_an_excluded_docx_list(tmp_path):
     [
         "Functional requirements",  # names a section, whatever follows it
         "3. Portal Features",  # numbered
+        "Included",  # turns the list to what is wanted
+        "**Core needs**",
+        "Lot 1",  # a lot or phase alone heads what follows
     ],
 )
 def test_a_real_heading_formatted_as_an_item_still_ends_the_exclusion(tmp_path, title):

@@ -166,6 +166,23 @@ def _an_item_of_a_list(text: str) -> bool:
 # section nouns that make a short title of a list item whatever follows it ("Functional requirements",
 # "Scope", "Appendix B"); "services", "tasks" and "schedule" also name things ("Phase 2 services")
 _TITLE_NOUNS = _SECTION_NOUNS - {"services", "tasks", "schedule"}
+# a title-like item that turns the list to what is wanted ("Included", "Core needs", "Must have") or
+# names a lot or phase alone ("Lot 1", "Phase 1"): it heads what follows, whatever comes after it
+_TURNING_WORDS = frozenset(
+    {"included", "includes", "inclusions", "in-scope", "needs", "needed", "required", "mandatory"}
+    | {"must", "must-have", "must-haves", "wanted", "desired"}
+)
+_PERIOD_TITLE = re.compile(r"(?:lot|phase|stage|release)\s+\d+|base\s+year", re.IGNORECASE)
+
+
+def _turns_to_wants(text: str) -> bool:
+    """Whether a short list item is a title that turns the list to what is wanted ("Included", "Core
+    needs", "Must have") or names a lot or phase alone ("Lot 1"): it ends an excluded list."""
+    words = text.split()
+    if not words or len(words) > 4:
+        return False
+    bare = {w.strip(".,;:()\"'*_").lower() for w in words}
+    return not _TURNING_WORDS.isdisjoint(bare) or bool(_PERIOD_TITLE.fullmatch(text.strip("*_ :")))
 
 
 def _a_titled_item(passage: Passage, after: Passage | None) -> bool:
@@ -175,12 +192,13 @@ def _a_titled_item(passage: Passage, after: Passage | None) -> bool:
     "Partner portal": all three excluded), or a heading or the end of the document, under which a
     title would head nothing (the list's last item). A real heading still ends an exclusion: a
     numbered title ("2. Requirements"), one that names a section ("Functional requirements", "Scope"),
-    and one followed by a paragraph or a table, the text it heads."""
+    one that turns to what is wanted ("Included", "Core needs") or names a lot or phase alone ("Lot
+    1"), and one followed by a paragraph or a table, the text it heads."""
     text = passage.text.strip()
     words = text.split()
     if not words or len(words) > 6 or text[-1] in ".;:,!?" or _NUMBERED_TITLE.match(text):
         return False
-    if not _TITLE_NOUNS.isdisjoint(w.strip(".,;:()\"'").lower() for w in words):
+    if not _TITLE_NOUNS.isdisjoint(w.strip(".,;:()\"'").lower() for w in words) or _turns_to_wants(text):
         return False
     if after is None or after.kind == "heading":
         return True
@@ -276,7 +294,7 @@ def _tag_passages(
                 and sentence_modality(doc, lo) in ("info", "optional")
                 and (
                     in_table
-                    or _an_item_of_a_list(passage.text)
+                    or (_an_item_of_a_list(passage.text) and not _turns_to_wants(passage.text))
                     or _a_titled_item(passage, body[n + 1] if n + 1 < len(body) else following)
                 )
             )
