@@ -350,6 +350,17 @@ KEPT_3 = [
     # an offer refused for lacking something asks for it
     ("workflow", "A solution without an approval workflow will not be considered."),
     ("access_control", "Any bid without single sign-on will be rejected."),
+    # an answer "No; ... separately" spares what it names before the word, not the sites after it
+    (
+        "multi_site",
+        "Q: Will the vendor translate content? A: No; our translation office will handle translation"
+        " separately in the portal's 14 language sites.",
+    ),
+    (
+        "multi_site",
+        "Q: Will the vendor translate content? A: No; the translation office will do it separately for"
+        " the 11 country sites.",
+    ),
     # an "only" of today's scope beside the new one's audiences or sites
     (
         "user_roles",

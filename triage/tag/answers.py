@@ -143,7 +143,9 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
             if k >= 0:
                 lo, hi = breaks[k] + 1, first_from(breaks, span.start, a_end)
                 # "No; the translation office will handle Spanish pages separately": done by others
-                elsewhere = not ELSEWHERE.isdisjoint(norms[lo:hi]) and MUSTS_STRONG.isdisjoint(norms[lo:hi])
+                # ... of what it names before the word: not "... separately in the portal's 14 language sites"
+                where = next((k for k in range(lo, hi) if norms[k] in ELSEWHERE), hi)
+                elsewhere = span.start < where < hi and MUSTS_STRONG.isdisjoint(norms[lo:hi])
                 if not elsewhere and own_requirement(norms, lo, hi, REQUIRING):
                     continue
             span_info(span)["negated"] = True
