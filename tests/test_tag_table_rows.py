@@ -329,3 +329,23 @@ def test_one_period_answered_no_beside_or_after_a_need_keeps_it(tmp_path, answer
     assert _state(tagged, "b2b_portal") == "counted"
     tagged = _text_file(tmp_path, ["# Requirements", "", PORTAL + " in phase 2. " + answer])
     assert _state(tagged, "b2b_portal") == "counted"
+
+
+# A no that makes the need a wish ("desirable", "optional", "nice to have") does not exclude it
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Requirement", PORTAL], ["Required", "No"], ["Desirable", "Yes"]],
+        [["Requirement", PORTAL], ["Required?", "No \u2013 optional"]],
+    ],
+)
+def test_a_transposed_no_that_makes_the_need_a_wish_keeps_it(tmp_path, rows):
+    assert _state(_docx(tmp_path, rows), "b2b_portal") == "counted"
+
+
+@pytest.mark.parametrize("answer", ["Required: No (desirable)", "Required: No - nice to have"])
+def test_a_labelled_no_that_makes_the_need_a_wish_keeps_it(tmp_path, answer):
+    tagged = _markdown(tmp_path, ["Ref", "Requirement", "Status"], [["R-1", PORTAL, answer]])
+    assert _state(tagged, "b2b_portal") == "counted"
+    tagged = _text_file(tmp_path, ["# Requirements", "", PORTAL + ".", "", answer])
+    assert _state(tagged, "b2b_portal") == "counted"

@@ -62,6 +62,12 @@ _NUMBER_SIGN = re.compile(r"no\.?\s*\d", re.IGNORECASE)  # "No. 5" numbers a thi
 _DEFERS = re.compile(
     r"\b(?:phase|release|lot|stage|year|later|future|tbc|tbd|but|until|initially|yet)\b", re.IGNORECASE
 )
+# a no that makes the need a wish, not an exclusion: "Required: No (desirable)", "No - nice to have"
+_SOFTENS = re.compile(
+    r"\b(?:desirable|desired|optional|nice[\s-]+to[\s-]+have|preferred|preferable|should[\s-]+have"
+    r"|could[\s-]+have|wish(?:ed)?)\b",
+    re.IGNORECASE,
+)
 # Headers that are the bidder's to fill in: a "No" there is a bid's answer, not a buyer's
 _RESPONSE = re.compile(
     r"\b(?:complian\w*|compl(?:y|ies)|respon\w*|bidder|tenderer|offeror|respondent|supported|supports"
@@ -138,7 +144,7 @@ def labelled_no(text: str) -> bool:
     """Whether a cell or passage is a bare asking label answered no: "In scope: No", "Required? No",
     "In scope? N/A"; not "In scope: No (phase 2)", which puts the need off."""
     answer = labelled_answer(text)
-    return answer is not None and is_no_answer(answer) and not defers(answer)
+    return answer is not None and is_no_answer(answer) and not defers(answer) and not _SOFTENS.search(answer)
 
 
 def defers(text: str) -> bool:
@@ -226,6 +232,11 @@ def transposed_answers(rows: dict[int, dict[int, Passage]]) -> set[str]:
             continue
         if period_alone(labels):
             continue  # one period or lot answered no ("Lot 2 | N/A"): the need stands elsewhere
+        wish_label = any(
+            _SOFTENS.search(cells[0].text) and not is_no_answer(cells[1].text) for cells in record
+        )
+        if wish_label or any(_SOFTENS.search(p.text) for p in asked):
+            continue  # "Required | No" beside "Desirable | Yes", "Required? | No - optional": a wish
         answers = {p.id for p in said_no}
         negate |= {p.id for cells in record for p in cells.values() if p.id not in answers}
     return negate
@@ -244,7 +255,11 @@ def _row_labelled_no(cells: dict[int, Passage], header: dict[int, str], is_heade
     }
     if not labelled:
         return set()
-    said_no = {c for c, answer in labelled.items() if is_no_answer(answer) and not defers(answer)}
+    said_no = {
+        c
+        for c, answer in labelled.items()
+        if is_no_answer(answer) and not defers(answer) and not _SOFTENS.search(answer)
+    }
     if not said_no or not all(is_no_answer(answer) for answer in labelled.values()):
         return set()
     if period_alone([cells[c].text for c in labelled]):
