@@ -184,9 +184,11 @@ def answered_by_label(doc: Doc, by_sentence: dict[int, list[Span]]) -> None:
         n_end = sentence_bounds(doc, s_end)[1]
         if doc[n_end - 1].text == "?" and n_end < part_end:  # "Required?" "No": two sentences
             n_end = sentence_bounds(doc, n_end)[1]
+        if n_end - s_end > _LABEL_ANSWER_TOKENS:
+            continue
         label = doc[s_end:n_end].text
         # "... in phase 2. Phase 1: No": one period answered no says when, not whether
-        if n_end - s_end <= _LABEL_ANSWER_TOKENS and labelled_no(label) and not period_alone([label]):
+        if labelled_no(label) and not period_alone([label]):
             for span in sent_spans:
                 span_info(span)["negated"] = True
 

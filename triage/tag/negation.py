@@ -67,6 +67,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -306,8 +307,9 @@ class IcpNegation:
                 self._context_lost(view)
                 self._audience_asked(view)
                 self._condition_inherits(view)
+        lowers = [strings[h] for h in doc.to_array(LOWER).tolist()]  # the words scope_forms reads, once a doc
         for s_start, sent_spans in by_sentence.items():
-            scope_forms(doc, s_start, sentence_bounds(doc, s_start)[1], sent_spans, self._may_negate)
+            scope_forms(doc, s_start, sentence_bounds(doc, s_start)[1], sent_spans, self._may_negate, lowers)
         if QUESTION in norms:
             answer_denies(doc, norms, by_sentence)
         # an heir whose span a later clause restated ("..., but is required for partners") goes
@@ -680,7 +682,12 @@ def _states_need(norms: list[int], lo: int, hi: int) -> bool:
 
 
 def scope_forms(
-    doc: Doc, s_start: int, s_end: int, spans: list[Span], may_negate: Callable[[Span], bool]
+    doc: Doc,
+    s_start: int,
+    s_end: int,
+    spans: list[Span],
+    may_negate: Callable[[Span], bool],
+    lowers: list[str] | None = None,
 ) -> None:
     """Marks negated the spans of one sentence that its other forms of exclusion have in scope:
     a scope cut to one ("Only one brand is in scope", "covers only the Irish business customers"),
@@ -690,30 +697,23 @@ def scope_forms(
     ("offered to trade customers in lieu of an online ordering portal"), a platform named in a
     procurement that is "platform-agnostic", "nothing ... needs to" and a simple site that is the
     one being replaced ("The Agency's current static brochure site", "The successor to our brochure
-    site"). `may_negate` says whether a span's rule may be negated at all."""
-    words = [t.lower_ for t in doc[s_start:s_end]]
+    site"). `may_negate` says whether a span's rule may be negated at all; `lowers`, the doc's words in
+    lower case where the caller has read them once for all its sentences."""
     local = [(span, span.start - s_start) for span in spans if may_negate(span)]
     if not local:
         return
+    words = lowers[s_start:s_end] if lowers is not None else [t.lower_ for t in doc[s_start:s_end]]
+    present = set(words)
     hit: list[Span] = []
-    hit += _only_one(words, local)
-    hit += _tried_and_failed(words, local)
-    hit += _not_restricted(words, local)
-    hit += _refused_for_another(words, local)
-    hit += _agnostic(words, local)
-    hit += _nothing_needs(words, local)
-    hit += _todays_site(words, local)
-    hit += _none_other_than(words, local)
-    hit += _spared_after(words, local)
-    hit += _denied_after(words, local)
-    hit += _itself_not(words, local)
-    hit += _done_by_others(words, local)
-    hit += _not_shown_online(words, local)
-    hit += _no_own_login(words, local)
+    # each form only where its first word is in the sentence: most sentences hold none of them
+    for form, needs in _FORMS:
+        if needs is None or not needs.isdisjoint(present):
+            hit += form(words, local)
     for span in hit:
         span_info(span)["negated"] = True
-    for span in _wanting_what_lacks(words, local):
-        span_info(span)["negated"] = False
+    if "without" in present:
+        for span in _wanting_what_lacks(words, local):
+            span_info(span)["negated"] = False
 
 
 def _bounds(words: list[str], at: int, breaks: frozenset[str], and_too: bool = False) -> tuple[int, int]:
@@ -1119,3 +1119,25 @@ def _wanting_what_lacks(words: list[str], local: list[tuple[Span, int]]) -> list
         if thing:
             out += [s for s, at in local if w < at <= w + 4 and span_info(s).get("negated")]
     return out
+
+
+# The forms of `scope_forms`, in the order they run, each with the words one of which its sentence must
+# hold for it to apply (None: no such word, it always runs).
+_FORMS: tuple[
+    tuple[Callable[[list[str], list[tuple[Span, int]]], list[Span]], frozenset[str] | None], ...
+] = (
+    (_only_one, ONLY_WORDS),
+    (_tried_and_failed, TRIED),
+    (_not_restricted, WEAK_NOTS),
+    (_refused_for_another, frozenset({"instead", "lieu", "rather"})),  # INSTEAD_CUES' telling words
+    (_agnostic, AGNOSTIC | {"agnostic", "neutral", "independent"}),
+    (_nothing_needs, frozenset({NOTHING})),
+    (_todays_site, None),
+    (_none_other_than, NONE_WORDS),
+    (_spared_after, frozenset({";"})),
+    (_denied_after, frozenset({";"})),
+    (_itself_not, ITSELF),
+    (_done_by_others, WEAK_NOTS),
+    (_not_shown_online, WEAK_NOTS),
+    (_no_own_login, WEAK_NOTS | {"no"}),
+)
