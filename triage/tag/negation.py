@@ -70,6 +70,7 @@ from itertools import pairwise
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from triage.tag import taxonomy as taxonomy_mod
@@ -248,7 +249,8 @@ class IcpNegation:
         for span in spans:
             by_sentence[sentence_bounds(doc, span.start)[0]].append(span)
         answered_no(doc, norms, by_sentence)
-        answered_by_label(doc, by_sentence)
+        if COLON in norms or QUESTION in norms:  # an answer by its label: "In scope: No", "Required? No"
+            answered_by_label(doc, by_sentence)
         strings = doc.vocab.strings
         added: list[tuple[Span, Span]] = []  # (heir, the negated span it stands for)
         listed = self._listed(doc, norms, by_sentence)
@@ -307,9 +309,13 @@ class IcpNegation:
                 self._context_lost(view)
                 self._audience_asked(view)
                 self._condition_inherits(view)
-        lowers = [strings[h] for h in doc.to_array(LOWER).tolist()]  # the words scope_forms reads, once a doc
+        lowers = doc.to_array(LOWER).tolist()  # the words scope_forms reads, as hashes, once a doc
         for s_start, sent_spans in by_sentence.items():
-            scope_forms(doc, s_start, sentence_bounds(doc, s_start)[1], sent_spans, self._may_negate, lowers)
+            s_end = sentence_bounds(doc, s_start)[1]
+            if TELLING.isdisjoint(lowers[s_start:s_end]) and all(s.label_ not in UNTOLD for s in sent_spans):
+                continue  # no form of scope_forms can apply: none of their words is there
+            words = [strings[h] for h in lowers[s_start:s_end]]
+            scope_forms(doc, s_start, s_end, sent_spans, self._may_negate, words)
         if QUESTION in norms:
             answer_denies(doc, norms, by_sentence)
         # an heir whose span a later clause restated ("..., but is required for partners") goes
@@ -687,7 +693,7 @@ def scope_forms(
     s_end: int,
     spans: list[Span],
     may_negate: Callable[[Span], bool],
-    lowers: list[str] | None = None,
+    words: list[str] | None = None,
 ) -> None:
     """Marks negated the spans of one sentence that its other forms of exclusion have in scope:
     a scope cut to one ("Only one brand is in scope", "covers only the Irish business customers"),
@@ -697,12 +703,13 @@ def scope_forms(
     ("offered to trade customers in lieu of an online ordering portal"), a platform named in a
     procurement that is "platform-agnostic", "nothing ... needs to" and a simple site that is the
     one being replaced ("The Agency's current static brochure site", "The successor to our brochure
-    site"). `may_negate` says whether a span's rule may be negated at all; `lowers`, the doc's words in
-    lower case where the caller has read them once for all its sentences."""
+    site"). `may_negate` says whether a span's rule may be negated at all; `words`, the sentence's words
+    in lower case where the caller has read them."""
     local = [(span, span.start - s_start) for span in spans if may_negate(span)]
     if not local:
         return
-    words = lowers[s_start:s_end] if lowers is not None else [t.lower_ for t in doc[s_start:s_end]]
+    if words is None:
+        words = [t.lower_ for t in doc[s_start:s_end]]
     present = set(words)
     hit: list[Span] = []
     # each form only where its first word is in the sentence: most sentences hold none of them
@@ -1141,3 +1148,7 @@ _FORMS: tuple[
     (_not_shown_online, WEAK_NOTS),
     (_no_own_login, WEAK_NOTS | {"no"}),
 )
+# the words one of which a sentence must hold for a form of `scope_forms` to apply (as LOWER hashes), and
+# the tags whose form applies without one
+TELLING = frozenset(hash_string(w) for _, needs in _FORMS if needs for w in needs) | {hash_string("without")}
+UNTOLD = frozenset({"simple_site"})  # _todays_site
