@@ -162,6 +162,7 @@ from triage.tag.negation_words import (
     WEAK_NOTS,
     WHO,
 )
+from triage.tag.normalise import norm
 from triage.tag.rules import (
     ICP_KEY,
     Context,
@@ -309,11 +310,13 @@ class IcpNegation:
                 self._context_lost(view)
                 self._audience_asked(view)
                 self._condition_inherits(view)
-        lowers = doc.to_array(LOWER).tolist()  # the words scope_forms reads, as hashes, once a doc
+        lowers: list[int] | None = None  # the words scope_forms reads, as LOWER hashes, once a doc
         for s_start, sent_spans in by_sentence.items():
             s_end = sentence_bounds(doc, s_start)[1]
-            if TELLING.isdisjoint(lowers[s_start:s_end]) and all(s.label_ not in UNTOLD for s in sent_spans):
+            if TELLING.isdisjoint(norms[s_start:s_end]) and all(s.label_ not in UNTOLD for s in sent_spans):
                 continue  # no form of scope_forms can apply: none of their words is there
+            if lowers is None:
+                lowers = doc.to_array(LOWER).tolist()
             words = [strings[h] for h in lowers[s_start:s_end]]
             scope_forms(doc, s_start, s_end, sent_spans, self._may_negate, words)
         if QUESTION in norms:
@@ -1148,7 +1151,12 @@ _FORMS: tuple[
     (_not_shown_online, WEAK_NOTS),
     (_no_own_login, WEAK_NOTS | {"no"}),
 )
-# the words one of which a sentence must hold for a form of `scope_forms` to apply (as LOWER hashes), and
-# the tags whose form applies without one
-TELLING = frozenset(hash_string(w) for _, needs in _FORMS if needs for w in needs) | {hash_string("without")}
+# the words one of which a sentence must hold for a form of `scope_forms` to apply, as the NORM hashes
+# of any casing of them (only an upper-case plural reads apart: "THEMSELVES"), and the tags whose form
+# applies without one
+TELLING = frozenset(
+    hash_string(norm(casing))
+    for word in {w for _, needs in _FORMS if needs for w in needs} | {"without"}
+    for casing in (word, word.upper())
+)
 UNTOLD = frozenset({"simple_site"})  # _todays_site
