@@ -68,13 +68,38 @@ def check_no_copies(records: list[dict], other_texts: list[str]) -> None:
     theirs = {normalised(t) for t in other_texts}
     shared = [rec["id"] for rec, text in zip(records, mine, strict=True) if text in theirs]
     assert not shared, shared
-    bags = [words(t) for t in other_texts]
-    close = []
-    for rec in records:
-        own = words(rec["text"])
-        if any(own and other and len(own & other) / len(own | other) >= 0.8 for other in bags):
-            close.append(rec["id"])
+    near = near_copies(other_texts)
+    close = [rec["id"] for rec in records if near(words(rec["text"]))]
     assert not close, close
+
+
+def near_copies(texts: Sequence[str]) -> Callable[[set[str]], bool]:
+    """A test of whether a bag of words shares 80 % of the words of the two together (Jaccard >= 0.8)
+    with the words of one of `texts`. Exact, and fast by prefix filtering: with the words of every bag
+    in one fixed order (rarest first), two bags that close share a word among the first
+    n - ceil(0.8 n) + 1 words of each, so only the texts sharing one of those are compared."""
+    bags = [words(t) for t in texts]
+    df: dict[str, int] = {}
+    for bag in bags:
+        for w in bag:
+            df[w] = df.get(w, 0) + 1
+
+    def prefix(bag: set[str]) -> list[str]:
+        ordered = sorted(bag, key=lambda w: (df.get(w, 0), w))
+        return ordered[: len(bag) - (4 * len(bag) + 4) // 5 + 1]  # n - ceil(4n / 5) + 1, in integers
+
+    index: dict[str, list[int]] = {}
+    for i, bag in enumerate(bags):
+        for w in prefix(bag):
+            index.setdefault(w, []).append(i)
+
+    def near(own: set[str]) -> bool:
+        if not own:
+            return False
+        candidates = {i for w in prefix(own) for i in index.get(w, ())}
+        return any(5 * len(own & bags[i]) >= 4 * len(own | bags[i]) for i in candidates if bags[i])
+
+    return near
 
 
 def count_rows(
