@@ -86,11 +86,15 @@ _PRIORITY_VALUES = {
     "negated": ("w", "won't", "won’t", "wont", "won't have", "won’t have", "will not have"),
 }
 _PRIORITY_OF = {v: kind for kind, values in _PRIORITY_VALUES.items() for v in values}
+# The words that ask whether the need is wanted, and the "(Y/N)" that may follow them
+_ASKING = (
+    r"in[\s-]+scope|scope|required|requested|needed|wanted|applicable|included"
+    r"|in\s+this\s+(?:phase|procurement|contract|release)|phase\s+\d+|lot\s+\d+|base\s+year"
+)
+_YES_NO = r"\(\s*y(?:es)?\s*/\s*n(?:o)?\s*\)"
 # A header that asks whether the need is wanted: a few words that END with the asking word
 _ASKS = re.compile(
-    r"(?:\S+\s+){0,3}?(?:in[\s-]+scope|scope|required|requested|needed|wanted|applicable|applies|included"
-    r"|in\s+this\s+(?:phase|procurement|contract|release)|phase\s+\d+|lot\s+\d+|base\s+year)"
-    r"\s*(?:\?|\(\s*y(?:es)?\s*/\s*n(?:o)?\s*\))?\s*:?",
+    rf"(?:\S+\s+){{0,3}}?(?:{_ASKING}|applies)\s*(?:\?|{_YES_NO})?\s*:?",
     re.IGNORECASE,
 )
 _LABEL_ASKS = re.compile(
@@ -100,11 +104,7 @@ _LABEL_ASKS = re.compile(
 
 # A bare label that asks whether the need is wanted, naming no need of its own: "In scope", "Scope",
 # "Required?", "Is it required?", "Included (Y/N)", "Phase 1" (not "SSO required?", "Scope description")
-_BARE_ASKS = (
-    r"(?:is\s+(?:it|this)\s+)?(?:in[\s-]+scope|scope|required|requested|needed|wanted|applicable|included"
-    r"|in\s+this\s+(?:phase|procurement|contract|release)|phase\s+\d+|lot\s+\d+|base\s+year)"
-    r"\s*(?:\(\s*y(?:es)?\s*/\s*n(?:o)?\s*\))?"
-)
+_BARE_ASKS = rf"(?:is\s+(?:it|this)\s+)?(?:{_ASKING})\s*(?:{_YES_NO})?"
 _BARE_LABEL = re.compile(_BARE_ASKS + r"\s*[?:]?", re.IGNORECASE)
 _LABELLED = re.compile(_BARE_ASKS + r"\s*[?:]\s*(?P<answer>\S.*)", re.IGNORECASE | re.DOTALL)
 _ANSWERED_WORDS = 60  # a passage an "In scope: No" after it answers: one requirement, not a page
