@@ -40,16 +40,19 @@ PROMISE_LABELS = DATA / "promise_icp_labels.jsonl"
 SOURCES = ("dev", "tune", *(f"tune{n}" for n in range(2, 12)))
 
 
+def confusion(reference: Sequence[bool], other: Sequence[bool]) -> dict[str, float]:
+    """`other` scored against `reference`, item by item (precision, recall, F1, counts)."""
+    pairs = list(zip(reference, other, strict=True))
+    return prf(
+        sum(a and b for a, b in pairs), sum(b and not a for a, b in pairs), sum(a and not b for a, b in pairs)
+    )
+
+
 def per_tag(
     reference: Sequence[set[str]], other: Sequence[set[str]], tags: Iterable[str] = ALL_TAGS
 ) -> dict[str, dict[str, float]]:
     """Per tag, `other` scored against `reference` (precision, recall, F1, counts)."""
-    out = {}
-    for tag in tags:
-        pairs = [(tag in a, tag in b) for a, b in zip(reference, other, strict=True)]
-        tp = sum(a and b for a, b in pairs)
-        out[tag] = prf(tp, sum(b and not a for a, b in pairs), sum(a and not b for a, b in pairs))
-    return out
+    return {tag: confusion([tag in a for a in reference], [tag in b for b in other]) for tag in tags}
 
 
 def summary(figures: dict[str, dict[str, float]]) -> dict[str, float]:
@@ -112,16 +115,7 @@ def promise() -> None:
         set(row["tags"]) & security for row in tag_texts([rows[item["id"]]["text"] for item in labelled])
     ]
 
-    def against_se(found: Sequence[set[str]]) -> dict[str, float]:
-        hits = [bool(f) for f in found]
-        tp = sum(h and g for h, g in zip(hits, se, strict=True))
-        return prf(
-            tp,
-            sum(h and not g for h, g in zip(hits, se, strict=True)),
-            sum(g and not h for h, g in zip(hits, se, strict=True)),
-        )
-
-    ceiling, shipped = against_se(person), against_se(tagged)
+    ceiling, shipped = confusion(se, [bool(p) for p in person]), confusion(se, [bool(t) for t in tagged])
     print(f"\n== PROMISE NFR, non-functional ({len(labelled)} requirements, {sum(se)} labelled SE)")
     print(f"{'SE against a security tag':42} {'P':>6} {'R':>6} {'F1':>6}")
     for name, f in (
@@ -132,27 +126,17 @@ def promise() -> None:
     print("the shipped tagger against the person's security tags:")
     figures = per_tag(person, tagged, SECURITY_TAGS)
     print_table(figures)
-    hits_person = [bool(p) for p in person]
-    hits_tagged = [bool(t) for t in tagged]
-    tp = sum(a and b for a, b in zip(hits_person, hits_tagged, strict=True))
-    anyf = prf(
-        tp,
-        sum(b and not a for a, b in zip(hits_person, hits_tagged, strict=True)),
-        sum(a and not b for a, b in zip(hits_person, hits_tagged, strict=True)),
-    )
+    anyf = confusion([bool(p) for p in person], [bool(t) for t in tagged])
     print(f"any security tag: P {anyf['precision']:.2f} R {anyf['recall']:.2f} F1 {anyf['f1']:.2f}")
     print(
         "requirements the person tags but PROMISE does not label SE, by PROMISE label: "
         + ", ".join(
             f"{label}: {n}"
-            for label, n in sorted(
-                Counter(
-                    rows[item["id"]]["label"].strip()
-                    for item, p, g in zip(labelled, person, se, strict=True)
-                    if p and not g
-                ).items(),
-                key=lambda kv: -kv[1],
-            )
+            for label, n in Counter(
+                rows[item["id"]]["label"].strip()
+                for item, p, g in zip(labelled, person, se, strict=True)
+                if p and not g
+            ).most_common()
         )
     )
 
