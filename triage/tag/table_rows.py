@@ -144,7 +144,13 @@ def labelled_no(text: str) -> bool:
     """Whether a cell or passage is a bare asking label answered no: "In scope: No", "Required? No",
     "In scope? N/A"; not "In scope: No (phase 2)", which puts the need off."""
     answer = labelled_answer(text)
-    return answer is not None and is_no_answer(answer) and not defers(answer) and not _SOFTENS.search(answer)
+    return answer is not None and _excluding_no(answer)
+
+
+def _excluding_no(answer: str) -> bool:
+    """Whether an answer is a no that puts the need out: not one that defers it ("No (phase 2)") or
+    makes it a wish ("No - nice to have")."""
+    return is_no_answer(answer) and not defers(answer) and not _SOFTENS.search(answer)
 
 
 def defers(text: str) -> bool:
@@ -255,11 +261,7 @@ def _row_labelled_no(cells: dict[int, Passage], header: dict[int, str], is_heade
     }
     if not labelled:
         return set()
-    said_no = {
-        c
-        for c, answer in labelled.items()
-        if is_no_answer(answer) and not defers(answer) and not _SOFTENS.search(answer)
-    }
+    said_no = {c for c, answer in labelled.items() if _excluding_no(answer)}
     if not said_no or not all(is_no_answer(answer) for answer in labelled.values()):
         return set()
     if period_alone([cells[c].text for c in labelled]):
