@@ -1,0 +1,254 @@
+"""Checks that the tune15 tuning set (tests/data/sentences_tune15.jsonl) is well formed and does what it is
+for: state the tags the tagger misses most on new writers' sentences (`b2b_portal`, `user_roles`,
+`access_control`, `scale`, `turnkey`, `out_of_scope`) in as many words, registers and sentence shapes as
+buyers use, many of them without the textbook keyword ("our 300 merchants should see their own prices and
+reorder by themselves"), beside traps and negations of each, and `account_services` beside the accounts
+that are not a user's own (bank accounts, account managers, "take into account", ledger accounts). Valid
+tag ids, modality and kind, ids numbered in order, the labelling invariants of tests/data/README.md, the
+coverage minimums of its README section, and no sentence (or near copy of one) shared with any other
+sentence set. No failure prints another set's text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+import sentence_checks
+from test_sentence_set import DATA
+
+# the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
+from test_sentence_set_holdout3 import (  # noqa: F401
+    README,
+    Spec,
+    other_texts,
+    records,
+    test_every_tag_is_covered,
+    test_ids_are_unique_and_numbered_in_order,
+    test_no_sentence_is_a_near_copy_of_another_in_this_set,
+    test_no_sentence_is_repeated_or_copied_from_another_set,
+    test_readme_counts_match_the_file,
+    test_records_are_well_formed,
+    test_size_and_shares,
+    test_traps_and_negations_say_what_they_are_about,
+)
+
+# Coverage minimums, as written in the README section "tune15: ...".
+SPEC = Spec(
+    path=DATA / "sentences_tune15.jsonl",
+    prefix="t15-",
+    section="## tune15: the six tags recall misses, said in many words, and accounts that are not accounts",
+    min_sentences=640,
+    min_positives=5,
+    min_traps=1,
+    min_negations=1,
+    min_per_modality=25,
+    min_paraphrase_share=0.10,
+    untagged_share=(0.25, 0.38),
+    min_multi_tag=60,
+    min_with_number=100,
+)
+FOCUS = ("b2b_portal", "user_roles", "access_control", "scale", "turnkey", "out_of_scope")
+MIN_FOCUS_POSITIVES = 60
+MIN_FOCUS_PARAPHRASES = 8  # the buyer's own words, carrying the tag
+MIN_FOCUS_TRAPS = 10
+MIN_FOCUS_NEGATIONS = 8
+MIN_FOCUS_NEGATION_FORMS = 4  # distinct NEGATION_FORMS among one tag's negations
+MIN_WITHOUT_KEYWORDS = 20  # per focus tag: positives holding none of its KEYWORDS
+MIN_ACCOUNT_SENTENCES = 80  # positives, traps and negations of account_services together
+MIN_ACCOUNT_POSITIVES = 45
+MIN_ACCOUNT_DECOYS = 25  # untagged-for-it traps about account_services
+MIN_NEGATIONS = 60
+
+# The textbook words of each focus tag: a positive without any of them is one a keyword rule misses.
+KEYWORDS = {
+    "b2b_portal": r"portal|extranet|\bb2b\b|business-to-business|self-service|punch-out|contract pric",
+    "user_roles": r"\broles?\b|persona|audiences?\b|user types?\b|user groups?\b",
+    "access_control": r"access|authori[sz]|authenticat|permission|privilege|\broles?\b|single sign|sso\b|saml"
+    r"|oauth|openid|ldap|active directory|entra|multi-factor|two-factor|two-step|second factor|mfa\b",
+    "scale": r"scal|concurren|simultaneous|availab|uptime|failover|fail over|cluster|\bload|performance"
+    r"|peak|latency|disaster recovery|\brto\b|\brpo\b",
+    "turnkey": r"out[- ]of[- ]the[- ]box|off[- ]the[- ]shelf|\bcots\b|turn-?key|ready[- ](to[- ]use|made)"
+    r"|\bsaas\b|software[- ]as[- ]a[- ]service|standard (product|package|configuration|edition)"
+    r"|plug and play|no (custom|bespoke)",
+    "out_of_scope": r"hardware|construction|\bworks\b|clean|cater|guard|print|staffing|furniture|laptop"
+    r"|devices?\b",
+}
+# The ways a need is negated here; each focus tag's negations take several of them.
+NEGATION_FORMS = (
+    "not required",
+    "not needed",
+    "not part of",
+    "out of scope",
+    "excluded",
+    "need not",
+    "will not",
+    "shall not",
+    "no ",
+    "not ",
+    "rather not",
+    "prefer not",
+    "only ",
+)
+# Accounts that are not the user's own, each present as a trap about account_services without it.
+ACCOUNT_DECOYS = (
+    "bank account",
+    "account manager",
+    "take into account",
+    "key accounts",
+    "ledger",
+    "accountab",
+    "annual accounts",
+    "register on",
+    "sign in at reception",
+)
+# The registers of procurement text, each at least this often.
+REGISTERS = {
+    "requirement rows": (re.compile(r"^[A-Z][A-Za-z0-9]*(-[A-Z0-9]+)*-?\d* \| .+ \| .+"), 15),
+    "user stories": (re.compile(r"^As an? [^,]+, I want\b", flags=re.IGNORECASE), 15),
+    "questions to bidders": (re.compile(r"^(B\.\d+ |Q\d+ \| )?(Describe|How|Is|Can|Please)\b|\?$"), 8),
+    "contractor / supplier shall": (
+        re.compile(
+            r"\bThe (Contractor|Supplier|supplier|contractor|Provider|provider|vendor)\b[^.]*?\b(shall|must|will)\b"
+        ),
+        40,
+    ),
+    "the buyer's we / our": (re.compile(r"\b(We|we|Our|our)\b"), 100),
+}
+NEED_NOT = re.compile(r"\bneed not\b", flags=re.IGNORECASE)
+STRONGER_CUE = re.compile(r"\b(shall|must|required|should|will)\b", flags=re.IGNORECASE)
+BIDDERS_MUST = re.compile(r"^(Bidders|Tenderers|The Contractor|The Supplier|Each bidder) (shall|must)\b")
+ANY_CUE = sentence_checks.ANY_CUE
+MANDATORY_CUE = sentence_checks.MANDATORY_CUE
+USER_STORY = REGISTERS["user stories"][0]
+
+
+@pytest.fixture(scope="module")
+def spec() -> Spec:
+    return SPEC
+
+
+def about(rec: dict) -> list[str]:
+    return rec.get("about", [])
+
+
+def without_keywords(recs: list[dict], tag: str) -> list[str]:
+    """Ids of the sentences carrying `tag` that hold none of its textbook words."""
+    pattern = re.compile(KEYWORDS[tag], flags=re.IGNORECASE)
+    return [rec["id"] for rec in recs if tag in rec["tags"] and not pattern.search(rec["text"])]
+
+
+@pytest.mark.parametrize("tag", FOCUS)
+def test_each_focus_tag_is_stated_often_imitated_and_negated(records: list[dict], tag: str) -> None:  # noqa: F811
+    positives = sum(tag in rec["tags"] for rec in records)
+    paraphrases = sum(rec["kind"] == "paraphrase" and tag in rec["tags"] for rec in records)
+    traps = sum(rec["kind"] == "trap" and tag in about(rec) and tag not in rec["tags"] for rec in records)
+    negations = [rec for rec in records if rec["kind"] == "negation" and tag in about(rec)]
+    assert positives >= MIN_FOCUS_POSITIVES, (tag, positives)
+    assert paraphrases >= MIN_FOCUS_PARAPHRASES, (tag, paraphrases)
+    assert traps >= MIN_FOCUS_TRAPS, (tag, traps)
+    assert len(negations) >= MIN_FOCUS_NEGATIONS, (tag, len(negations))
+    sentence_checks.check_negation_forms(negations, NEGATION_FORMS, MIN_FOCUS_NEGATION_FORMS)
+
+
+@pytest.mark.parametrize("tag", FOCUS)
+def test_each_focus_tag_is_often_stated_without_its_textbook_words(records: list[dict], tag: str) -> None:  # noqa: F811
+    """ "Our merchants should see their own prices and reorder by themselves", "38,000 students try to reach
+    the site in the first hour": the needs a keyword rule cannot find."""
+    found = without_keywords(records, tag)
+    assert len(found) >= MIN_WITHOUT_KEYWORDS, (tag, len(found))
+
+
+def test_account_services_is_there_beside_accounts_that_are_not(records: list[dict]) -> None:  # noqa: F811
+    """The user's own account (sign-up, profile, reset, colleagues, closing it) against bank accounts, account
+    managers, "take into account", key accounts, ledger accounts and accountability."""
+    tag = "account_services"
+    mine = [rec for rec in records if tag in rec["tags"] or tag in about(rec)]
+    positives = [rec for rec in mine if tag in rec["tags"]]
+    decoys = [rec for rec in mine if rec["kind"] == "trap" and tag not in rec["tags"]]
+    assert len(mine) >= MIN_ACCOUNT_SENTENCES, len(mine)
+    assert len(positives) >= MIN_ACCOUNT_POSITIVES, len(positives)
+    assert len(decoys) >= MIN_ACCOUNT_DECOYS, len(decoys)
+    missing = [
+        phrase for phrase in ACCOUNT_DECOYS if not any(phrase in rec["text"].lower() for rec in decoys)
+    ]
+    assert not missing, missing
+
+
+def test_no_decoy_carries_the_tag_it_imitates(records: list[dict]) -> None:  # noqa: F811
+    """A trap whose text holds one of the account decoys is never labelled `account_services`."""
+    wrong = [
+        rec["id"]
+        for rec in records
+        if rec["kind"] == "trap"
+        and "account_services" in rec["tags"]
+        and any(phrase in rec["text"].lower() for phrase in ACCOUNT_DECOYS)
+    ]
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("register", sorted(REGISTERS))
+def test_each_register_is_there(records: list[dict], register: str) -> None:  # noqa: F811
+    pattern, minimum = REGISTERS[register]
+    found = sum(bool(pattern.search(rec["text"])) for rec in records)
+    assert found >= minimum, (register, found)
+
+
+def test_negations_are_many_and_follow_the_modality_rules(records: list[dict]) -> None:  # noqa: F811
+    kinds = Counter(rec["kind"] for rec in records)
+    assert kinds["negation"] >= MIN_NEGATIONS, kinds
+    sentence_checks.check_negation_modality(records)
+    sentence_checks.check_modality_where(
+        records, "optional", lambda text: NEED_NOT.search(text) and not STRONGER_CUE.search(text)
+    )
+
+
+def test_refusing_custom_work_is_turnkey(records: list[dict]) -> None:  # noqa: F811
+    """ "No bespoke development will be funded" negates `extensibility` and states `turnkey` (README)."""
+    sentence_checks.check_refusals_turnkey(records, minimum=5)
+
+
+def test_paraphrases_carry_a_tag(records: list[dict]) -> None:  # noqa: F811
+    sentence_checks.check_paraphrases_tagged(records, minimum=1)
+
+
+def test_sentences_without_a_modal_cue_are_info(records: list[dict]) -> None:  # noqa: F811
+    sentence_checks.check_modality_where(records, "info", lambda text: not ANY_CUE.search(text))
+
+
+def test_bidders_shall_is_mandatory(records: list[dict]) -> None:  # noqa: F811
+    """ "Bidders must …", "The Contractor shall …": requirement language, so `mandatory`, boilerplate or not."""
+    sentence_checks.check_modality_where(records, "mandatory", lambda text: BIDDERS_MUST.match(text))
+
+
+def test_user_stories_are_desirable(records: list[dict]) -> None:  # noqa: F811
+    """A user story's "I want" is `desirable` (holdout2's rule) unless a stronger cue stands in it."""
+    sentence_checks.check_modality_where(
+        records, "desirable", lambda text: USER_STORY.match(text) and not MANDATORY_CUE.search(text)
+    )
+
+
+def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
+    """The rows of the README's counts table, computed as the snippet in that section computes them."""
+    extra = [
+        (register, sum(bool(pattern.search(r["text"])) for r in recs))
+        for register, (pattern, _) in sorted(REGISTERS.items())
+    ]
+
+    def per_tag(tag: str) -> list[tuple[str, int]]:
+        if tag not in FOCUS:
+            return []
+        return [
+            (f"`{tag}` paraphrase", sum(r["kind"] == "paraphrase" and tag in r["tags"] for r in recs)),
+            (f"`{tag}` without its keywords", len(without_keywords(recs, tag))),
+        ]
+
+    return sentence_checks.count_rows(recs, extra=extra, per_tag=per_tag)
+
+
+def test_readme_table_matches_every_count(records: list[dict]) -> None:  # noqa: F811
+    sentence_checks.check_readme_table(README, SPEC.section, count_rows(records))
+
+
+def test_file_is_plain_json_lines() -> None:
+    sentence_checks.check_plain_json_lines(SPEC.path)
