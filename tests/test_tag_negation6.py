@@ -24,6 +24,10 @@ FAILURE_UNACCEPTABLE = [
     ),
     ("scale", "A platform which can't handle 5,000 concurrent users will not be accepted."),
     ("integration", "Any CMS which fails to integrate with the CRM is not acceptable to the Council."),
+    # the thing that fails is still wanted when it is the solution itself, not a kind of product
+    ("b2b_portal", "A partner portal that cannot scale to 20,000 users is not acceptable."),
+    ("collaboration", "A knowledge base that cannot be searched by keyword will not be accepted."),
+    ("multi_site", "A multilingual site that fails to handle right-to-left scripts is not acceptable."),
 ]
 
 MANNER_UNACCEPTABLE = [
@@ -54,6 +58,9 @@ STILL_REFUSED = [
     ("compliance", "A portal that is hosted outside the EU is not acceptable."),
     ("b2b_portal", "A separate partner portal is not acceptable; partners use the main site."),
     ("b2b_portal", "A partner portal that runs on a separate domain is not acceptable."),
+    # a kind of product that fails is refused: the buyer wants another kind
+    ("turnkey", "An off-the-shelf product that cannot be tailored to our pricing rules is not acceptable."),
+    ("simple_site", "A brochure site that cannot grow with the programme is not acceptable."),
     # a failure that is only "not required" is still not required
     ("scale", "A portal that cannot scale to 20,000 users is not required."),
     # the thing alone, not its way, is refused

@@ -264,7 +264,8 @@ class IcpNegation:
             if not cues and items is None:
                 continue
             refusals: list[tuple[int, int]] = []
-            negated = cue_scopes(doc, cues, s_start, s_end, self.excludes_within, refusals)
+            failing_things: list[tuple[int, int]] = []
+            negated = cue_scopes(doc, cues, s_start, s_end, self.excludes_within, refusals, failing_things)
             if items:
                 negated = sorted([*negated, *items])
             # a rule's own phrase that holds "without" says what it means ("without waiting for the vendor")
@@ -279,6 +280,10 @@ class IcpNegation:
                 if rule is not None and not rule.negatable:
                     continue
                 scopes = [*negated, *refusals] if rule is not None and rule.negated_as else negated
+                if failing_things and span.label_ in PRODUCT_TAGS:
+                    # "An off-the-shelf product that cannot be tailored is not acceptable" refuses the
+                    # product; "A partner portal that cannot scale ..." still wants the portal
+                    scopes = [*scopes, *failing_things]
                 if any(span.start <= a < span.end for a in own):
                     continue
                 # a span that runs into a scope is negated with it; into the one word after a "not" only

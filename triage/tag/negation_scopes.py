@@ -43,6 +43,7 @@ from triage.tag.negation_words import (
     BE,
     BE_FORMS,
     BEING,
+    BUT,
     CAN,
     CAUSES,
     COLON,
@@ -104,6 +105,7 @@ def cue_scopes(
     s_end: int,
     excludes_within: int = 4,
     refusals: list[tuple[int, int]] | None = None,
+    failing_things: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """Token ranges [lo, hi) that the negation cues of one sentence cover.
 
@@ -113,7 +115,12 @@ def cue_scopes(
     describes something ("shall not see invoice amounts", "passwords shall never be stored in clear
     text", "good practice is not shared"), which is still a statement on its topic; the cue then
     covers only the noun phrase it introduces ("not a brochure site") or the one word right after
-    it ("configured but not customised")."""
+    it ("configured but not customised").
+
+    `refusals`, where given, collects the scopes that only a rule with `negated_as` may take ("the
+    vendor shall not customise the product"); `failing_things`, the things refused for what they fail
+    at ("An off-the-shelf product that cannot be tailored is not acceptable"), which only a kind of
+    product is (else they join the scopes)."""
     norms = doc_norms(doc)
     pseudo = [(a, b) for g, a, b in cues if g == "pseudo"]
 
@@ -239,7 +246,9 @@ def cue_scopes(
     ]
     scopes = []
     for group, a, b in heads:
-        if a in only:
+        if a in only or (
+            group in ("clause", "weak") and _forbids_after_but(norms, cuts, a, s_start, excludes)
+        ):
             continue
         row = answered_row(doc, group, a, b, s_start, s_end, excludes_at)
         if row is None and group == "forward" and norms[a] == NO and b < s_end and norms[b] == COMMA:
@@ -356,8 +365,10 @@ def cue_scopes(
                 )
                 if excluding and failing is not None:
                     # "An off-the-shelf product that cannot be tailored ... is not acceptable": the
-                    # product is refused (as "... without APIs" is), what it fails at is a need
-                    scopes.append((lo, failing))
+                    # product is refused (as "... without APIs" is), what it fails at is a need; a
+                    # caller that keeps `failing_things` apart refuses only kinds of product there
+                    # ("A partner portal that cannot scale ..." still wants the portal)
+                    (scopes if failing_things is None else failing_things).append((lo, failing))
                     continue
             # "should not ask citizens to create an account": a burden not put on users waives the
             # feature it names (not "shall not ask users to re-enter data")
@@ -537,3 +548,17 @@ def cue_scopes(
             end = min([w for w in relatives if w > b] + [hi])
         scopes.append((b, end))
     return scopes
+
+
+def _forbids_after_but(norms: list[int], cuts: list[int], a: int, s_start: int, excludes: list[int]) -> bool:
+    """Whether the "not" at token `a` right after "but" denies, under the modal of the clause before,
+    what that clause's verb allows: "Dealers may see their own orders but not the prices of other
+    dealers", "Warehouse staff must see delivery addresses but not what customers paid". That is a
+    prohibition, a rule of access, and excludes nothing. Not where the verb before provides or includes
+    ("The portal shall support English but not Welsh": Welsh is excluded), nor after a clause with no
+    modal ("Today staff see orders but not prices")."""
+    if a - 1 <= s_start or norms[a - 1] not in BUT:
+        return False
+    lo = clause_start(cuts, a - 1, s_start)
+    modal = next((k for k in range(lo, a - 1) if norms[k] in MODALS), None)
+    return modal is not None and not any(modal < x < a - 1 for x in excludes)
