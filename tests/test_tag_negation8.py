@@ -4,6 +4,10 @@ same modal: a rule of access, which is the need itself, not an exclusion. A "but
 that provides or includes ("shall support English but not Welsh") still excludes, and so does a
 "but not" of a clause with no modal.
 
+A thing the vendor is spared building or supplying that the clause after requires the solution to
+use ("The vendor will not build the ERP connector, which our integration team maintains, but the
+portal must use it") is still a need: who makes it is excluded, not its use.
+
 The sentences are invented for this file and tagged by the rules alone."""
 
 from __future__ import annotations
@@ -19,8 +23,21 @@ FORBIDDEN_AFTER_BUT = [
     ("access_control", "Installers may see their own jobs but not the prices agreed with other installers."),
 ]
 
+USED_AFTER = [
+    (
+        "integration",
+        "The vendor will not build the ERP connector, which our integration team maintains, but the portal must use it.",
+    ),
+    (
+        "integration",
+        "The supplier will not provide the payment gateway; the portal shall call it for every order.",
+    ),
+]
+
 # (tag, sentence that must keep negating it)
 STILL_EXCLUDED = [
+    ("integration", "The vendor will not build the ERP connector, and the portal will not use it."),
+    ("integration", "Integration with the ERP is not required, but staff must use it daily."),
     (
         "multi_site",
         "The first release shall include the English site but not the Welsh translation workflow.",
@@ -29,7 +46,7 @@ STILL_EXCLUDED = [
 ]
 
 
-@pytest.mark.parametrize(("tag", "text"), FORBIDDEN_AFTER_BUT)
+@pytest.mark.parametrize(("tag", "text"), FORBIDDEN_AFTER_BUT + USED_AFTER)
 def test_a_but_not_under_a_modal_forbids(rules_only: None, tag: str, text: str) -> None:
     assert_kept(tag, text)
 

@@ -107,6 +107,7 @@ from triage.tag.negation_words import (
     LEFT_OUT,
     LIST_JOINS,
     LOGIN_WORDS,
+    MADE,
     MODALS,
     MUSTS_STRONG,
     NEW_WORDS,
@@ -156,6 +157,8 @@ from triage.tag.negation_words import (
     TO_FOR,
     TODAYS,
     TRIED,
+    USE_WORDS,
+    USES,
     VERBS_AFTER,
     WANTING,
     WAYS,
@@ -310,6 +313,7 @@ class IcpNegation:
             if negated:
                 self._points_back(view)
                 self._restated(view)
+                self._used_after(view)
                 self._kept_today(view)
                 self._kept_before(view)
                 self._context_lost(view)
@@ -509,6 +513,35 @@ class IcpNegation:
                 continue
             for span in view.spans:
                 if prev <= span.start < k - 1:
+                    span_info(span)["negated"] = False
+
+    def _used_after(self, view: SentenceView) -> None:
+        """A thing the vendor is spared building or supplying, that the clause after "but" / ";"
+        requires the solution to use ("The vendor will not build the ERP connector, which our
+        integration team maintains, but the portal must use it", "...; the portal shall call it for
+        every order"), is still a need: who makes it is excluded, not the use of it. The spans of
+        the object, after the excluding word, count again; the verb's own span ("build") stays
+        negated."""
+        norms = view.norms
+        breaks = sorted(
+            b
+            for g, a, b in view.cues
+            if g == "clause_breaks" and norms[b - 1] in BACK_BREAKS and b < view.end
+        )
+        for prev, k in pairwise([view.start, *breaks]):
+            end = first_from(breaks, k + 1, view.end + 1) - 1
+            used = next((i for i in range(k, end - 1) if norms[i] in USES), None)
+            if used is None or PRONOUNS.isdisjoint(norms[used + 1 : min(used + 4, end)]):
+                continue
+            if REQUIRING.isdisjoint(norms[k:used]) or any(lo < end and k < hi for lo, hi in view.negated):
+                continue
+            spared = [
+                a for g, a, b in view.cues if g == "excludes" and prev <= a < k - 1 and norms[a] in MADE
+            ]
+            if not spared:
+                continue
+            for span in view.spans:
+                if spared[0] < span.start < k - 1:
                     span_info(span)["negated"] = False
 
     def _kept_today(self, view: SentenceView) -> None:
@@ -1067,8 +1100,23 @@ def _done_by_others(words: list[str], local: list[tuple[Span, int]]) -> list[Spa
         r_hi = next((k for k in range(rel + 2, hi) if words[k] in {",", ";", ":"}), hi)
         if not OTHERS_KEEP & set(words[rel + 2 : r_hi]) or STRONG_MODALS & set(words[rel + 2 : r_hi]):
             continue
+        if _used_later(words, r_hi):
+            continue  # "..., which our integration team maintains, but the portal must use it": a need
         out += [span for span, at in local if n < at < rel]
     return out
+
+
+def _used_later(words: list[str], start: int) -> bool:
+    """Whether words from `start` on require the solution to use what was named before, by a pronoun
+    ("..., but the portal must use it", "; the portal shall call them"): `USES` after a strong modal,
+    with "it" / "them" right after."""
+    modal = next((k for k in range(start, len(words)) if words[k] in STRONG_MODALS), -1)
+    if modal < 0:
+        return False
+    return any(
+        words[k] in USE_WORDS and {"it", "them"} & set(words[k + 1 : k + 4])
+        for k in range(modal + 1, len(words))
+    )
 
 
 def _not_shown_online(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:

@@ -151,6 +151,23 @@ LEFT_OUT = {hash_string(norm(w)) for w in ("is", "are", "was", "were", "does", "
 PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "these")}
 # modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
 REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
+# what a vendor may be spared making or supplying while the solution must still use it (_used_after)
+MADE = {
+    hash_string(norm(w))
+    for w in (
+        "build",
+        "built",
+        "develop",
+        "developed",
+        "supply",
+        "supplied",
+        "provide",
+        "provided",
+        "deliver",
+    )
+}
+USE_WORDS = frozenset({"use", "call", "consume", "connect", "read", "query"})
+USES = {hash_string(norm(w)) for w in USE_WORDS}
 AS = hash_string(norm("as"))
 # who provides the solution: what they are "not asked to" do is excluded
 PROVIDERS = {
