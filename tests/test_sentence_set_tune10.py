@@ -14,39 +14,12 @@ import re
 
 import pytest
 import sentence_checks
-from test_sentence_set import DATA
+from sentence_sets import README, SPECS, records_of
 
-# the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
-from test_sentence_set_holdout3 import (  # noqa: F401
-    README,
-    Spec,
-    other_texts,
-    records,
-    test_every_tag_is_covered,
-    test_ids_are_unique_and_numbered_in_order,
-    test_no_sentence_is_a_near_copy_of_another_in_this_set,
-    test_no_sentence_is_repeated_or_copied_from_another_set,
-    test_readme_counts_match_the_file,
-    test_records_are_well_formed,
-    test_size_and_shares,
-    test_traps_and_negations_say_what_they_are_about,
-)
-
-# Coverage minimums, as written in the README section "tune10: the tags that generalise worst".
-SPEC = Spec(
-    path=DATA / "sentences_tune10.jsonl",
-    prefix="t10-",
-    section="## tune10: the tags that generalise worst",
-    min_sentences=500,
-    min_positives=6,
-    min_traps=1,
-    min_negations=1,
-    min_per_modality=20,
-    min_paraphrase_share=0.45,
-    untagged_share=(0.25, 0.40),
-    min_multi_tag=50,
-    min_with_number=100,
-)
+# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune10"] in
+# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
+SPEC = SPECS["tune10"]
+records = records_of("tune10")
 FOCUS_TAGS = (
     "account_services",
     "access_control",
@@ -69,7 +42,6 @@ MIN_OOS_DRESSED_AS_ANOTHER_TAG = (
 )
 MIN_SCALE_TRAPS_WITH_A_NUMBER = 20  # numbers that are not load: population, headcount, articles, parcels
 
-ANY_CUE = sentence_checks.ANY_CUE
 MANDATORY_CUE = sentence_checks.MANDATORY_CUE
 WE_WOULD_LIKE = re.compile(
     r"\b(we'd like|we would like|we want|we would rather|we'd rather)\b", flags=re.IGNORECASE
@@ -77,17 +49,12 @@ WE_WOULD_LIKE = re.compile(
 WE_NEED = re.compile(r"^(we|i) (really |just |also |only )?need\b", flags=re.IGNORECASE)
 
 
-@pytest.fixture(scope="module")
-def spec() -> Spec:
-    return SPEC
-
-
 def about(rec: dict) -> list[str]:
     return rec.get("about", [])
 
 
 @pytest.mark.parametrize("tag", FOCUS_TAGS)
-def test_each_focus_tag_has_positives_and_traps(records: list[dict], tag: str) -> None:  # noqa: F811
+def test_each_focus_tag_has_positives_and_traps(records: list[dict], tag: str) -> None:
     """The set exists for these tags: each stated often, and each imitated often by sentences that are not it."""
     positives = sum(tag in rec["tags"] for rec in records)
     traps = sum(rec["kind"] == "trap" and tag in about(rec) for rec in records)
@@ -95,19 +62,19 @@ def test_each_focus_tag_has_positives_and_traps(records: list[dict], tag: str) -
     assert traps >= MIN_FOCUS_TRAPS, (tag, traps)
 
 
-def test_the_set_is_about_the_focus_tags(records: list[dict]) -> None:  # noqa: F811
+def test_the_set_is_about_the_focus_tags(records: list[dict]) -> None:
     focus = set(FOCUS_TAGS)
     on_focus = sum(bool(focus & (set(rec["tags"]) | set(about(rec)))) for rec in records)
     assert on_focus / len(records) >= MIN_FOCUS_SHARE, on_focus
 
 
-def test_traps_often_carry_another_real_tag(records: list[dict]) -> None:  # noqa: F811
+def test_traps_often_carry_another_real_tag(records: list[dict]) -> None:
     """A decoy word beside a real need: the classifier must keep the need and drop the decoy."""
     other_tag = [rec["id"] for rec in records if rec["kind"] == "trap" and set(rec["tags"]) - set(about(rec))]
     assert len(other_tag) >= MIN_TRAPS_WITH_ANOTHER_TAG, len(other_tag)
 
 
-def test_out_of_scope_is_the_procurement_not_a_side_mention(records: list[dict]) -> None:  # noqa: F811
+def test_out_of_scope_is_the_procurement_not_a_side_mention(records: list[dict]) -> None:
     """`out_of_scope` says what is bought. Hardware, printing, cleaning or staff that only stand beside a
     software need are traps without it, and a procurement of such things keeps it in a decoy's words."""
     side = [
@@ -125,7 +92,7 @@ def test_out_of_scope_is_the_procurement_not_a_side_mention(records: list[dict])
     assert dressed >= MIN_OOS_DRESSED_AS_ANOTHER_TAG, dressed
 
 
-def test_numbers_that_are_not_load_are_not_scale(records: list[dict]) -> None:  # noqa: F811
+def test_numbers_that_are_not_load_are_not_scale(records: list[dict]) -> None:
     """Counts of people, things or money that the system does not serve are traps about `scale`."""
     traps = [
         rec["id"]
@@ -138,11 +105,7 @@ def test_numbers_that_are_not_load_are_not_scale(records: list[dict]) -> None:  
     assert len(traps) >= MIN_SCALE_TRAPS_WITH_A_NUMBER, len(traps)
 
 
-def test_sentences_without_a_modal_cue_are_info(records: list[dict]) -> None:  # noqa: F811
-    sentence_checks.check_modality_where(records, "info", lambda text: not ANY_CUE.search(text))
-
-
-def test_the_buyers_own_wishes_and_needs_keep_their_modality(records: list[dict]) -> None:  # noqa: F811
+def test_the_buyers_own_wishes_and_needs_keep_their_modality(records: list[dict]) -> None:
     """ "We'd like / we want" is `desirable` unless a stronger cue is there; "We need …" is `mandatory`."""
     wishes = [
         rec["id"]
@@ -165,9 +128,5 @@ def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     return sentence_checks.count_rows(recs, per_tag=per_tag)
 
 
-def test_readme_table_matches_every_count(records: list[dict]) -> None:  # noqa: F811
+def test_readme_table_matches_every_count(records: list[dict]) -> None:
     sentence_checks.check_readme_table(README, SPEC.section, count_rows(records))
-
-
-def test_file_is_plain_json_lines() -> None:
-    sentence_checks.check_plain_json_lines(SPEC.path)

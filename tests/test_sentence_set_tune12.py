@@ -17,40 +17,12 @@ from collections import Counter
 
 import pytest
 import sentence_checks
-from test_sentence_set import DATA
+from sentence_sets import SPECS, records_of
 
-# the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
-from test_sentence_set_holdout3 import (  # noqa: F401
-    README,
-    Spec,
-    other_texts,
-    records,
-    test_every_tag_is_covered,
-    test_ids_are_unique_and_numbered_in_order,
-    test_no_sentence_is_a_near_copy_of_another_in_this_set,
-    test_no_sentence_is_repeated_or_copied_from_another_set,
-    test_readme_counts_match_the_file,
-    test_records_are_well_formed,
-    test_size_and_shares,
-    test_traps_and_negations_say_what_they_are_about,
-)
-
-# Coverage minimums, as written in the README section "tune12: negation in the register of real
-# procurement documents".
-SPEC = Spec(
-    path=DATA / "sentences_tune12.jsonl",
-    prefix="t12-",
-    section="## tune12: negation in the register of real procurement documents",
-    min_sentences=450,
-    min_positives=10,
-    min_traps=0,
-    min_negations=8,  # every tag id of ALL_TAGS negated at least this often (counted from `about`)
-    min_per_modality=40,
-    min_paraphrase_share=0.05,
-    untagged_share=(0.38, 0.50),
-    min_multi_tag=70,
-    min_with_number=85,
-)
+# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune12"] in
+# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
+SPEC = SPECS["tune12"]
+records = records_of("tune12")
 MIN_NEGATION_SHARE = 0.5  # of the set: most sentences negate or exclude something
 MIN_NEGATIONS_KEEPING_A_TAG = 85  # "SSO is not required, but the portal shall …" keeps the other tag
 MIN_MULTI_NEGATIONS = 10  # scope lists that exclude two or more tags at once
@@ -92,16 +64,11 @@ BARE_SCOPE = re.compile(r"^(Out of scope|Excluded|Exclusions|Scope exclusions|No
 MANDATORY_NO = re.compile(r"Mandatory: No\b(?!.*In scope: No)")
 
 
-@pytest.fixture(scope="module")
-def spec() -> Spec:
-    return SPEC
-
-
 def about(rec: dict) -> list[str]:
     return rec.get("about", [])
 
 
-def test_most_sentences_negate_and_many_keep_another_tag(records: list[dict]) -> None:  # noqa: F811
+def test_most_sentences_negate_and_many_keep_another_tag(records: list[dict]) -> None:
     negations = [rec for rec in records if rec["kind"] == "negation"]
     assert len(negations) / len(records) >= MIN_NEGATION_SHARE, len(negations)
     keeping = [rec["id"] for rec in negations if rec["tags"]]
@@ -111,13 +78,13 @@ def test_most_sentences_negate_and_many_keep_another_tag(records: list[dict]) ->
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
-def test_each_form_of_the_register_is_there(records: list[dict], form: str) -> None:  # noqa: F811
+def test_each_form_of_the_register_is_there(records: list[dict], form: str) -> None:
     pattern, minimum = FORMS[form]
     found = [rec["id"] for rec in records if re.search(pattern, rec["text"], flags=re.IGNORECASE)]
     assert len(found) >= minimum, (form, len(found))
 
 
-def test_mandatory_no_keeps_the_need_as_optional_or_desirable(records: list[dict]) -> None:  # noqa: F811
+def test_mandatory_no_keeps_the_need_as_optional_or_desirable(records: list[dict]) -> None:
     """A requirement row marked "Mandatory: No" is still asked for, just not mandatory (the section's
     decision): it keeps its tag and is `optional` or `desirable`, never a negation."""
     rows = [rec for rec in records if MANDATORY_NO.search(rec["text"])]
@@ -130,7 +97,7 @@ def test_mandatory_no_keeps_the_need_as_optional_or_desirable(records: list[dict
     assert not wrong, wrong
 
 
-def test_need_not_alone_is_optional(records: list[dict]) -> None:  # noqa: F811
+def test_need_not_alone_is_optional(records: list[dict]) -> None:
     wrong = [
         rec["id"]
         for rec in records
@@ -141,7 +108,7 @@ def test_need_not_alone_is_optional(records: list[dict]) -> None:  # noqa: F811
     assert not wrong, wrong
 
 
-def test_bare_scope_lists_are_info_negations(records: list[dict]) -> None:  # noqa: F811
+def test_bare_scope_lists_are_info_negations(records: list[dict]) -> None:
     """ "Out of scope: …", "Excluded: …" state scope, not a requirement: `info`, negating what they list."""
     lists = [rec for rec in records if BARE_SCOPE.match(rec["text"]) and not ANY_CUE.search(rec["text"])]
     assert lists
@@ -149,11 +116,7 @@ def test_bare_scope_lists_are_info_negations(records: list[dict]) -> None:  # no
     assert not wrong, wrong
 
 
-def test_sentences_without_a_modal_cue_are_info(records: list[dict]) -> None:  # noqa: F811
-    sentence_checks.check_modality_where(records, "info", lambda text: not ANY_CUE.search(text))
-
-
-def test_negative_words_that_do_not_negate_keep_their_tags(records: list[dict]) -> None:  # noqa: F811
+def test_negative_words_that_do_not_negate_keep_their_tags(records: list[dict]) -> None:
     """Prohibitions, today's pain and double negatives state a need: every plain, paraphrase and trap
     sentence of this set carries a tag, and a trap carries the tag it looks negated about."""
     untagged = [rec["id"] for rec in records if rec["kind"] != "negation" and not rec["tags"]]
@@ -163,11 +126,3 @@ def test_negative_words_that_do_not_negate_keep_their_tags(records: list[dict]) 
     assert not wrong, wrong
     kinds = Counter(rec["kind"] for rec in records)
     assert kinds["plain"] + kinds["paraphrase"] + kinds["trap"] >= len(records) // 5, kinds
-
-
-def test_readme_table_matches_every_count(records: list[dict]) -> None:  # noqa: F811
-    sentence_checks.check_readme_table(README, SPEC.section, sentence_checks.count_rows(records))
-
-
-def test_file_is_plain_json_lines() -> None:
-    sentence_checks.check_plain_json_lines(SPEC.path)

@@ -11,43 +11,15 @@ sentence set. No failure prints another set's text."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
 import sentence_checks
-from test_sentence_set import DATA
+from sentence_sets import README, SPECS, records_of
 
-# the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
-from test_sentence_set_holdout3 import (  # noqa: F401
-    README,
-    Spec,
-    other_texts,
-    records,
-    test_every_tag_is_covered,
-    test_ids_are_unique_and_numbered_in_order,
-    test_no_sentence_is_a_near_copy_of_another_in_this_set,
-    test_no_sentence_is_repeated_or_copied_from_another_set,
-    test_readme_counts_match_the_file,
-    test_records_are_well_formed,
-    test_size_and_shares,
-    test_traps_and_negations_say_what_they_are_about,
-)
-
-# Coverage minimums, as written in the README section "tune15: ...".
-SPEC = Spec(
-    path=DATA / "sentences_tune15.jsonl",
-    prefix="t15-",
-    section="## tune15: the six tags recall misses, said in many words, and accounts that are not accounts",
-    min_sentences=640,
-    min_positives=5,
-    min_traps=1,
-    min_negations=1,
-    min_per_modality=25,
-    min_paraphrase_share=0.10,
-    untagged_share=(0.25, 0.38),
-    min_multi_tag=60,
-    min_with_number=100,
-)
+# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune15"] in
+# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
+SPEC = SPECS["tune15"]
+records = records_of("tune15")
 FOCUS = ("b2b_portal", "user_roles", "access_control", "scale", "turnkey", "out_of_scope")
 MIN_FOCUS_POSITIVES = 60
 MIN_FOCUS_PARAPHRASES = 8  # the buyer's own words, carrying the tag
@@ -58,7 +30,6 @@ MIN_WITHOUT_KEYWORDS = 20  # per focus tag: positives holding none of its KEYWOR
 MIN_ACCOUNT_SENTENCES = 80  # positives, traps and negations of account_services together
 MIN_ACCOUNT_POSITIVES = 45
 MIN_ACCOUNT_DECOYS = 25  # untagged-for-it traps about account_services
-MIN_NEGATIONS = 60
 
 # The textbook words of each focus tag: a positive without any of them is one a keyword rule misses.
 KEYWORDS = {
@@ -102,30 +73,6 @@ ACCOUNT_DECOYS = (
     "register on",
     "sign in at reception",
 )
-# The registers of procurement text, each at least this often.
-REGISTERS = {
-    "requirement rows": (re.compile(r"^[A-Z][A-Za-z0-9]*(-[A-Z0-9]+)*-?\d* \| .+ \| .+"), 15),
-    "user stories": (re.compile(r"^As an? [^,]+, I want\b", flags=re.IGNORECASE), 15),
-    "questions to bidders": (re.compile(r"^(B\.\d+ |Q\d+ \| )?(Describe|How|Is|Can|Please)\b|\?$"), 8),
-    "contractor / supplier shall": (
-        re.compile(
-            r"\bThe (Contractor|Supplier|supplier|contractor|Provider|provider|vendor)\b[^.]*?\b(shall|must|will)\b"
-        ),
-        40,
-    ),
-    "the buyer's we / our": (re.compile(r"\b(We|we|Our|our)\b"), 100),
-}
-NEED_NOT = re.compile(r"\bneed not\b", flags=re.IGNORECASE)
-STRONGER_CUE = re.compile(r"\b(shall|must|required|should|will)\b", flags=re.IGNORECASE)
-BIDDERS_MUST = re.compile(r"^(Bidders|Tenderers|The Contractor|The Supplier|Each bidder) (shall|must)\b")
-ANY_CUE = sentence_checks.ANY_CUE
-MANDATORY_CUE = sentence_checks.MANDATORY_CUE
-USER_STORY = REGISTERS["user stories"][0]
-
-
-@pytest.fixture(scope="module")
-def spec() -> Spec:
-    return SPEC
 
 
 def about(rec: dict) -> list[str]:
@@ -139,7 +86,7 @@ def without_keywords(recs: list[dict], tag: str) -> list[str]:
 
 
 @pytest.mark.parametrize("tag", FOCUS)
-def test_each_focus_tag_is_stated_often_imitated_and_negated(records: list[dict], tag: str) -> None:  # noqa: F811
+def test_each_focus_tag_is_stated_often_imitated_and_negated(records: list[dict], tag: str) -> None:
     positives = sum(tag in rec["tags"] for rec in records)
     paraphrases = sum(rec["kind"] == "paraphrase" and tag in rec["tags"] for rec in records)
     traps = sum(rec["kind"] == "trap" and tag in about(rec) and tag not in rec["tags"] for rec in records)
@@ -152,14 +99,14 @@ def test_each_focus_tag_is_stated_often_imitated_and_negated(records: list[dict]
 
 
 @pytest.mark.parametrize("tag", FOCUS)
-def test_each_focus_tag_is_often_stated_without_its_textbook_words(records: list[dict], tag: str) -> None:  # noqa: F811
+def test_each_focus_tag_is_often_stated_without_its_textbook_words(records: list[dict], tag: str) -> None:
     """ "Our merchants should see their own prices and reorder by themselves", "38,000 students try to reach
     the site in the first hour": the needs a keyword rule cannot find."""
     found = without_keywords(records, tag)
     assert len(found) >= MIN_WITHOUT_KEYWORDS, (tag, len(found))
 
 
-def test_account_services_is_there_beside_accounts_that_are_not(records: list[dict]) -> None:  # noqa: F811
+def test_account_services_is_there_beside_accounts_that_are_not(records: list[dict]) -> None:
     """The user's own account (sign-up, profile, reset, colleagues, closing it) against bank accounts, account
     managers, "take into account", key accounts, ledger accounts and accountability."""
     tag = "account_services"
@@ -175,7 +122,7 @@ def test_account_services_is_there_beside_accounts_that_are_not(records: list[di
     assert not missing, missing
 
 
-def test_no_decoy_carries_the_tag_it_imitates(records: list[dict]) -> None:  # noqa: F811
+def test_no_decoy_carries_the_tag_it_imitates(records: list[dict]) -> None:
     """A trap whose text holds one of the account decoys is never labelled `account_services`."""
     wrong = [
         rec["id"]
@@ -187,52 +134,11 @@ def test_no_decoy_carries_the_tag_it_imitates(records: list[dict]) -> None:  # n
     assert not wrong, wrong
 
 
-@pytest.mark.parametrize("register", sorted(REGISTERS))
-def test_each_register_is_there(records: list[dict], register: str) -> None:  # noqa: F811
-    pattern, minimum = REGISTERS[register]
-    found = sum(bool(pattern.search(rec["text"])) for rec in records)
-    assert found >= minimum, (register, found)
-
-
-def test_negations_are_many_and_follow_the_modality_rules(records: list[dict]) -> None:  # noqa: F811
-    kinds = Counter(rec["kind"] for rec in records)
-    assert kinds["negation"] >= MIN_NEGATIONS, kinds
-    sentence_checks.check_negation_modality(records)
-    sentence_checks.check_modality_where(
-        records, "optional", lambda text: NEED_NOT.search(text) and not STRONGER_CUE.search(text)
-    )
-
-
-def test_refusing_custom_work_is_turnkey(records: list[dict]) -> None:  # noqa: F811
-    """ "No bespoke development will be funded" negates `extensibility` and states `turnkey` (README)."""
-    sentence_checks.check_refusals_turnkey(records, minimum=5)
-
-
-def test_paraphrases_carry_a_tag(records: list[dict]) -> None:  # noqa: F811
-    sentence_checks.check_paraphrases_tagged(records, minimum=1)
-
-
-def test_sentences_without_a_modal_cue_are_info(records: list[dict]) -> None:  # noqa: F811
-    sentence_checks.check_modality_where(records, "info", lambda text: not ANY_CUE.search(text))
-
-
-def test_bidders_shall_is_mandatory(records: list[dict]) -> None:  # noqa: F811
-    """ "Bidders must …", "The Contractor shall …": requirement language, so `mandatory`, boilerplate or not."""
-    sentence_checks.check_modality_where(records, "mandatory", lambda text: BIDDERS_MUST.match(text))
-
-
-def test_user_stories_are_desirable(records: list[dict]) -> None:  # noqa: F811
-    """A user story's "I want" is `desirable` (holdout2's rule) unless a stronger cue stands in it."""
-    sentence_checks.check_modality_where(
-        records, "desirable", lambda text: USER_STORY.match(text) and not MANDATORY_CUE.search(text)
-    )
-
-
 def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     """The rows of the README's counts table, computed as the snippet in that section computes them."""
     extra = [
         (register, sum(bool(pattern.search(r["text"])) for r in recs))
-        for register, (pattern, _) in sorted(REGISTERS.items())
+        for register, (pattern, _) in sorted(SPEC.registers.items())
     ]
 
     def per_tag(tag: str) -> list[tuple[str, int]]:
@@ -246,9 +152,5 @@ def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     return sentence_checks.count_rows(recs, extra=extra, per_tag=per_tag)
 
 
-def test_readme_table_matches_every_count(records: list[dict]) -> None:  # noqa: F811
+def test_readme_table_matches_every_count(records: list[dict]) -> None:
     sentence_checks.check_readme_table(README, SPEC.section, count_rows(records))
-
-
-def test_file_is_plain_json_lines() -> None:
-    sentence_checks.check_plain_json_lines(SPEC.path)

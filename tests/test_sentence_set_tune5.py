@@ -9,79 +9,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import pytest
-from sentence_checks import check_negation_forms
-from test_sentence_set import DATA
-
-# the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
-from test_sentence_set_holdout3 import (  # noqa: F401
-    README,
-    Spec,
-    other_texts,
-    records,
-    test_every_tag_is_covered,
-    test_ids_are_unique_and_numbered_in_order,
-    test_no_sentence_is_a_near_copy_of_another_in_this_set,
-    test_no_sentence_is_repeated_or_copied_from_another_set,
-    test_readme_counts_match_the_file,
-    test_records_are_well_formed,
-    test_size_and_shares,
-    test_traps_and_negations_say_what_they_are_about,
-)
+from sentence_sets import README, SPECS, records_of
 
 from triage.types import ALL_TAGS
 
-# Coverage minimums, as written in the README section "tune5".
-SPEC = Spec(
-    path=DATA / "sentences_tune5.jsonl",
-    prefix="t5-",
-    section="## tune5: a second training set for the trained tag classifier",
-    min_sentences=600,
-    min_positives=25,
-    min_traps=6,
-    min_negations=5,
-    min_per_modality=40,
-    min_paraphrase_share=0.05,
-    untagged_share=(0.15, 0.25),
-    min_multi_tag=80,
-    min_with_number=80,
-)
-MIN_NEGATION_FORMS = 14
+# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune5"] in
+# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
+SPEC = SPECS["tune5"]
+records = records_of("tune5")
 MIN_PROHIBITIONS = 20
 MIN_MIXED_NEGATIONS = 30
-# Forms a negation takes in this set: a classifier that saw only "is not required" would learn little.
-NEGATION_FORMS = (
-    "not required",
-    "out of scope",
-    "need not",
-    "will not",
-    "excluded",
-    "not part of",
-    "deferred to",
-    "procured separately",
-    "n/a",
-    "won't have",
-    "no longer needed",
-    "falls outside",
-    "there is no requirement",
-    "is not sought",
-    "does not intend",
-    "not in scope",
-)
 # A negative word that does not negate the tag: a prohibition is itself the requirement.
 PROHIBITION = re.compile(r"\b(must|shall|should|will|may) (not|never)\b|\bmust never\b", re.IGNORECASE)
 
 
-@pytest.fixture(scope="module")
-def spec() -> Spec:
-    return SPEC
-
-
-def test_negations_vary_in_form(records: list[dict]) -> None:  # noqa: F811 (the imported fixture)
-    check_negation_forms(records, NEGATION_FORMS, MIN_NEGATION_FORMS)
-
-
-def test_prohibitions_are_traps_that_keep_their_tags(records: list[dict]) -> None:  # noqa: F811
+def test_prohibitions_are_traps_that_keep_their_tags(records: list[dict]) -> None:
     """ "The system shall not store card numbers in clear text" states a security need: such sentences are
     traps whose decoy ("not") is also their label, so a classifier learns that "not" alone negates nothing."""
     prohibitions = [rec for rec in records if rec["kind"] == "trap" and PROHIBITION.search(rec["text"])]
@@ -89,19 +31,19 @@ def test_prohibitions_are_traps_that_keep_their_tags(records: list[dict]) -> Non
     assert len(kept) >= MIN_PROHIBITIONS, len(kept)
 
 
-def test_some_negations_keep_another_tag(records: list[dict]) -> None:  # noqa: F811
+def test_some_negations_keep_another_tag(records: list[dict]) -> None:
     """ "SSO is not required, but the portal must serve 5,000 users" negates one tag and states another."""
     mixed = [rec["id"] for rec in records if rec["kind"] == "negation" and rec["tags"]]
     assert len(mixed) >= MIN_MIXED_NEGATIONS, mixed
 
 
-def test_about_only_on_traps_and_negations(records: list[dict]) -> None:  # noqa: F811
+def test_about_only_on_traps_and_negations(records: list[dict]) -> None:
     """A plain or paraphrase sentence says what it states; `about` belongs to traps and negations."""
     stray = [rec["id"] for rec in records if rec["kind"] in ("plain", "paraphrase") and "about" in rec]
     assert not stray, stray
 
 
-def counts_table(records: list[dict]) -> dict[str, int]:  # noqa: F811
+def counts_table(records: list[dict]) -> dict[str, int]:
     """The rows of the README section's counts table, computed from the file."""
     rows = {"sentences": len(records), "no tag": sum(not r["tags"] for r in records)}
     rows["two or more tags"] = sum(len(r["tags"]) >= 2 for r in records)
@@ -117,9 +59,9 @@ def counts_table(records: list[dict]) -> dict[str, int]:  # noqa: F811
     return rows
 
 
-def test_readme_table_matches_every_row(records: list[dict], spec: Spec) -> None:  # noqa: F811
+def test_readme_table_matches_every_row(records: list[dict]) -> None:
     """Every row of the section's table (traps, negations, modalities and kinds too), not only the rows
     the shared check reads."""
-    section = README.read_text(encoding="utf-8").split(spec.section, 1)[1].split("\n## ", 1)[0]
+    section = README.read_text(encoding="utf-8").split(SPEC.section, 1)[1].split("\n## ", 1)[0]
     table = {name: int(n) for name, n in re.findall(r"^\| (.+?) \| (\d+) \|$", section, flags=re.MULTILINE)}
     assert table == counts_table(records)

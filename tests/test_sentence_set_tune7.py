@@ -13,41 +13,14 @@ import re
 
 import pytest
 import sentence_checks
-from test_sentence_set import DATA
-
-# the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
-from test_sentence_set_holdout3 import (  # noqa: F401
-    README,
-    Spec,
-    other_texts,
-    records,
-    test_every_tag_is_covered,
-    test_ids_are_unique_and_numbered_in_order,
-    test_no_sentence_is_a_near_copy_of_another_in_this_set,
-    test_no_sentence_is_repeated_or_copied_from_another_set,
-    test_readme_counts_match_the_file,
-    test_records_are_well_formed,
-    test_size_and_shares,
-    test_traps_and_negations_say_what_they_are_about,
-)
+from sentence_sets import README, SPECS, records_of
 
 from triage.types import SECURITY_TAGS
 
-# Coverage minimums, as written in the README section "tune7: software requirement specifications ...".
-SPEC = Spec(
-    path=DATA / "sentences_tune7.jsonl",
-    prefix="t7-",
-    section="## tune7: software requirement specifications (SRS) register",
-    min_sentences=650,
-    min_positives=6,
-    min_traps=2,
-    min_negations=1,
-    min_per_modality=30,
-    min_paraphrase_share=0.10,
-    untagged_share=(0.30, 0.50),
-    min_multi_tag=50,
-    min_with_number=80,
-)
+# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune7"] in
+# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
+SPEC = SPECS["tune7"]
+records = records_of("tune7")
 SECURITY_SHARE = (0.38, 0.50)  # sentences that state a security need or negate one
 MIN_SECURITY_POSITIVES = 60  # each security tag
 MIN_SECURITY_DECOYS = 8  # untagged traps about each security tag (access to a screen, a match log, ...)
@@ -57,14 +30,6 @@ SECURITY_WORDS = re.compile(
     flags=re.IGNORECASE,
 )
 MIN_UNTAGGED_SHALL = 110  # plain / paraphrase "shall" requirements that carry no tag (usability, ...)
-MIN_NEGATIONS = 40
-NEED_NOT = re.compile(r"\bneed not\b", flags=re.IGNORECASE)
-STRONGER_CUE = re.compile(r"\b(shall|must|required|should)\b", flags=re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def spec() -> Spec:
-    return SPEC
 
 
 def is_security_related(rec: dict) -> bool:
@@ -74,21 +39,21 @@ def is_security_related(rec: dict) -> bool:
     return rec["kind"] == "negation" and bool(set(rec["about"]) & set(SECURITY_TAGS))
 
 
-def test_security_share_is_close_to_the_brief(records: list[dict]) -> None:  # noqa: F811 (imported fixture)
+def test_security_share_is_close_to_the_brief(records: list[dict]) -> None:
     share = sum(is_security_related(rec) for rec in records) / len(records)
     low, high = SECURITY_SHARE
     assert low <= share <= high, share
 
 
 @pytest.mark.parametrize("tag", SECURITY_TAGS)
-def test_each_security_tag_has_positives_and_untagged_decoys(records: list[dict], tag: str) -> None:  # noqa: F811
+def test_each_security_tag_has_positives_and_untagged_decoys(records: list[dict], tag: str) -> None:
     positives = sum(tag in rec["tags"] for rec in records)
     decoys = sum(rec["kind"] == "trap" and not rec["tags"] and tag in rec["about"] for rec in records)
     assert positives >= MIN_SECURITY_POSITIVES, (tag, positives)
     assert decoys >= MIN_SECURITY_DECOYS, (tag, decoys)
 
 
-def test_security_is_often_stated_without_security_words(records: list[dict]) -> None:  # noqa: F811
+def test_security_is_often_stated_without_security_words(records: list[dict]) -> None:
     """ "Only managers shall see salary figures": the set exists so the classifier learns these."""
     plain_words = [
         rec["id"]
@@ -98,7 +63,7 @@ def test_security_is_often_stated_without_security_words(records: list[dict]) ->
     assert len(plain_words) >= MIN_WITHOUT_KEYWORDS, len(plain_words)
 
 
-def test_many_shall_requirements_carry_no_tag(records: list[dict]) -> None:  # noqa: F811
+def test_many_shall_requirements_carry_no_tag(records: list[dict]) -> None:
     """Usability, look and feel, maintainability, portability ...: requirement language but no tag."""
     untagged = [
         rec["id"]
@@ -109,27 +74,10 @@ def test_many_shall_requirements_carry_no_tag(records: list[dict]) -> None:  # n
     assert all(rec["modality"] == "mandatory" for rec in records if rec["id"] in set(untagged))
 
 
-def test_negations_are_many_and_need_not_is_optional(records: list[dict]) -> None:  # noqa: F811
-    negations = [rec for rec in records if rec["kind"] == "negation"]
-    assert len(negations) >= MIN_NEGATIONS, len(negations)
-    wrong = [
-        rec["id"]
-        for rec in records
-        if NEED_NOT.search(rec["text"])
-        and not STRONGER_CUE.search(rec["text"])
-        and rec["modality"] != "optional"
-    ]
-    assert not wrong, wrong
-
-
 def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     """The rows of the README's counts table, computed as the snippet in that section computes them."""
     return sentence_checks.count_rows(recs, extra=[("security-related", sum(map(is_security_related, recs)))])
 
 
-def test_readme_table_matches_every_count(records: list[dict]) -> None:  # noqa: F811
+def test_readme_table_matches_every_count(records: list[dict]) -> None:
     sentence_checks.check_readme_table(README, SPEC.section, count_rows(records))
-
-
-def test_file_is_plain_json_lines() -> None:
-    sentence_checks.check_plain_json_lines(SPEC.path)

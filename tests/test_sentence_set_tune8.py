@@ -15,41 +15,14 @@ from collections import Counter
 
 import pytest
 import sentence_checks
-from test_sentence_set import DATA
-
-# the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
-from test_sentence_set_holdout3 import (  # noqa: F401
-    README,
-    Spec,
-    other_texts,
-    records,
-    test_every_tag_is_covered,
-    test_ids_are_unique_and_numbered_in_order,
-    test_no_sentence_is_a_near_copy_of_another_in_this_set,
-    test_no_sentence_is_repeated_or_copied_from_another_set,
-    test_readme_counts_match_the_file,
-    test_records_are_well_formed,
-    test_size_and_shares,
-    test_traps_and_negations_say_what_they_are_about,
-)
+from sentence_sets import README, SPECS, records_of
 
 from triage.types import ALL_TAGS, REQUIREMENT_TAGS
 
-# Coverage minimums, as written in the README section "tune8: negation, its scope, ...".
-SPEC = Spec(
-    path=DATA / "sentences_tune8.jsonl",
-    prefix="t8-",
-    section="## tune8: negation, its scope, and negative words that are not negation",
-    min_sentences=580,
-    min_positives=13,
-    min_traps=10,
-    min_negations=14,
-    min_per_modality=25,
-    min_paraphrase_share=0.02,
-    untagged_share=(0.35, 0.50),
-    min_multi_tag=45,
-    min_with_number=90,
-)
+# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune8"] in
+# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
+SPEC = SPECS["tune8"]
+records = records_of("tune8")
 NEGATION_SHARE = (0.50, 0.60)
 TRAP_SHARE = (0.36, 0.47)
 MIN_NEGATIONS_PER_REQUIREMENT_TAG = 15  # counted from `about`
@@ -135,11 +108,6 @@ SCOPE = re.compile(
 )
 
 
-@pytest.fixture(scope="module")
-def spec() -> Spec:
-    return SPEC
-
-
 def negations(recs: list[dict]) -> list[dict]:
     return [rec for rec in recs if rec["kind"] == "negation"]
 
@@ -148,32 +116,32 @@ def traps(recs: list[dict]) -> list[dict]:
     return [rec for rec in recs if rec["kind"] == "trap"]
 
 
-def test_kinds_are_balanced(records: list[dict]) -> None:  # noqa: F811 (the imported fixture)
+def test_kinds_are_balanced(records: list[dict]) -> None:
     kinds = Counter(rec["kind"] for rec in records)
     for kind, (low, high) in (("negation", NEGATION_SHARE), ("trap", TRAP_SHARE)):
         assert low <= kinds[kind] / len(records) <= high, (kind, kinds[kind], len(records))
 
 
 @pytest.mark.parametrize("tag", REQUIREMENT_TAGS)
-def test_every_requirement_tag_is_negated_often(records: list[dict], tag: str) -> None:  # noqa: F811
+def test_every_requirement_tag_is_negated_often(records: list[dict], tag: str) -> None:
     negated = sum(tag in rec["about"] for rec in negations(records))
     assert negated >= MIN_NEGATIONS_PER_REQUIREMENT_TAG, (tag, negated)
 
 
 @pytest.mark.parametrize("tag", ALL_TAGS)
-def test_negated_tags_are_never_labelled(records: list[dict], tag: str) -> None:  # noqa: F811
+def test_negated_tags_are_never_labelled(records: list[dict], tag: str) -> None:
     """Only the negated part loses its tag: a tag in `about` of a negation is never in its `tags`."""
     wrong = [rec["id"] for rec in negations(records) if tag in rec["about"] and tag in rec["tags"]]
     assert not wrong, wrong
 
 
-def test_traps_keep_the_tag_they_look_negated_about(records: list[dict]) -> None:  # noqa: F811
+def test_traps_keep_the_tag_they_look_negated_about(records: list[dict]) -> None:
     """Here a trap is a negative-looking word that does not negate: the tag it seems to negate is stated."""
     wrong = [rec["id"] for rec in traps(records) if not set(rec["about"]) <= set(rec["tags"])]
     assert not wrong, wrong
 
 
-def test_about_only_on_traps_and_negations(records: list[dict]) -> None:  # noqa: F811
+def test_about_only_on_traps_and_negations(records: list[dict]) -> None:
     wrong = [rec["id"] for rec in records if "about" in rec and rec["kind"] not in ("trap", "negation")]
     assert not wrong, wrong
 
@@ -183,26 +151,26 @@ def negation_form_counts(recs: list[dict]) -> dict[str, int]:
     return {name: sum(bool(re.search(rx, t)) for t in texts) for name, rx in NEGATION_FORMS.items()}
 
 
-def test_negations_vary_in_form(records: list[dict]) -> None:  # noqa: F811
+def test_negations_vary_in_form(records: list[dict]) -> None:
     counts = negation_form_counts(records)
     used = sorted(name for name, n in counts.items() if n >= 2)
     assert len(used) >= MIN_NEGATION_FORMS, (len(used), sorted(set(counts) - set(used)))
 
 
 @pytest.mark.parametrize("form", sorted(TRAP_FORMS))
-def test_each_negative_looking_form_has_traps(records: list[dict], form: str) -> None:  # noqa: F811
+def test_each_negative_looking_form_has_traps(records: list[dict], form: str) -> None:
     pattern, minimum = TRAP_FORMS[form]
     found = sum(bool(re.search(pattern, rec["text"].lower())) for rec in traps(records))
     assert found >= minimum, (form, found)
 
 
-def test_prohibitions_keep_their_tags(records: list[dict]) -> None:  # noqa: F811
+def test_prohibitions_keep_their_tags(records: list[dict]) -> None:
     """ "must not let one policyholder see another's documents" is the requirement itself."""
     kept = [rec for rec in traps(records) if PROHIBITION.search(rec["text"])]
     assert len(kept) >= MIN_PROHIBITIONS, len(kept)
 
 
-def test_negations_that_keep_another_tag(records: list[dict]) -> None:  # noqa: F811
+def test_negations_that_keep_another_tag(records: list[dict]) -> None:
     """ "SSO is not required, but the portal must serve 5,000 users": one tag goes, the other stays."""
     mixed = [rec for rec in negations(records) if rec["tags"]]
     assert len(mixed) >= MIN_MIXED_NEGATIONS, len(mixed)
@@ -210,7 +178,7 @@ def test_negations_that_keep_another_tag(records: list[dict]) -> None:  # noqa: 
     assert len(several) >= MIN_MULTI_TAG_NEGATIONS, len(several)
 
 
-def test_scope_statements_and_need_not_keep_the_readme_modality(records: list[dict]) -> None:  # noqa: F811
+def test_scope_statements_and_need_not_keep_the_readme_modality(records: list[dict]) -> None:
     wrong = []
     for rec in negations(records):
         text = rec["text"].lower()
@@ -227,9 +195,5 @@ def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     return sentence_checks.count_rows(recs)
 
 
-def test_readme_table_matches_every_count(records: list[dict]) -> None:  # noqa: F811
+def test_readme_table_matches_every_count(records: list[dict]) -> None:
     sentence_checks.check_readme_table(README, SPEC.section, count_rows(records))
-
-
-def test_file_is_plain_json_lines() -> None:
-    sentence_checks.check_plain_json_lines(SPEC.path)

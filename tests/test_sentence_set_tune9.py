@@ -13,41 +13,14 @@ from collections import Counter
 
 import pytest
 import sentence_checks
-from test_sentence_set import DATA
-
-# the checks of the third held-out set, run here with this set's Spec (their fixtures come along)
-from test_sentence_set_holdout3 import (  # noqa: F401
-    README,
-    Spec,
-    other_texts,
-    records,
-    test_every_tag_is_covered,
-    test_ids_are_unique_and_numbered_in_order,
-    test_no_sentence_is_a_near_copy_of_another_in_this_set,
-    test_no_sentence_is_repeated_or_copied_from_another_set,
-    test_readme_counts_match_the_file,
-    test_records_are_well_formed,
-    test_size_and_shares,
-    test_traps_and_negations_say_what_they_are_about,
-)
+from sentence_sets import README, SPECS, records_of
 
 from triage.types import ALL_TAGS, REQUIREMENT_TAGS, SIGNAL_TAGS
 
-# Coverage minimums, as written in the README section "tune9: needs in the buyer's own words".
-SPEC = Spec(
-    path=DATA / "sentences_tune9.jsonl",
-    prefix="t9-",
-    section="## tune9: needs in the buyer's own words",
-    min_sentences=580,
-    min_positives=15,
-    min_traps=6,
-    min_negations=2,
-    min_per_modality=15,
-    min_paraphrase_share=0.60,
-    untagged_share=(0.20, 0.35),
-    min_multi_tag=80,
-    min_with_number=150,
-)
+# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune9"] in
+# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
+SPEC = SPECS["tune9"]
+records = records_of("tune9")
 MIN_PARAPHRASES_PER_REQUIREMENT_TAG = 25  # tagged sentences of kind `paraphrase`, per requirement tag
 MIN_PARAPHRASES_PER_SIGNAL = 12  # the same for each walk-away signal
 MIN_TRAP_SHARE = 0.25  # indirect-sounding sentences that state no need, or another one than they seem to
@@ -253,24 +226,11 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Modality cues of the README's rules (any of them may make a sentence something other than `info`).
-ANY_CUE = re.compile(
-    r"\b(shall|must|requir\w*|needs?|needed|has to|have to|had to|is to be|are to be|mandat\w*|will|won't"
-    r"|should|prefer\w*|desir\w*|ideally|would like|'d like|wants?|would rather|'d rather|advantage|may|might"
-    r"|optional\w*|nice[- ]to[- ]have|hope\w*|aim|goal|ambition|wish\w*|would love|could|would help|expect\w*"
-    r"|keen)\b",
-    flags=re.IGNORECASE,
-)
 MANDATORY_CUE = sentence_checks.MANDATORY_CUE
 WE_WOULD_LIKE = re.compile(
     r"\b(we'd like|we would like|we want|we would rather|we'd rather)\b", flags=re.IGNORECASE
 )
 WE_NEED = re.compile(r"^(we|i) (really |just |also |only )?need\b", flags=re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def spec() -> Spec:
-    return SPEC
 
 
 def has_stem(text: str, stem: str) -> bool:
@@ -282,7 +242,7 @@ def without_keywords(rec: dict, tag: str) -> bool:
 
 
 @pytest.mark.parametrize("tag", ALL_TAGS)
-def test_each_tag_has_enough_indirect_statements(records: list[dict], tag: str) -> None:  # noqa: F811
+def test_each_tag_has_enough_indirect_statements(records: list[dict], tag: str) -> None:
     """The set exists for paraphrases: each tag stated often in the buyer's own words."""
     paraphrases = sum(rec["kind"] == "paraphrase" and tag in rec["tags"] for rec in records)
     least = MIN_PARAPHRASES_PER_REQUIREMENT_TAG if tag in REQUIREMENT_TAGS else MIN_PARAPHRASES_PER_SIGNAL
@@ -290,7 +250,7 @@ def test_each_tag_has_enough_indirect_statements(records: list[dict], tag: str) 
 
 
 @pytest.mark.parametrize("tag", ALL_TAGS)
-def test_each_tag_is_stated_without_its_keywords(records: list[dict], tag: str) -> None:  # noqa: F811
+def test_each_tag_is_stated_without_its_keywords(records: list[dict], tag: str) -> None:
     """What a keyword rule misses is what this set must teach: tagged sentences holding none of the tag's
     obvious words."""
     found = sum(tag in rec["tags"] and without_keywords(rec, tag) for rec in records)
@@ -321,7 +281,7 @@ def test_keyword_lists_find_the_direct_wording() -> None:
         assert not without_keywords({"text": text}, tag), tag
 
 
-def test_enough_traps_and_few_direct_statements(records: list[dict]) -> None:  # noqa: F811
+def test_enough_traps_and_few_direct_statements(records: list[dict]) -> None:
     kinds = Counter(rec["kind"] for rec in records)
     assert kinds["trap"] / len(records) >= MIN_TRAP_SHARE, kinds
     assert kinds["plain"] / len(records) <= MAX_PLAIN_SHARE, kinds
@@ -333,12 +293,7 @@ def test_enough_traps_and_few_direct_statements(records: list[dict]) -> None:  #
     assert len(other_tag) >= MIN_TRAPS_WITH_ANOTHER_TAG, len(other_tag)
 
 
-def test_sentences_without_a_modal_cue_are_info(records: list[dict]) -> None:  # noqa: F811
-    """Background, today's situation and pains carry no requirement words, so they are `info`."""
-    sentence_checks.check_modality_where(records, "info", lambda text: not ANY_CUE.search(text))
-
-
-def test_the_buyers_own_wishes_and_needs_keep_their_modality(records: list[dict]) -> None:  # noqa: F811
+def test_the_buyers_own_wishes_and_needs_keep_their_modality(records: list[dict]) -> None:
     """ "We'd like / we want" is `desirable` unless a stronger cue is there; a sentence opening with
     "We need" is `mandatory`."""
     wishes = [
@@ -353,7 +308,7 @@ def test_the_buyers_own_wishes_and_needs_keep_their_modality(records: list[dict]
     assert not needs, needs
 
 
-def test_numbers_are_written_as_buyers_write_them(records: list[dict]) -> None:  # noqa: F811
+def test_numbers_are_written_as_buyers_write_them(records: list[dict]) -> None:
     thousands = sum(bool(re.search(r"\b\d{1,3}(,\d{3})+\b", rec["text"])) for rec in records)
     assert thousands >= MIN_THOUSANDS, thousands
 
@@ -370,9 +325,5 @@ def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     return sentence_checks.count_rows(recs, per_tag=per_tag)
 
 
-def test_readme_table_matches_every_count(records: list[dict]) -> None:  # noqa: F811
+def test_readme_table_matches_every_count(records: list[dict]) -> None:
     sentence_checks.check_readme_table(README, SPEC.section, count_rows(records))
-
-
-def test_file_is_plain_json_lines() -> None:
-    sentence_checks.check_plain_json_lines(SPEC.path)
