@@ -114,7 +114,9 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
                     span_info(span)["negated"] = True
             continue
         elif (
-            not (norms[i] == NO and doc[i + 1].is_punct)  # "No." / "No, ..."
+            # "No." / "No, ..."; "None;" of a question whether there are any ("Are there different
+            # user types? A: None; every user is ...")
+            not (norms[i] in NO_NONE and doc[i + 1].is_punct)
             # "Not at this stage.", not "Not only ..." nor an answer still open ("Not sure yet")
             and not (norms[i] == NOT and norms[i + 1] not in NOT_ONLY and norms[i + 1] not in UNDECIDED)
             and not (norms[i] == N and norms[i + 1] == SLASH)  # "N/A"

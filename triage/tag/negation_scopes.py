@@ -127,9 +127,13 @@ def cue_scopes(
     def is_pseudo(group: str, a: int, b: int) -> bool:
         # a clause cue that starts before the pseudo phrase stays: "not expose" forbids, "need not
         # expose" waives; so does one that holds the pseudo phrase and goes on: "not have to
-        # register" (not "not have to re-enter")
+        # register" (not "not have to re-enter"), and a forward cue that holds it and goes on: "does
+        # not have to be built on SharePoint"
         return any(
-            pa < b and a < pb and not (group == "clause" and (a < pa or (a == pa and b > pb)))
+            pa < b
+            and a < pb
+            and not (group == "clause" and (a < pa or (a == pa and b > pb)))
+            and not (group == "forward" and a <= pa and b > pb)
             for pa, pb in pseudo
         )
 
