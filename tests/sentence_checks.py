@@ -1,6 +1,8 @@
-"""Checks every held-out sentence set shares (tests/test_sentence_set_holdout2.py, ..._holdout3.py):
+"""Checks the labelled sentence sets share (tests/test_sentence_sets.py, tests/test_sentence_set_*.py):
 well-formed records, ids numbered in order, traps and negations that say what they are about, and the
-other sets' sentences kept out of failure messages."""
+other sets' sentences kept out of failure messages. An assert here never has a record or a sentence in
+its expression (pytest would print it when it fails): counts and flags are computed first, and a failure
+names ids, counts and forms only."""
 
 from __future__ import annotations
 
@@ -30,9 +32,12 @@ def normalised(text: str) -> str:
 def check_well_formed(records: list[dict], id_pattern: re.Pattern[str]) -> None:
     for rec in records:
         where = rec.get("id")
-        assert KEYS <= rec.keys() <= KEYS | OPTIONAL_KEYS, where
+        keys = set(rec)
+        assert KEYS <= keys <= KEYS | OPTIONAL_KEYS, where
         assert id_pattern.fullmatch(rec["id"]), where
-        assert isinstance(rec["text"], str) and rec["text"] and rec["text"].strip() == rec["text"], where
+        text = rec["text"]
+        clean = isinstance(text, str) and bool(text) and text.strip() == text
+        assert clean, f"{where}: text empty or with white space around it"
         assert rec["modality"] in MODALITIES, where
         assert rec["kind"] in KINDS, where
         for field in ("tags", *(["about"] if "about" in rec else [])):
@@ -50,7 +55,8 @@ def check_numbered(records: list[dict], prefix: str) -> None:
 def check_traps_and_negations(records: list[dict]) -> None:
     for rec in records:
         if rec["kind"] in ("trap", "negation"):
-            assert rec.get("about"), f"{rec['id']}: a {rec['kind']} needs 'about'"
+            about = bool(rec.get("about"))
+            assert about, f"{rec['id']}: a {rec['kind']} needs 'about'"
         if rec["kind"] == "negation":
             negated_and_tagged = set(rec["about"]) & set(rec["tags"])
             assert not negated_and_tagged, f"{rec['id']}: negated tag also labelled {negated_and_tagged}"
@@ -162,7 +168,8 @@ PROHIBITION = re.compile(r"\b(must|shall|should) (not|never)\b", re.IGNORECASE)
 def check_paraphrases_tagged(records: list[dict], minimum: int) -> None:
     """At least `minimum` paraphrases (the buyer's own words), each carrying a tag (they are not traps)."""
     paraphrases = [rec for rec in records if rec["kind"] == "paraphrase"]
-    assert len(paraphrases) >= minimum, len(paraphrases)
+    count = len(paraphrases)
+    assert count >= minimum, count
     assert all(rec["tags"] for rec in paraphrases), [rec["id"] for rec in paraphrases if not rec["tags"]]
 
 
@@ -182,7 +189,8 @@ def check_prohibitions_tagged(
     prohibitions = [
         rec for rec in records if rec["kind"] in ("plain", "paraphrase") and pattern.search(rec["text"])
     ]
-    assert len(prohibitions) >= minimum, len(prohibitions)
+    count = len(prohibitions)
+    assert count >= minimum, count
     untagged = [rec["id"] for rec in prohibitions if not rec["tags"]]
     assert not untagged, untagged
 

@@ -6,7 +6,11 @@ tag ids, modality and kind, ids numbered in order, the labelling invariants of t
 coverage minimums of its README section, enough positives and traps per focus tag, side mentions of
 hardware / printing / staff that do not make a procurement `out_of_scope`, numbers that are not load,
 modality that follows the written cues, and no sentence (or near copy of one) shared with any other
-sentence set. No failure prints another set's text."""
+sentence set. No failure prints another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune10"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune10`)."""
 
 from __future__ import annotations
 
@@ -16,10 +20,9 @@ import pytest
 import sentence_checks
 from sentence_sets import README, SPECS, records_of
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune10"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune10"]
 records = records_of("tune10")
+
 FOCUS_TAGS = (
     "account_services",
     "access_control",

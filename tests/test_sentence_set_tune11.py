@@ -6,7 +6,11 @@ works today. Valid tag ids, modality and kind, ids numbered in order, the labell
 tests/data/README.md, the coverage minimums of its README section, the six tags the tagger misses most in
 that register (`workflow`, `security_ops`, `integration`, `multi_site`, `compliance`, `out_of_scope`) stated
 often, the traps the task named, modality that follows the written cues, and no sentence (or near copy of
-one) shared with any other sentence set. No failure prints another set's text."""
+one) shared with any other sentence set. No failure prints another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune11"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune11`)."""
 
 from __future__ import annotations
 
@@ -16,10 +20,9 @@ import pytest
 import sentence_checks
 from sentence_sets import README, SPECS, records_of
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune11"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune11"]
 records = records_of("tune11")
+
 FOCUS_TAGS = ("workflow", "security_ops", "integration", "multi_site", "compliance", "out_of_scope")
 MIN_FOCUS_POSITIVES = 40  # tagged sentences per focus tag
 MIN_FOCUS_TRAPS = 5  # traps whose `about` names the focus tag

@@ -8,7 +8,11 @@ tests/data/README.md, the coverage minimums of its README section, every tag neg
 forms present, the decisions of the section ("Mandatory: No" keeps the need as optional, "need not" is
 optional, bare scope statements are `info`, today's pain is tagged), modality that follows the written cues,
 and no sentence (or near copy of one) shared with any other sentence set. No failure prints another set's
-text."""
+text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune12"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune12`)."""
 
 from __future__ import annotations
 
@@ -19,10 +23,9 @@ import pytest
 import sentence_checks
 from sentence_sets import SPECS, records_of
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune12"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune12"]
 records = records_of("tune12")
+
 MIN_NEGATION_SHARE = 0.5  # of the set: most sentences negate or exclude something
 MIN_NEGATIONS_KEEPING_A_TAG = 85  # "SSO is not required, but the portal shall …" keeps the other tag
 MIN_MULTI_NEGATIONS = 10  # scope lists that exclude two or more tags at once

@@ -7,7 +7,11 @@ on, the evaluation panel, the bidder's delivery method, a web project that merel
 Valid tag ids, modality and kind, ids numbered in order, the labelling invariants of tests/data/README.md,
 the coverage minimums of its README section, the named traps, the kinds of non-software procurement,
 modality that follows the written cues, and no sentence (or near copy of one) shared with any other
-sentence set. No failure prints another set's text."""
+sentence set. No failure prints another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune13"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune13`)."""
 
 from __future__ import annotations
 
@@ -15,10 +19,9 @@ import pytest
 import sentence_checks
 from sentence_sets import README, SPECS, records_of
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune13"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune13"]
 records = records_of("tune13")
+
 FOCUS_TAGS = ("account_services", "workflow", "user_roles", "b2b_portal", "out_of_scope")
 MIN_FOCUS_POSITIVES = 60  # tagged sentences per focus tag
 MIN_FOCUS_TRAPS = 20  # traps whose `about` names the focus tag

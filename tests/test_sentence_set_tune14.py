@@ -6,7 +6,11 @@ their obvious words ("only staff of the ward can open a patient's chart") and wh
 (usability, look and feel, maintainability, portability, operations, legal clauses naming no law, plain
 features) carry no tag at all. Valid tag ids, modality and kind, ids numbered in order, the labelling
 invariants of tests/data/README.md, the coverage minimums of its README section, and no sentence (or near
-copy of one) shared with any other sentence set. No failure prints another set's text."""
+copy of one) shared with any other sentence set. No failure prints another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune14"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune14`)."""
 
 from __future__ import annotations
 
@@ -18,10 +22,9 @@ from sentence_sets import README, SPECS, records_of
 
 from triage.types import SECURITY_TAGS
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune14"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune14"]
 records = records_of("tune14")
+
 MIN_SECURITY_POSITIVES = 55  # tagged sentences per security tag
 MIN_SECURITY_TRAPS = 9  # traps whose `about` names the security tag
 MIN_SECURITY_DECOYS = 8  # of them, untagged (access for lorries, a bank account, a style guide, an error log)

@@ -6,7 +6,11 @@ reorder by themselves"), beside traps and negations of each, and `account_servic
 that are not a user's own (bank accounts, account managers, "take into account", ledger accounts). Valid
 tag ids, modality and kind, ids numbered in order, the labelling invariants of tests/data/README.md, the
 coverage minimums of its README section, and no sentence (or near copy of one) shared with any other
-sentence set. No failure prints another set's text."""
+sentence set. No failure prints another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune15"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune15`)."""
 
 from __future__ import annotations
 
@@ -16,10 +20,9 @@ import pytest
 import sentence_checks
 from sentence_sets import README, SPECS, records_of
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune15"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune15"]
 records = records_of("tune15")
+
 FOCUS = ("b2b_portal", "user_roles", "access_control", "scale", "turnkey", "out_of_scope")
 MIN_FOCUS_POSITIVES = 60
 MIN_FOCUS_PARAPHRASES = 8  # the buyer's own words, carrying the tag

@@ -6,7 +6,11 @@ writers, Australian, Canadian, Indian, Singaporean and Gulf public-sector wordin
 stated often, many times without its textbook words, and imitated by traps and negations. Valid tag ids,
 modality and kind, ids numbered in order, the labelling invariants of tests/data/README.md, the coverage
 minimums of its README section, and no sentence (or near copy of one) shared with any other sentence set.
-No failure prints another set's text."""
+No failure prints another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune16"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune16`)."""
 
 from __future__ import annotations
 
@@ -18,10 +22,9 @@ from sentence_sets import README, SPECS, records_of
 
 from triage.types import ALL_TAGS
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune16"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune16"]
 records = records_of("tune16")
+
 MIN_BOILERPLATE = 60  # untagged plain sentences that imitate no tag: salutations, dates, rules of the tender
 MIN_THREE_TAGS = 20  # long sentences stating three or four tags
 MIN_WITHOUT_KEYWORDS = 12  # per tag of KEYWORDS: positives holding none of its textbook words

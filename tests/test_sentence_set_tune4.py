@@ -3,7 +3,11 @@ to train the per-tag text classifier: valid tag ids, modality and kind, ids numb
 labelling invariants of tests/data/README.md, the coverage minimums of its README section (positives,
 traps and negations per tag, the share of each kind), negations of many forms, prohibitions that keep
 their tags, and no sentence (or near copy of one) shared with any other sentence set. No failure prints
-another set's text."""
+another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune4"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune4`)."""
 
 from __future__ import annotations
 
@@ -13,10 +17,9 @@ from collections import Counter
 import sentence_checks
 from sentence_sets import README, SPECS, records_of
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune4"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune4"]
 records = records_of("tune4")
+
 TRAP_SHARE = (0.15, 0.20)
 NEGATION_SHARE = (0.12, 0.15)
 MIN_MIXED_NEGATIONS = 20  # a negation that states another tag beside the one it negates

@@ -2,7 +2,11 @@
 covers what the trained tag classifier learns from: valid tag ids, modality and kind, ids numbered in
 order, the labelling invariants of tests/data/README.md, the coverage minimums of its README section,
 negations of many forms, prohibitions that keep their tags, and no sentence (or near copy of one) shared
-with any other sentence set. No failure prints another set's text."""
+with any other sentence set. No failure prints another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune5"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune5`)."""
 
 from __future__ import annotations
 
@@ -13,10 +17,9 @@ from sentence_sets import README, SPECS, records_of
 
 from triage.types import ALL_TAGS
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune5"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune5"]
 records = records_of("tune5")
+
 MIN_PROHIBITIONS = 20
 MIN_MIXED_NEGATIONS = 30
 # A negative word that does not negate the tag: a prohibition is itself the requirement.

@@ -4,7 +4,11 @@ clauses, instructions to offerors, staffing, headings, table cells, addresses) w
 document-style requirements that it does not unlearn the tags. Valid tag ids, modality and kind, ids
 numbered in order, the labelling invariants of tests/data/README.md, the coverage minimums of its README
 section, the procurement-sense decoy words it exists to cover, and no sentence (or near copy of one)
-shared with any other sentence set. No failure prints another set's text."""
+shared with any other sentence set. No failure prints another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune6"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune6`)."""
 
 from __future__ import annotations
 
@@ -14,10 +18,9 @@ import pytest
 import sentence_checks
 from sentence_sets import README, SPECS, records_of
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune6"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune6"]
 records = records_of("tune6")
+
 MIN_UNTAGGED_PER_DECOY = 5  # untagged sentences holding each procurement-sense word below
 MIN_TAGGED_PER_DECOY = 3  # tagged sentences holding it, so the word is not learnt as "never a tag"
 # Words the classifier fired on in their procurement sense (stems, matched at a word start).

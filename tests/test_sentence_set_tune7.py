@@ -5,7 +5,11 @@ often stated without security words and most requirements are functional or non-
 carry no security tag. Valid tag ids, modality and kind, ids numbered in order, the labelling invariants
 of tests/data/README.md, the coverage minimums of its README section, the checks of what the set exists
 for, and no sentence (or near copy of one) shared with any other sentence set. No failure prints another
-set's text."""
+set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune7"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune7`)."""
 
 from __future__ import annotations
 
@@ -17,10 +21,9 @@ from sentence_sets import README, SPECS, records_of
 
 from triage.types import SECURITY_TAGS
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune7"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune7"]
 records = records_of("tune7")
+
 SECURITY_SHARE = (0.38, 0.50)  # sentences that state a security need or negate one
 MIN_SECURITY_POSITIVES = 60  # each security tag
 MIN_SECURITY_DECOYS = 8  # untagged traps about each security tag (access to a screen, a match log, ...)

@@ -6,7 +6,11 @@ the rest holds negative-looking words that do NOT negate a need ("no later than"
 requirements), labelled as traps that keep their tag. Valid tag ids, modality and kind, ids numbered in
 order, the labelling invariants of tests/data/README.md, the coverage minimums of its README section,
 the forms it exists to cover, and no sentence (or near copy of one) shared with any other sentence set.
-No failure prints another set's text."""
+No failure prints another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune8"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune8`)."""
 
 from __future__ import annotations
 
@@ -19,10 +23,9 @@ from sentence_sets import README, SPECS, records_of
 
 from triage.types import ALL_TAGS, REQUIREMENT_TAGS
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune8"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune8"]
 records = records_of("tune8")
+
 NEGATION_SHARE = (0.50, 0.60)
 TRAP_SHARE = (0.36, 0.47)
 MIN_NEGATIONS_PER_REQUIREMENT_TAG = 15  # counted from `about`

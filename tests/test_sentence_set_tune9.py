@@ -4,7 +4,11 @@ situation, pains, numbers, hopes), without naming the feature, and the backgroun
 register that state no need at all. Valid tag ids, modality and kind, ids numbered in order, the labelling
 invariants of tests/data/README.md, the coverage minimums of its README section, enough tagged sentences
 per tag that hold none of the tag's obvious keywords, modality that follows the written cues, and no
-sentence (or near copy of one) shared with any other sentence set. No failure prints another set's text."""
+sentence (or near copy of one) shared with any other sentence set. No failure prints another set's text.
+
+This file holds the checks that are this set's own. Its Spec (`SPECS["tune9"]` in tests/sentence_sets.py:
+its coverage minimums and which shared checks it takes) drives the checks it shares with other sets,
+run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune9`)."""
 
 from __future__ import annotations
 
@@ -17,10 +21,9 @@ from sentence_sets import README, SPECS, records_of
 
 from triage.types import ALL_TAGS, REQUIREMENT_TAGS, SIGNAL_TAGS
 
-# Its Spec (coverage minimums, and which shared checks it takes) is SPECS["tune9"] in
-# tests/sentence_sets.py; tests/test_sentence_sets.py runs those checks.
 SPEC = SPECS["tune9"]
 records = records_of("tune9")
+
 MIN_PARAPHRASES_PER_REQUIREMENT_TAG = 25  # tagged sentences of kind `paraphrase`, per requirement tag
 MIN_PARAPHRASES_PER_SIGNAL = 12  # the same for each walk-away signal
 MIN_TRAP_SHARE = 0.25  # indirect-sounding sentences that state no need, or another one than they seem to

@@ -3,7 +3,8 @@ each set's Spec: well-formed records, ids numbered in order, the labelling invar
 tests/data/README.md, the coverage minimums of its README section, and no sentence (or near copy of one)
 shared with any other sentence set. Each test is parametrised by set name (`-k tune7` runs one set's).
 They read the files' shape and counts only; nothing here tunes the tagger on a set's text, and a failure
-prints ids, counts and names of forms, never another set's sentence nor a held-out one."""
+prints ids, counts and names of forms, never another set's sentence nor a held-out one: no assert has a
+record or a sentence in its expression, since pytest prints what an assert's expression holds."""
 
 from __future__ import annotations
 
@@ -68,15 +69,16 @@ def test_no_sentence_is_a_near_copy_of_another_in_this_set(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_size_and_shares(name: str) -> None:
     spec, records = SPECS[name], load_set(name)
-    assert len(records) >= spec.min_sentences
-    untagged = sum(not rec["tags"] for rec in records) / len(records)
+    size = len(records)
+    assert size >= spec.min_sentences
+    untagged = sum(not rec["tags"] for rec in records) / size
     low, high = spec.untagged_share
     assert low <= untagged <= high, untagged
     modalities = Counter(rec["modality"] for rec in records)
     assert all(modalities[m] >= spec.min_per_modality for m in MODALITIES), modalities
     kinds = Counter(rec["kind"] for rec in records)
     assert set(kinds) == KINDS, kinds
-    assert kinds["paraphrase"] / len(records) >= spec.min_paraphrase_share, kinds
+    assert kinds["paraphrase"] / size >= spec.min_paraphrase_share, kinds
     assert sum(len(rec["tags"]) >= 2 for rec in records) >= spec.min_multi_tag
     with_number = sum(bool(re.search(r"\d[\d,.]*\s*(%|[a-z])", rec["text"].lower())) for rec in records)
     assert with_number >= spec.min_with_number
@@ -87,10 +89,12 @@ def test_readme_counts_match_the_file(name: str) -> None:
     """The README section's counts table is regenerated when sentences are added, so it cannot drift."""
     spec, records = SPECS[name], load_set(name)
     text = README.read_text(encoding="utf-8")
-    assert spec.section in text
+    has_section = spec.section in text
+    assert has_section, spec.section
     section = text.split(spec.section, 1)[1].split("\n## ", 1)[0]
     table = dict(re.findall(r"^\| (.+?) \| (\d+) \|$", section, flags=re.MULTILINE))
-    assert table.get("sentences") == str(len(records)), table.get("sentences")
+    size = len(records)
+    assert table.get("sentences") == str(size), table.get("sentences")
     for tag in ALL_TAGS:
         assert table.get(f"`{tag}` positive") == str(sum(tag in rec["tags"] for rec in records)), tag
     assert table.get("no tag") == str(sum(not rec["tags"] for rec in records))
@@ -256,16 +260,16 @@ def test_each_kind_of_non_software_procurement_is_out_of_scope(name: str, what: 
 @pytest.mark.parametrize("name", names_where("min_fragments"))
 def test_document_fragments_are_there_and_untagged(name: str) -> None:
     """Real documents are full of headings and table cells; the set must hold enough of them, untagged."""
-    fragments = [rec for rec in load_set(name) if len(rec["text"].split()) <= 8 and not rec["tags"]]
-    assert len(fragments) >= SPECS[name].min_fragments, len(fragments)
+    fragments = sum(len(rec["text"].split()) <= 8 and not rec["tags"] for rec in load_set(name))
+    assert fragments >= SPECS[name].min_fragments, fragments
 
 
 @pytest.mark.parametrize("name", names_where("min_untagged_plain"))
 def test_boilerplate_without_tags(name: str) -> None:
     """Instructions to offerors, invoicing, contract clauses and evaluation criteria fill real documents;
     the set holds enough of them, untagged and stated plainly, to count a tagger's false alarms."""
-    boilerplate = [rec for rec in load_set(name) if rec["kind"] == "plain" and not rec["tags"]]
-    assert len(boilerplate) >= SPECS[name].min_untagged_plain, len(boilerplate)
+    boilerplate = sum(rec["kind"] == "plain" and not rec["tags"] for rec in load_set(name))
+    assert boilerplate >= SPECS[name].min_untagged_plain, boilerplate
 
 
 @pytest.mark.parametrize("name", names_where("full_table"))
