@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from test_sentence_set import KEYS, KINDS, MODALITIES, OPTIONAL_KEYS
@@ -226,3 +226,10 @@ def check_refusals_turnkey(records: list[dict], minimum: int) -> None:
         if rec["kind"] == "negation" and "extensibility" in rec["about"] and "turnkey" in rec["tags"]
     ]
     assert len(refusals) >= minimum, refusals
+
+
+def ids_without_keywords(records: list[dict], tag: str, keywords: Mapping[str, str]) -> list[str]:
+    """Ids of the records carrying `tag` whose text holds none of its obvious words (`keywords[tag]`, a
+    regex, case-insensitive): the needs a keyword rule cannot find."""
+    pattern = re.compile(keywords[tag], flags=re.IGNORECASE)
+    return [rec["id"] for rec in records if tag in rec["tags"] and not pattern.search(rec["text"])]

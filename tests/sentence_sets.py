@@ -57,6 +57,9 @@ class Spec:
     mandatory_when: re.Pattern[str] | None = None  # a sentence this matches at its start is mandatory
     user_stories_desirable: bool = False  # "As a ..., I want" is desirable unless a mandatory cue stands
     user_stories_by_verb: bool = False  # a story's "I need" is mandatory, "I want / would like" desirable
+    wishes_and_needs: bool = (
+        False  # "we'd like / we want" desirable unless a mandatory cue, "We need" mandatory
+    )
     registers: Mapping[str, tuple[re.Pattern[str], int]] = field(default_factory=dict)  # at least n each
     named_traps: Mapping[str, str] = field(default_factory=dict)  # phrase -> tag it imitates, untagged
     bought_out_of_scope: Mapping[str, str] = field(default_factory=dict)  # what -> regex, twice each
@@ -94,6 +97,8 @@ MODAL_CUES_HOLDOUT7 = _ci(
 STRONGER_THAN_NEED_NOT = _ci(r"\b(shall|must|required|should)\b")
 USER_STORY_WANT = _ci(r"^As an? [^,]+, I want\b")
 USER_STORY_ANY = _ci(r"^(\S+ \| )*as an? [^,]+, i (want|need|would like)\b")
+WE_WOULD_LIKE = _ci(r"\b(we'd like|we would like|we want|we would rather|we'd rather)\b")
+WE_NEED = _ci(r"^(we|i) (really |just |also |only )?need\b")
 
 # Forms a negation takes; a set whose negations all read "is not required" would test little.
 HELD_OUT_NEGATION_FORMS = (
@@ -373,6 +378,7 @@ TUNE9 = Spec(
     min_multi_tag=80,
     min_with_number=150,
     info_unless=ANY_CUE_TUNE9,
+    wishes_and_needs=True,
     plain_json_lines=True,
 )
 TUNE10 = Spec(
@@ -389,6 +395,7 @@ TUNE10 = Spec(
     min_multi_tag=50,
     min_with_number=100,
     info_unless=ANY_CUE,
+    wishes_and_needs=True,
     plain_json_lines=True,
 )
 TUNE11 = Spec(

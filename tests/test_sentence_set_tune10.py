@@ -45,12 +45,6 @@ MIN_OOS_DRESSED_AS_ANOTHER_TAG = (
 )
 MIN_SCALE_TRAPS_WITH_A_NUMBER = 20  # numbers that are not load: population, headcount, articles, parcels
 
-MANDATORY_CUE = sentence_checks.MANDATORY_CUE
-WE_WOULD_LIKE = re.compile(
-    r"\b(we'd like|we would like|we want|we would rather|we'd rather)\b", flags=re.IGNORECASE
-)
-WE_NEED = re.compile(r"^(we|i) (really |just |also |only )?need\b", flags=re.IGNORECASE)
-
 
 def about(rec: dict) -> list[str]:
     return rec.get("about", [])
@@ -106,20 +100,6 @@ def test_numbers_that_are_not_load_are_not_scale(records: list[dict]) -> None:
         and re.search(r"\d", rec["text"])
     ]
     assert len(traps) >= MIN_SCALE_TRAPS_WITH_A_NUMBER, len(traps)
-
-
-def test_the_buyers_own_wishes_and_needs_keep_their_modality(records: list[dict]) -> None:
-    """ "We'd like / we want" is `desirable` unless a stronger cue is there; "We need …" is `mandatory`."""
-    wishes = [
-        rec["id"]
-        for rec in records
-        if WE_WOULD_LIKE.search(rec["text"])
-        and not MANDATORY_CUE.search(rec["text"])
-        and rec["modality"] != "desirable"
-    ]
-    assert not wishes, wishes
-    needs = [rec["id"] for rec in records if WE_NEED.match(rec["text"]) and rec["modality"] != "mandatory"]
-    assert not needs, needs
 
 
 def count_rows(recs: list[dict]) -> list[tuple[str, int]]:

@@ -51,12 +51,6 @@ def about(rec: dict) -> list[str]:
     return rec.get("about", [])
 
 
-def without_keywords(recs: list[dict], tag: str) -> list[str]:
-    """Ids of the sentences carrying `tag` that hold none of its obvious words."""
-    pattern = re.compile(KEYWORDS[tag], flags=re.IGNORECASE)
-    return [rec["id"] for rec in recs if tag in rec["tags"] and not pattern.search(rec["text"])]
-
-
 @pytest.mark.parametrize("tag", SECURITY_TAGS)
 def test_each_security_tag_is_stated_often_and_imitated(records: list[dict], tag: str) -> None:
     positives = sum(tag in rec["tags"] for rec in records)
@@ -71,7 +65,7 @@ def test_each_security_tag_is_stated_often_and_imitated(records: list[dict], tag
 def test_each_security_tag_is_often_stated_without_its_words(records: list[dict], tag: str) -> None:
     """ "Records shall be kept for seven years", "every change to a fee shall be traceable to the person who
     made it": the needs a keyword rule cannot find."""
-    found = without_keywords(records, tag)
+    found = sentence_checks.ids_without_keywords(records, tag, KEYWORDS)
     assert len(found) >= MIN_WITHOUT_KEYWORDS, (tag, len(found))
 
 
@@ -109,7 +103,9 @@ def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     def per_tag(tag: str) -> list[tuple[str, int]]:
         if tag not in SECURITY_TAGS:
             return []
-        return [(f"`{tag}` without its keywords", len(without_keywords(recs, tag)))]
+        return [
+            (f"`{tag}` without its keywords", len(sentence_checks.ids_without_keywords(recs, tag, KEYWORDS)))
+        ]
 
     return sentence_checks.count_rows(recs, extra=extra, per_tag=per_tag)
 

@@ -14,8 +14,6 @@ run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune1
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import sentence_checks
 from sentence_sets import README, SPECS, records_of
@@ -82,12 +80,6 @@ def about(rec: dict) -> list[str]:
     return rec.get("about", [])
 
 
-def without_keywords(recs: list[dict], tag: str) -> list[str]:
-    """Ids of the sentences carrying `tag` that hold none of its textbook words."""
-    pattern = re.compile(KEYWORDS[tag], flags=re.IGNORECASE)
-    return [rec["id"] for rec in recs if tag in rec["tags"] and not pattern.search(rec["text"])]
-
-
 @pytest.mark.parametrize("tag", FOCUS)
 def test_each_focus_tag_is_stated_often_imitated_and_negated(records: list[dict], tag: str) -> None:
     positives = sum(tag in rec["tags"] for rec in records)
@@ -105,7 +97,7 @@ def test_each_focus_tag_is_stated_often_imitated_and_negated(records: list[dict]
 def test_each_focus_tag_is_often_stated_without_its_textbook_words(records: list[dict], tag: str) -> None:
     """ "Our merchants should see their own prices and reorder by themselves", "38,000 students try to reach
     the site in the first hour": the needs a keyword rule cannot find."""
-    found = without_keywords(records, tag)
+    found = sentence_checks.ids_without_keywords(records, tag, KEYWORDS)
     assert len(found) >= MIN_WITHOUT_KEYWORDS, (tag, len(found))
 
 
@@ -149,7 +141,7 @@ def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
             return []
         return [
             (f"`{tag}` paraphrase", sum(r["kind"] == "paraphrase" and tag in r["tags"] for r in recs)),
-            (f"`{tag}` without its keywords", len(without_keywords(recs, tag))),
+            (f"`{tag}` without its keywords", len(sentence_checks.ids_without_keywords(recs, tag, KEYWORDS))),
         ]
 
     return sentence_checks.count_rows(recs, extra=extra, per_tag=per_tag)

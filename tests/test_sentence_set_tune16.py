@@ -14,8 +14,6 @@ run by tests/test_sentence_sets.py (`pytest tests/test_sentence_sets.py -k tune1
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import sentence_checks
 from sentence_sets import README, SPECS, records_of
@@ -65,16 +63,10 @@ def about(rec: dict) -> list[str]:
     return rec.get("about", [])
 
 
-def without_keywords(recs: list[dict], tag: str) -> list[str]:
-    """Ids of the sentences carrying `tag` that hold none of its textbook words."""
-    pattern = re.compile(KEYWORDS[tag], flags=re.IGNORECASE)
-    return [rec["id"] for rec in recs if tag in rec["tags"] and not pattern.search(rec["text"])]
-
-
 @pytest.mark.parametrize("tag", sorted(KEYWORDS))
 def test_each_tag_is_often_stated_without_its_words(records: list[dict], tag: str) -> None:
     """ "Orders keyed twice, once in the shop and again in Navision": the needs a keyword rule cannot find."""
-    found = without_keywords(records, tag)
+    found = sentence_checks.ids_without_keywords(records, tag, KEYWORDS)
     assert len(found) >= MIN_WITHOUT_KEYWORDS, (tag, len(found))
 
 
@@ -100,7 +92,12 @@ def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     def per_tag(tag: str) -> list[tuple[str, int]]:
         rows = [(f"`{tag}` paraphrase", sum(r["kind"] == "paraphrase" and tag in r["tags"] for r in recs))]
         if tag in KEYWORDS:
-            rows.append((f"`{tag}` without its keywords", len(without_keywords(recs, tag))))
+            rows.append(
+                (
+                    f"`{tag}` without its keywords",
+                    len(sentence_checks.ids_without_keywords(recs, tag, KEYWORDS)),
+                )
+            )
         return rows
 
     return sentence_checks.count_rows(recs, extra=extra, per_tag=per_tag)

@@ -229,12 +229,6 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-MANDATORY_CUE = sentence_checks.MANDATORY_CUE
-WE_WOULD_LIKE = re.compile(
-    r"\b(we'd like|we would like|we want|we would rather|we'd rather)\b", flags=re.IGNORECASE
-)
-WE_NEED = re.compile(r"^(we|i) (really |just |also |only )?need\b", flags=re.IGNORECASE)
-
 
 def has_stem(text: str, stem: str) -> bool:
     return re.search(r"\b" + re.escape(stem), text, flags=re.IGNORECASE) is not None
@@ -294,21 +288,6 @@ def test_enough_traps_and_few_direct_statements(records: list[dict]) -> None:
         if rec["kind"] == "trap" and rec["tags"] and set(rec["tags"]) - set(rec["about"])
     ]
     assert len(other_tag) >= MIN_TRAPS_WITH_ANOTHER_TAG, len(other_tag)
-
-
-def test_the_buyers_own_wishes_and_needs_keep_their_modality(records: list[dict]) -> None:
-    """ "We'd like / we want" is `desirable` unless a stronger cue is there; a sentence opening with
-    "We need" is `mandatory`."""
-    wishes = [
-        rec["id"]
-        for rec in records
-        if WE_WOULD_LIKE.search(rec["text"])
-        and not MANDATORY_CUE.search(rec["text"])
-        and rec["modality"] != "desirable"
-    ]
-    assert not wishes, wishes
-    needs = [rec["id"] for rec in records if WE_NEED.match(rec["text"]) and rec["modality"] != "mandatory"]
-    assert not needs, needs
 
 
 def test_numbers_are_written_as_buyers_write_them(records: list[dict]) -> None:

@@ -14,7 +14,16 @@ from collections import Counter
 
 import pytest
 import sentence_checks
-from sentence_sets import README, SPECS, USER_STORY_WANT, load_set, names_where, other_texts
+from sentence_sets import (
+    README,
+    SPECS,
+    USER_STORY_WANT,
+    WE_NEED,
+    WE_WOULD_LIKE,
+    load_set,
+    names_where,
+    other_texts,
+)
 from test_sentence_set import KINDS, MODALITIES
 
 from triage.types import ALL_TAGS, REQUIREMENT_TAGS
@@ -219,6 +228,23 @@ def test_user_stories_take_the_modality_of_their_verb(name: str) -> None:
             continue
         expected = "mandatory" if match.group(2).lower() == "need" else "desirable"
         assert rec["modality"] == expected, rec["id"]
+
+
+@pytest.mark.parametrize("name", names_where("wishes_and_needs"))
+def test_the_buyers_own_wishes_and_needs_keep_their_modality(name: str) -> None:
+    """ "We'd like / we want" is `desirable` unless a stronger cue is there; a sentence opening with
+    "We need" is `mandatory`."""
+    records = load_set(name)
+    wishes = [
+        rec["id"]
+        for rec in records
+        if WE_WOULD_LIKE.search(rec["text"])
+        and not sentence_checks.MANDATORY_CUE.search(rec["text"])
+        and rec["modality"] != "desirable"
+    ]
+    assert not wishes, wishes
+    needs = [rec["id"] for rec in records if WE_NEED.match(rec["text"]) and rec["modality"] != "mandatory"]
+    assert not needs, needs
 
 
 @pytest.mark.parametrize(("name", "register"), pairs("registers", lambda spec: sorted(spec.registers)))
