@@ -233,3 +233,13 @@ def ids_without_keywords(records: list[dict], tag: str, keywords: Mapping[str, s
     regex, case-insensitive): the needs a keyword rule cannot find."""
     pattern = re.compile(keywords[tag], flags=re.IGNORECASE)
     return [rec["id"] for rec in records if tag in rec["tags"] and not pattern.search(rec["text"])]
+
+
+def register_rows(
+    records: list[dict], registers: Mapping[str, tuple[re.Pattern[str], object]]
+) -> list[tuple[str, int]]:
+    """Counts-table rows of a set's registers, in name order: how many sentences each pattern finds."""
+    return [
+        (register, sum(bool(pattern.search(r["text"])) for r in records))
+        for register, (pattern, _) in sorted(registers.items())
+    ]

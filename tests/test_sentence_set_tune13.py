@@ -64,10 +64,7 @@ def test_side_mentions_of_non_software_are_traps_without_out_of_scope(records: l
 
 def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     """The rows of the README's counts table, computed as the snippet in that section computes them."""
-    extra = [
-        (register, sum(bool(pattern.search(r["text"])) for r in recs))
-        for register, (pattern, _) in sorted(SPEC.registers.items())
-    ]
+    extra = sentence_checks.register_rows(recs, SPEC.registers)
 
     def per_tag(tag: str) -> list[tuple[str, int]]:
         return [(f"`{tag}` paraphrase", sum(r["kind"] == "paraphrase" and tag in r["tags"] for r in recs))]

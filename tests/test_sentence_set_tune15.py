@@ -131,10 +131,7 @@ def test_no_decoy_carries_the_tag_it_imitates(records: list[dict]) -> None:
 
 def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     """The rows of the README's counts table, computed as the snippet in that section computes them."""
-    extra = [
-        (register, sum(bool(pattern.search(r["text"])) for r in recs))
-        for register, (pattern, _) in sorted(SPEC.registers.items())
-    ]
+    extra = sentence_checks.register_rows(recs, SPEC.registers)
 
     def per_tag(tag: str) -> list[tuple[str, int]]:
         if tag not in FOCUS:

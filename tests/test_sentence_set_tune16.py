@@ -82,10 +82,7 @@ def test_long_sentences_state_several_tags(records: list[dict]) -> None:
 
 def count_rows(recs: list[dict]) -> list[tuple[str, int]]:
     """The rows of the README's counts table, computed as the snippet in that section computes them."""
-    extra = [
-        (register, sum(bool(pattern.search(r["text"])) for r in recs))
-        for register, (pattern, _) in sorted(SPEC.registers.items())
-    ]
+    extra = sentence_checks.register_rows(recs, SPEC.registers)
     extra += [("three or more tags", sum(len(r["tags"]) >= 3 for r in recs))]
     extra += [("boilerplate", sum(r["kind"] == "plain" and not r["tags"] and not about(r) for r in recs))]
 
