@@ -5,7 +5,15 @@
   before "a condition" / "a prerequisite";
 - the manual work a link spares ("stays current without retyping") is a need for the link, not a
   thing set aside;
-- a question whether there are any answered "None;" is answered No.
+- a question whether there are any answered "None;" is answered No;
+- an audience a cue refuses as its object ("will not serve external users, but ...") is not kept as a
+  second audience by the clause after; audiences given "the same" with a "not" before it or a
+  complaint about it ask for different views;
+- a clause that says something is "already" done before ", so no ..." speaks of the tags excluded
+  after it; a clause after ";" saying a lesser thing "would do" / "is enough" speaks of the need
+  excluded before it;
+- users who "will not order through the new site", a bullet "Not another static site", and what a
+  thing is "far more than" are set aside.
 
 The sentences are invented for this file and tagged by the rules alone."""
 
@@ -88,4 +96,74 @@ def test_a_form_of_exclusion_negates_its_tag(rules_only: None, tag: str, text: s
 
 @pytest.mark.parametrize(("tag", "text"), NEW_CUES_KEPT + WITHOUT_RETYPING + NONE_NOT_ANSWERS)
 def test_a_need_that_only_looks_excluded_is_kept(rules_only: None, tag: str, text: str) -> None:
+    assert_kept(tag, text)
+
+
+# (tag, sentence of the second batch that excludes it)
+SECOND = [
+    (
+        "user_roles",
+        "The intranet will not serve contractors, but it must cope with 5,000 staff at nine o'clock.",
+    ),
+    (
+        "user_roles",
+        "The portal will not serve the press, but it must cope with 12,000 members logging in after the AGM.",
+    ),
+    (
+        "collaboration",
+        "Teams already handle file sharing, so no document libraries are needed on the extranet.",
+    ),
+    ("collaboration", "Our staff already chat in Slack, so no discussion forums are wanted."),
+    ("scale", "We would rather not pay for load balancing; one server with a nightly backup would do."),
+    ("scale", "Auto-scaling is not required; a single server with backups is enough."),
+    ("b2b_portal", "Distributors will not order through the new portal; they keep their EDI link."),
+    ("b2b_portal", "Wholesale customers won't order through the trade portal."),
+    ("simple_site", "Not another brochure website"),
+    ("simple_site", "- Not a static information site"),
+    (
+        "simple_site",
+        "What we need is far more than a brochure site: 9,000 tenants will pay rent and report repairs.",
+    ),
+    ("simple_site", "The new service is much more than a simple website."),
+]
+
+# (tag, sentence of the second batch that must keep it)
+SECOND_KEPT = [
+    # two audiences, one asked: the excluded one is no object of the cue
+    ("user_roles", "Single sign-on is not needed for the public, but agency staff must sign in."),
+    # the "not" comes long before "the same"; a complaint about the sameness is a pain
+    ("user_roles", "Alumni should not be shown the same menu as prospective students."),
+    ("user_roles", "Staff should not see the same landing page as alumni."),
+    (
+        "user_roles",
+        "Donors are sent the same mailing as alumni, and both complain that it is not meant for them.",
+    ),
+    # "already" of another tag: the link to Azure AD is still wanted
+    ("integration", "Staff already sign in through Azure AD, so the portal shall integrate with it."),
+    ("access_control", "Staff already use single sign-on with Azure AD, so no separate login is needed."),
+    # a lesser thing of another tag, and a clause that asks with "must"
+    ("account_services", "Single sign-on is not needed; a simple password login will do."),
+    (
+        "scale",
+        "Clustering is not required; the site must still handle 3,000 concurrent users, which is enough.",
+    ),
+    # a rule, and the old way left for the site
+    ("b2b_portal", "Dealers will order through the dealer portal from January."),
+    (
+        "b2b_portal",
+        "Trade customers will not order through the call centre any more but through the trade portal.",
+    ),
+    # a count, and what comes after the dash
+    ("scale", "The portal must serve more than a million users a month."),
+    ("b2b_portal", "Not a brochure site, but a partner portal for 400 resellers."),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), SECOND)
+def test_second_forms_negate_their_tag(rules_only: None, tag: str, text: str) -> None:
+    assert_negated(tag, text)
+
+
+@pytest.mark.parametrize(("tag", "text"), SECOND_KEPT)
+def test_second_forms_keep_a_need(rules_only: None, tag: str, text: str) -> None:
     assert_kept(tag, text)

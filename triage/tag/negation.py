@@ -81,6 +81,7 @@ from triage.tag.negation_scopes import cue_scopes
 from triage.tag.negation_words import (
     AGNOSTIC,
     ALLOWED,
+    ALREADY,
     ALWAYS_TODAYS,
     AS,
     BACK_BREAKS,
@@ -90,13 +91,19 @@ from triage.tag.negation_words import (
     CLAUSE_WORDS,
     COLON,
     COMMA,
+    COMPLAINTS,
     CONDITIONS,
+    COUNT_WORDS,
     DATA_NOUNS,
     DEMANDS,
     DENIAL_VERBS,
     DENIALS,
+    DETERMINERS,
     DIFFERENCE,
     DO_FORMS,
+    DO_VERB,
+    ENOUGH,
+    ENOUGH_MODALS,
     FAILED_PHRASES,
     FILLER,
     INSTEAD_CUES,
@@ -109,11 +116,14 @@ from triage.tag.negation_words import (
     LOGIN_WORDS,
     MADE,
     MODALS,
+    MORE_THAN_BEFORE,
     MUSTS_STRONG,
     NEW_WORDS,
+    NO_MORE,
     NONE_WORDS,
     NOT_ONLY_AFTER,
     NOT_ONLY_BEFORE,
+    NOT_OPENERS,
     NOT_REASONS,
     NOT_THE_SAME_NP,
     NOTHING,
@@ -127,6 +137,7 @@ from triage.tag.negation_words import (
     OTHER_THAN,
     OTHERS_KEEP,
     OWN_LOGIN,
+    PHRASE_ENDS,
     PLURAL_TAGS,
     PROBLEMS,
     PRODUCT_TAGS,
@@ -146,6 +157,9 @@ from triage.tag.negation_words import (
     SEVERAL,
     SHOWN,
     SIGN_IN,
+    SITE_ACTS,
+    SITE_WAYS,
+    SITE_WORDS,
     SO,
     SPARED,
     SPARED_CUES,
@@ -316,6 +330,7 @@ class IcpNegation:
                 self._used_after(view)
                 self._kept_today(view)
                 self._kept_before(view)
+                self._enough_after(view)
                 self._context_lost(view)
                 self._audience_asked(view)
                 self._condition_inherits(view)
@@ -415,7 +430,10 @@ class IcpNegation:
         site", "Our visitors are all the same kind of people") deny different views: the spans of the
         `alike_tags` (user_roles) in the clause of an `alike` cue are negated, unless the sentence
         still gives someone something different or their own outside what it excludes ("Staff and
-        students use the same portal but see different pages")."""
+        students use the same portal but see different pages"). Not a "not" a few words before the
+        cue ("Alumni should not land on the same menu as first-year students": a need for different
+        views), nor a sentence that complains of the sameness ("..., and both complain that it is not
+        for them"): the pain a need comes from."""
         norms = view.norms
         alike = [
             (a, b)
@@ -429,12 +447,16 @@ class IcpNegation:
             return
         if any(g == "today" for g, _, _ in view.cues):
             return  # "Patients and referrers read the same pages today": the pain a need comes from
+        if not COMPLAINTS.isdisjoint(norms[view.start : view.end]):
+            return  # "Alumni get the same newsletter as first-years, and both complain ...": a pain
         hidden = {i for lo, hi in view.negated for i in range(lo, hi)}
         if any(view.norms[i] in DIFFERENCE and i not in hidden for i in range(view.start, view.end)):
             return
         cuts = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
         for a, b in alike:
             lo, hi = clause_start(cuts, a, view.start), first_from(cuts, b, view.end)
+            if any(g == "weak" and lo <= w < a and a - w <= 4 for g, w, _ in view.cues):
+                continue  # "Alumni should not land on the same menu as first-years": they ask for different
             if not view.negated and REQUIRING.isdisjoint(view.norms[lo:hi]):
                 # a plan ("will see the same site") or a need denied beside it ("no need to treat them
                 # differently"); else a description ("all land on the same home page and get ...")
@@ -574,7 +596,10 @@ class IcpNegation:
         need, says how that need is met today: "Customers will keep managing their details through
         the branch; an online profile is not part of this phase", "Dealers will keep ordering through
         the EDI link, so no ordering pages are required". Its spans are negated. Only a clause with
-        "will keep" / "will continue" / "continue to" and no exclusion of its own."""
+        "will keep" / "will continue" / "continue to" and no exclusion of its own; a clause that says
+        something is "already" done ("Staff already share files in Teams, so no document libraries or
+        forums are wanted") only of the tags the clause after excludes (not "Staff already use Azure
+        AD, so no separate login is needed": the link to Azure AD is still wanted)."""
         norms = view.norms
         joints = sorted(
             [b for g, a, b in view.cues if g == "clause_breaks" and norms[a] == SEMICOLON]
@@ -587,19 +612,47 @@ class IcpNegation:
                 continue  # the clause after excludes nothing
             if any(lo < k and prev < hi for lo, hi in view.negated):
                 continue  # the clause before excludes something itself
-            if not any(
+            if any(
                 norms[i] in KEPT and (norms[i - 1] in MODALS or (i + 1 < k and norms[i + 1] == TO))
                 for i in range(prev + 1, k)
             ):
+                self._negate_from(view.spans, prev, k)
+            elif ALREADY in norms[prev:k]:
+                tags = {s.label_ for s in view.spans if k <= s.start < end and span_info(s).get("negated")}
+                self._negate_from([s for s in view.spans if s.label_ in tags], prev, k)
+
+    def _enough_after(self, view: SentenceView) -> None:
+        """A clause after ";" that says a lesser thing is enough ("We would rather not pay for
+        clustering; a single server restored from backup would do", "...; the host's standard checks
+        are enough") speaks of the need excluded before it: its spans of the tags negated before the
+        ";" are negated. Not a clause that asks with a strong modal ("...; nightly backups must be
+        kept"), nor spans of other tags ("SSO is not needed; a password login will do" keeps the
+        login)."""
+        norms = view.norms
+        breaks = sorted(b for g, a, b in view.cues if g == "clause_breaks" and norms[a] == SEMICOLON)
+        for k in breaks:
+            end = next((b - 1 for b in breaks if b > k), view.end)
+            last = end - 1
+            while last > k and norms[last] in STOP_MARKS:
+                last -= 1
+            enough = not ENOUGH.isdisjoint(norms[k:end]) or (
+                norms[last] == DO_VERB and norms[last - 1] in ENOUGH_MODALS
+            )
+            if not enough or not MUSTS_STRONG.isdisjoint(norms[k:end]):
                 continue
-            self._negate_from(view.spans, prev, k)
+            tags = {s.label_ for s in view.spans if s.start < k - 1 and span_info(s).get("negated")}
+            if tags:
+                self._negate_from([s for s in view.spans if s.label_ in tags], k, end)
 
     def _audience_asked(self, view: SentenceView) -> None:
         """A span that runs from an excluded clause across "but" / "whereas" into a clause that asks for
         something of its own names the audience asked as well as the one excluded: "Single sign-on is
         not needed for the public, but agency staff must sign in" keeps "the public, but agency staff"
-        (two audiences, one of them asked)."""
+        (two audiences, one of them asked). Not an audience that a clause cue refuses as its object:
+        "The platform will not serve external users, but it must handle 8,000 staff" asks for no second
+        audience."""
         norms = view.norms
+        objects = {b for g, _, b in view.cues if g == "clause"}
         breaks = sorted(
             b for g, a, b in view.cues if g == "clause_breaks" and norms[b - 1] in BUT and b < view.end
         )
@@ -609,7 +662,11 @@ class IcpNegation:
             if not span_info(span).get("negated"):
                 continue
             inside = [k for k in breaks if span.start < k < span.end]
-            if not inside:
+            if (
+                not inside
+                or span.start in objects
+                or (span.start - 1 in objects and norms[span.start - 1] in DETERMINERS)
+            ):
                 continue
             k = inside[-1]
             end = first_from(breaks, k + 1, view.end)
@@ -1184,6 +1241,60 @@ def _wanting_what_lacks(words: list[str], local: list[tuple[Span, int]]) -> list
     return out
 
 
+def _not_through_site(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """ "Resellers will not order through the new site", "Members won't book online": the users who
+    will not order, buy or book on the site are no audience of it; the spans of the clause are
+    negated. Only "will / would / do not" (not "must not order through the portal without approval",
+    a rule), and only of a site, portal or "online" (not "will not order through the call centre any
+    more", where the site is what replaces the old way)."""
+    out: list[Span] = []
+    for n, w in enumerate(words):
+        if w not in WEAK_NOTS or not n or words[n - 1] not in {"will", "wo", "would", "do", "does"}:
+            continue
+        if n + 2 >= len(words) or words[n + 1] not in SITE_ACTS or words[n + 2] not in SITE_WAYS:
+            continue
+        lo, hi = _bounds(words, n, CLAUSE_WORDS)
+        rest = set(words[n + 2 : hi])
+        if not SITE_WORDS & rest or NO_MORE & rest:
+            continue
+        out += [span for span, at in local if lo <= at < hi]
+    return out
+
+
+def _not_opening(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """A bullet or heading that opens with "Not" and a noun phrase ("Not another static information
+    site", "Not a brochure site - a members' service") sets that thing aside: its spans up to the end
+    of the phrase are negated. Not "Not a single order may be lost" (a count), nor what follows a
+    comma, dash or "but" ("Not a brochure site, but a portal for 60,000 members")."""
+    f = next((k for k, w in enumerate(words) if w[:1].isalnum()), len(words))
+    if f + 2 >= len(words) or words[f] != "not" or words[f + 1] not in NOT_OPENERS:
+        return []
+    if words[f + 2] in COUNT_WORDS:
+        return []
+    hi = next((k for k in range(f + 2, len(words)) if words[k] in PHRASE_ENDS), len(words))
+    return [span for span, at in local if f < at < hi]
+
+
+def _more_than_a(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """ "This is far more than a brochure website", "We need more than just an off-the-shelf
+    product": what the thing is more than is set aside; the spans of that noun phrase are negated.
+    Not a number or a span of `scale` ("more than a million visits a month", "more than a dozen
+    countries"), nor "more than a" after a word that does not compare the thing ("for more than a
+    year")."""
+    out: list[Span] = []
+    for i in range(1, len(words) - 3):
+        if words[i] != "more" or words[i + 1] != "than" or words[i - 1] not in MORE_THAN_BEFORE:
+            continue
+        j = i + 2 + (words[i + 2] == "just")
+        if j + 1 >= len(words) or words[j] not in {"a", "an"}:
+            continue
+        if words[j + 1] in COUNT_WORDS or words[j + 1][:1].isdigit():
+            continue
+        hi = next((k for k in range(j + 1, len(words)) if words[k] in PHRASE_ENDS), len(words))
+        out += [span for span, at in local if j < at < hi and span.label_ != "scale"]
+    return out
+
+
 # The forms of `scope_forms`, in the order they run, each with the words one of which its sentence must
 # hold for it to apply (None: no such word, it always runs).
 _FORMS: tuple[
@@ -1203,6 +1314,9 @@ _FORMS: tuple[
     (_done_by_others, WEAK_NOTS),
     (_not_shown_online, WEAK_NOTS),
     (_no_own_login, WEAK_NOTS | {"no"}),
+    (_not_through_site, WEAK_NOTS),
+    (_not_opening, frozenset({"not"})),
+    (_more_than_a, frozenset({"more"})),
 )
 # the words one of which a sentence must hold for a form of `scope_forms` to apply, as the NORM hashes
 # of any casing of them (only an upper-case plural reads apart: "THEMSELVES"), and the tags whose form

@@ -957,3 +957,82 @@ OFFERED_THINGS = THING_NOUNS | {
     "tenders",
     "cms",
 }
+
+
+# Ninth round.
+# a sentence that complains of the same thing for all ("Alumni get the same newsletter as first-years,
+# and both complain that it is not for them"): a pain that asks for different views, no audiences alike
+COMPLAINTS = {
+    hash_string(norm(w))
+    for w in ("complain", "complains", "complained", "complaining", "complaint", "complaints", "frustrated")
+}
+ALREADY = hash_string(norm("already"))
+# a clause saying a lesser thing is enough ("...; a single server restored from backup would do")
+ENOUGH = {hash_string(norm(w)) for w in ("enough", "suffice", "suffices", "sufficient", "adequate")}
+DO_VERB = hash_string(norm("do"))
+ENOUGH_MODALS = {hash_string(norm(w)) for w in ("would", "will", "should", "could")}
+# "Resellers will not order through the new site": what users will not do on a site
+SITE_ACTS = frozenset({"order", "buy", "shop", "book", "pay", "transact", "trade", "purchase"})
+SITE_WAYS = frozenset({"through", "on", "via", "online", "using", "in"})
+SITE_WORDS = frozenset(
+    {"site", "website", "portal", "platform", "extranet", "web", "online", "app", "system", "shop", "store"}
+)
+# words that say the way is the old one being left: "will not order through the call centre any more"
+NO_MORE = frozenset({"longer", "more", "anymore"})
+# a bullet that opens "Not another static information site": the words that may follow its "not"
+NOT_OPENERS = frozenset({"another", "a", "an", "yet"})
+# "more than a brochure website": what it is more than; not a number ("more than a million visits")
+MORE_THAN_BEFORE = frozenset(
+    {"far", "much", "is", "be", "are", "was", "something", "anything", "need", "want"}
+)
+COUNT_WORDS = frozenset(
+    {
+        "million",
+        "thousand",
+        "hundred",
+        "dozen",
+        "few",
+        "couple",
+        "handful",
+        "single",
+        "day",
+        "week",
+        "month",
+        "year",
+        "quarter",
+        "minute",
+        "second",
+        "half",
+        "third",
+    }
+)
+# where the thing a phrase is more than, or a bullet's "not", ends
+PHRASE_ENDS = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        ".",
+        "-",
+        "–",
+        "—",
+        "but",
+        "rather",
+        "that",
+        "which",
+        "who",
+        "and",
+        "with",
+        "where",
+        "is",
+        "are",
+        "will",
+        "shall",
+        "must",
+        "should",
+        "may",
+        "can",
+        "would",
+        "could",
+    }
+)
