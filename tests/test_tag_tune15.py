@@ -29,6 +29,19 @@ FOUND = [
     # out_of_scope.bought_goods: more goods a tender buys
     ("out_of_scope", "The supplier shall deliver 60 interactive whiteboards to the primary schools."),
     ("out_of_scope", "The Trust is buying two-way radios for its porters and security team."),
+    # b2b_portal.trade_functions: business customers' own functions and places
+    ("b2b_portal", "Each garage group shall manage its workshops' logins under one company login."),
+    ("b2b_portal", "Florists who buy from us should reorder their usual stems at 5 a.m. without calling."),
+    ("b2b_portal", "Brokers must be able to quote and bind cover for small fleets themselves."),
+    # b2b_portal.trade_partners: more business parties, more of their functions
+    ("b2b_portal", "Opticians should be able to see their back orders and expected delivery dates."),
+    ("b2b_portal", "Installers shall claim their rebate online after each fitted boiler."),
+    # user_roles.audiences: audiences told apart in plain words
+    ("user_roles", "Coaches, parents and players all get the same newsletter from the club today."),
+    ("user_roles", "The app may offer a simplified view for pupils beside the teacher view."),
+    # user_roles.different_from: one audience's view set apart from another's
+    ("user_roles", "As a landlord, I want a dashboard different from the one my tenants see."),
+    ("user_roles", "The menu for a trustee should be different from that of a volunteer."),
 ]
 
 # (tag, sentence close in wording where it must stay quiet)
@@ -47,6 +60,12 @@ QUIET = [
     ),
     # whiteboards in a collaboration tool, not bought as goods
     ("out_of_scope", "The intranet shall offer whiteboards where project teams sketch ideas online."),
+    # a buyer's own purchasing cards, a tender's quotes
+    ("b2b_portal", "Staff purchasing cards shall carry a spending limit set by the finance team."),
+    ("b2b_portal", "Bidders shall send their invoices to the address in Schedule 4."),
+    # menus by permission are access control; a newer version different from the one in use
+    ("user_roles", "The system shall show different menus depending on the user's level of authority."),
+    ("user_roles", "The upgraded release shall be different from the one in use today only in its screens."),
 ]
 
 
