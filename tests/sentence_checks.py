@@ -66,46 +66,68 @@ def words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def check_no_copies(records: list[dict], other_texts: list[str]) -> None:
-    """No sentence twice, none shared with the other sets, none sharing 80 % of its words with one."""
+def check_no_copies(
+    records: list[dict], other_texts: list[str], near: Callable[[set[str]], bool] | None = None
+) -> None:
+    """No sentence twice, none shared with the other sets, none sharing 80 % of its words with one.
+    `near` (a bag of words -> whether one of the other sets' sentences is that close) may be given where
+    the other sets' bags are already indexed; by default it is built from `other_texts`."""
     mine = [normalised(rec["text"]) for rec in records]
     repeated = [rec["id"] for rec, text in zip(records, mine, strict=True) if mine.count(text) > 1]
     assert not repeated, repeated
     theirs = {normalised(t) for t in other_texts}
     shared = [rec["id"] for rec, text in zip(records, mine, strict=True) if text in theirs]
     assert not shared, shared
-    near = near_copies(other_texts)
+    near = near or near_copies(other_texts)
     close = [rec["id"] for rec in records if near(words(rec["text"]))]
     assert not close, close
 
 
-def near_copies(texts: Sequence[str]) -> Callable[[set[str]], bool]:
-    """A test of whether a bag of words shares 80 % of the words of the two together (Jaccard >= 0.8)
-    with the words of one of `texts`. Exact, and fast by prefix filtering: with the words of every bag
-    in one fixed order (rarest first), two bags that close share a word among the first
-    n - ceil(0.8 n) + 1 words of each, so only the texts sharing one of those are compared."""
-    bags = [words(t) for t in texts]
-    df: dict[str, int] = {}
-    for bag in bags:
-        for w in bag:
-            df[w] = df.get(w, 0) + 1
+class WordBags:
+    """The bags of words of `texts`, indexed so that the bags sharing 80 % of the words of the two together
+    (Jaccard >= 0.8) with a given bag are found without comparing every pair. Exact, by prefix filtering:
+    with the words of every bag in one fixed order (rarest first), two bags that close share a word among
+    the first n - ceil(0.8 n) + 1 words of each, so only the bags sharing one of those are compared."""
 
-    def prefix(bag: set[str]) -> list[str]:
-        ordered = sorted(bag, key=lambda w: (df.get(w, 0), w))
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.bags = [words(t) for t in texts]
+        self.sizes = [len(bag) for bag in self.bags]
+        self.df: dict[str, int] = {}
+        for bag in self.bags:
+            for w in bag:
+                self.df[w] = self.df.get(w, 0) + 1
+        self.index: dict[str, list[int]] = {}
+        for i, bag in enumerate(self.bags):
+            for w in self.prefix(bag):
+                self.index.setdefault(w, []).append(i)
+
+    def prefix(self, bag: set[str]) -> list[str]:
+        ordered = sorted(bag, key=lambda w: (self.df.get(w, 0), w))
         return ordered[: len(bag) - (4 * len(bag) + 4) // 5 + 1]  # n - ceil(4n / 5) + 1, in integers
 
-    index: dict[str, list[int]] = {}
-    for i, bag in enumerate(bags):
-        for w in prefix(bag):
-            index.setdefault(w, []).append(i)
-
-    def near(own: set[str]) -> bool:
+    def close_to(self, own: set[str]) -> list[int]:
+        """The positions, in order, of the bags sharing 80 % of their words with `own`."""
         if not own:
-            return False
-        candidates = {i for w in prefix(own) for i in index.get(w, ())}
-        return any(5 * len(own & bags[i]) >= 4 * len(own | bags[i]) for i in candidates if bags[i])
+            return []
+        n, bags, sizes = len(own), self.bags, self.sizes
+        candidates = {i for w in self.prefix(own) for i in self.index.get(w, ())}
+        # a bag that close is no smaller than 0.8 n and no larger than n / 0.8 words
+        fit = [i for i in candidates if 5 * sizes[i] >= 4 * n and 4 * sizes[i] <= 5 * n]
+        return sorted(i for i in fit if 5 * len(own & bags[i]) >= 4 * len(own | bags[i]))
 
-    return near
+
+def near_copies(texts: Sequence[str]) -> Callable[[set[str]], bool]:
+    """A test of whether a bag of words shares 80 % of the words of the two together (Jaccard >= 0.8)
+    with the words of one of `texts` (see WordBags)."""
+    bags = WordBags(texts)
+    return lambda own: bool(bags.close_to(own))
+
+
+def near_pairs(records: list[dict]) -> list[tuple[str, str]]:
+    """The pairs of ids (in file order) of the records of one set whose words are 80 % the same."""
+    bags = WordBags([rec["text"] for rec in records])
+    ids = [rec["id"] for rec in records]
+    return [(ids[i], ids[j]) for i, own in enumerate(bags.bags) for j in bags.close_to(own) if j > i]
 
 
 def count_rows(

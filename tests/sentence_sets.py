@@ -9,12 +9,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from sentence_checks import PROHIBITION, OtherTexts
+from sentence_checks import PROHIBITION, OtherTexts, WordBags
 from test_sentence_set import DATA, load
 
 README = DATA / "README.md"
@@ -719,6 +719,27 @@ def other_texts(name: str) -> OtherTexts:
         if path.name != own:
             texts += [rec["text"] for rec in _load(path)]
     return texts
+
+
+@functools.cache
+def _every_sentence() -> tuple[list[str], WordBags]:
+    """The file name of every sentence of every sentences_*.jsonl in tests/data, and their bags of words,
+    indexed once a session for the near-copy checks of all the sets."""
+    names: list[str] = []
+    texts: list[str] = []
+    for path in sorted(DATA.glob("sentences_*.jsonl")):
+        records = _load(path)
+        names += [path.name] * len(records)
+        texts += [rec["text"] for rec in records]
+    return names, WordBags(texts)
+
+
+def near_other_sets(name: str) -> Callable[[set[str]], bool]:
+    """Whether a bag of words shares 80 % of the words of the two together with a sentence of one of the
+    other sets (the sentences other_texts(name) gives), from the one index of every set's sentences."""
+    own = SPECS[name].path.name
+    files, bags = _every_sentence()
+    return lambda bag: any(files[i] != own for i in bags.close_to(bag))
 
 
 def records_of(name: str):
