@@ -23,7 +23,9 @@ README = DATA / "README.md"
 @dataclass(frozen=True)
 class Spec:
     """One sentence set and the minimums its README section promises. The first block holds for every
-    set; a field of the second block left at its default means the set does not take that check."""
+    set; a field of the second block left at its default (None, False, 0 or empty) means the set does not
+    take that check (`prohibition` and `min_negation_forms` only set what min_prohibitions and
+    negation_forms check)."""
 
     path: Path
     prefix: str  # of its ids: "h3-"
@@ -39,9 +41,8 @@ class Spec:
     min_with_number: int = 80
 
     # Checks only some sets take.
-    same_minimums_as: str | None = (
-        None  # the set whose minimums these are (only file, prefix, section differ)
-    )
+    # the set whose minimums these are (only the file, prefix and section differ)
+    same_minimums_as: str | None = None
     min_requirement_positives: int | None = None  # per requirement tag
     min_trap_sentences: int | None = None
     min_negation_sentences: int | None = None
@@ -57,9 +58,8 @@ class Spec:
     mandatory_when: re.Pattern[str] | None = None  # a sentence this matches at its start is mandatory
     user_stories_desirable: bool = False  # "As a ..., I want" is desirable unless a mandatory cue stands
     user_stories_by_verb: bool = False  # a story's "I need" is mandatory, "I want / would like" desirable
-    wishes_and_needs: bool = (
-        False  # "we'd like / we want" desirable unless a mandatory cue, "We need" mandatory
-    )
+    # "we'd like / we want" is desirable unless a mandatory cue stands, an opening "We need" mandatory
+    wishes_and_needs: bool = False
     registers: Mapping[str, tuple[re.Pattern[str], int]] = field(default_factory=dict)  # at least n each
     named_traps: Mapping[str, str] = field(default_factory=dict)  # phrase -> tag it imitates, untagged
     bought_out_of_scope: Mapping[str, str] = field(default_factory=dict)  # what -> regex, twice each
@@ -696,7 +696,7 @@ SPECS: dict[str, Spec] = {
 
 def names_where(field_name: str) -> list[str]:
     """The names of the sets that take the check a Spec field of the second block stands for (the field
-    is set: not None, False or empty)."""
+    is set: not None, False, 0 or empty)."""
     return [name for name, spec in SPECS.items() if getattr(spec, field_name) not in (None, False, (), {})]
 
 
