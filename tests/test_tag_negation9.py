@@ -13,7 +13,10 @@
   after it; a clause after ";" saying a lesser thing "would do" / "is enough" speaks of the need
   excluded before it;
 - users who "will not order through the new site", a bullet "Not another static site", and what a
-  thing is "far more than" are set aside.
+  thing is "far more than" are set aside;
+- a label answered "none planned", an answer "No, only the two web editors will sign in" (so few that
+  the need is none), an answer that says the thing comes "under a separate RFP", and a kind of product
+  that "will not be retained" for what it fails at answer or refuse the need.
 
 The sentences are invented for this file and tagged by the rules alone."""
 
@@ -166,4 +169,52 @@ def test_second_forms_negate_their_tag(rules_only: None, tag: str, text: str) ->
 
 @pytest.mark.parametrize(("tag", "text"), SECOND_KEPT)
 def test_second_forms_keep_a_need(rules_only: None, tag: str, text: str) -> None:
+    assert_kept(tag, text)
+
+
+# (tag, sentence of the third batch that excludes it)
+THIRD = [
+    ("extensibility", "Bespoke development: none planned"),
+    ("integration", "Integration with the ERP: none required"),
+    (
+        "access_control",
+        "Q2: Is multi-factor authentication needed for the portal? Answer: No, only three officers will log in, from the office network.",
+    ),
+    (
+        "access_control",
+        "Q9: Is single sign-on required? A: No, only a handful of editors will sign in to the CMS.",
+    ),
+    (
+        "out_of_scope",
+        "Q16: Does the contractor supply laptops? Reply: No, the hardware will be provided by the university under a separate RFQ.",
+    ),
+    ("turnkey", "An off-the-shelf product that cannot be configured for our tariffs will not be selected."),
+    ("turnkey", "A standard package that does not fit our grant rules will not be retained."),
+]
+
+# (tag, sentence of the third batch that must keep it)
+THIRD_KEPT = [
+    # the answer asks for another audience, or asks again after "but"
+    ("access_control", "Q4: Is single sign-on required for all users? A: No, only for agency staff."),
+    (
+        "access_control",
+        "Q5: Is single sign-on needed for contractors? A: No, only two contractors will ever log in, but staff must use SSO.",
+    ),
+    (
+        "b2b_portal",
+        "Q6: Do the laptops come from the supplier? A: No, but a separate partner portal is required.",
+    ),
+    # a rule of retention, and what the refused product fails at
+    ("compliance", "Personal data will not be retained for longer than six years, in line with the GDPR."),
+    ("scale", "A portal that cannot handle 20,000 users will not be retained."),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), THIRD)
+def test_third_forms_negate_their_tag(rules_only: None, tag: str, text: str) -> None:
+    assert_negated(tag, text)
+
+
+@pytest.mark.parametrize(("tag", "text"), THIRD_KEPT)
+def test_third_forms_keep_a_need(rules_only: None, tag: str, text: str) -> None:
     assert_kept(tag, text)

@@ -33,11 +33,13 @@ from triage.tag.negation_words import (
     DEMANDS,
     DROPPED,
     ELSEWHERE,
+    FEW,
     HAVE,
     MUSTS,
     MUSTS_STRONG,
     NO,
     NO_NONE,
+    NONE_PARTICIPLES,
     NOT,
     NOT_ONLY,
     NUMBERED_ANSWER,
@@ -122,7 +124,10 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
             and not (norms[i] == N and norms[i + 1] == SLASH)  # "N/A"
         ):
             continue
-        if norms[i] == NO and i + 2 < len(doc) and norms[i + 1] == COMMA and norms[i + 2] in ONLY:
+        only = norms[i] == NO and i + 2 < len(doc) and norms[i + 1] == COMMA and norms[i + 2] in ONLY
+        # "No, only the two web editors will sign in": so few that the need is none, in the answer too
+        few = only and not FEW.isdisjoint(norms[i + 3 : min(i + 6, len(doc))])
+        if only and not few:
             continue  # "No, only for agency staff": asked for another audience
         q_start = sentence_bounds(doc, q)[0]
         if not DROPPED.isdisjoint(norms[q_start:q]):
@@ -148,7 +153,8 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
                 # ... of what it names before the word: not "... separately in the portal's 14 language sites"
                 where = next((k for k in range(lo, hi) if norms[k] in ELSEWHERE), hi)
                 elsewhere = span.start < where < hi and MUSTS_STRONG.isdisjoint(norms[lo:hi])
-                if not elsewhere and own_requirement(norms, lo, hi, REQUIRING):
+                # the clause of the few ("only the two web editors will sign in") asks nothing
+                if not (elsewhere or (few and lo <= i + 2)) and own_requirement(norms, lo, hi, REQUIRING):
                     continue
             span_info(span)["negated"] = True
 
@@ -268,6 +274,8 @@ def answered_row(
         return None
     if group == "forward":
         end = b if norms[a] in NO_NONE and b == a + 1 else -1
+        if end == b and b < s_end and doc[b].lower_ in NONE_PARTICIPLES:
+            end = b + 1  # "Custom development: none planned"
     elif group == "weak":
         end = b if wont else b + 1 if b in excludes_at else -1
     else:

@@ -137,6 +137,7 @@ from triage.tag.negation_words import (
     OTHER_THAN,
     OTHERS_KEEP,
     OWN_LOGIN,
+    PACKAGE_NOUNS,
     PHRASE_ENDS,
     PLURAL_TAGS,
     PROBLEMS,
@@ -150,6 +151,7 @@ from triage.tag.negation_words import (
     REQUIREMENT_WORDS,
     REQUIRING,
     RESTRICTS,
+    RETAINED,
     SAME_NOT_VIEW,
     SCOPE_NOUNS,
     SECURITY_TAG_IDS,
@@ -1295,6 +1297,27 @@ def _more_than_a(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
     return out
 
 
+def _not_retained(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
+    """ "A standard package that cannot be adapted to our procedures will not be retained", "An
+    off-the-shelf product that lacks an API will not be selected": a kind of product offered and not
+    chosen is refused as "not acceptable" is; its spans of `PRODUCT_TAGS` before the relative clause
+    are negated (what it fails at stays a need). Only where the clause's subject names an offered
+    thing (not "Personal data will not be retained beyond six years", a rule of retention)."""
+    out: list[Span] = []
+    for n, w in enumerate(words):
+        if w not in WEAK_NOTS:
+            continue
+        k = n + 1 + (n + 1 < len(words) and words[n + 1] == "be")
+        if k >= len(words) or words[k] not in RETAINED:
+            continue
+        lo, _ = _bounds(words, n, CLAUSE_WORDS)
+        rel = next((r for r in range(lo + 1, n) if words[r] in RELATIVE_WORDS or words[r] == "that"), n)
+        if not (OFFERED_THINGS | PACKAGE_NOUNS) & set(words[lo:rel]):
+            continue
+        out += [span for span, at in local if lo <= at < rel and span.label_ in PRODUCT_TAGS]
+    return out
+
+
 # The forms of `scope_forms`, in the order they run, each with the words one of which its sentence must
 # hold for it to apply (None: no such word, it always runs).
 _FORMS: tuple[
@@ -1317,6 +1340,7 @@ _FORMS: tuple[
     (_not_through_site, WEAK_NOTS),
     (_not_opening, frozenset({"not"})),
     (_more_than_a, frozenset({"more"})),
+    (_not_retained, RETAINED),
 )
 # the words one of which a sentence must hold for a form of `scope_forms` to apply, as the NORM hashes
 # of any casing of them (only an upper-case plural reads apart: "THEMSELVES"), and the tags whose form

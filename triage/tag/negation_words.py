@@ -861,7 +861,10 @@ NOT_THE_SAME_NP = frozenset(
 RELATIVE_WORDS = frozenset({"which", "who", "where", "whose"})
 # an answer's clause saying others do it ("Answer: No; the translation office will handle Spanish
 # pages separately"): no need of the buyer's own
-ELSEWHERE = {hash_string(norm(w)) for w in ("separately", "elsewhere", "in-house", "itself", "themselves")}
+# "No, hardware will be provided by the bank under a separate RFP": bought apart
+ELSEWHERE = {
+    hash_string(norm(w)) for w in ("separately", "elsewhere", "in-house", "itself", "themselves", "separate")
+}
 MUSTS_STRONG = {hash_string(norm(w)) for w in ("shall", "must", "should")}
 WHO = hash_string(norm("who"))
 # "No system other than the identity provider will connect to the portal"
@@ -1036,3 +1039,25 @@ PHRASE_ENDS = frozenset(
         "could",
     }
 )
+# "No, only the two web editors will sign in": so few people that the need asked about is none
+FEW = {
+    hash_string(norm(w))
+    for w in ("two", "three", "four", "five", "2", "3", "4", "5", "few", "handful", "couple", "one", "single")
+}
+# "Custom development: none planned": a "none" answer with its participle
+NONE_PARTICIPLES = frozenset(
+    {
+        "planned",
+        "foreseen",
+        "envisaged",
+        "expected",
+        "required",
+        "needed",
+        "intended",
+        "anticipated",
+        "wanted",
+    }
+)
+# "A standard package that cannot be adapted ... will not be retained": a kind of product not chosen
+RETAINED = frozenset({"retained", "selected", "shortlisted", "chosen"})
+PACKAGE_NOUNS = frozenset({"package", "packages", "software", "tool", "tools", "suite"})
