@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from triage.tag import tag_text
+from triage.tag.rules import parse_number
 
 # (tag, sentence that must carry it)
 FOUND = [
@@ -42,6 +43,16 @@ FOUND = [
     # user_roles.different_from: one audience's view set apart from another's
     ("user_roles", "As a landlord, I want a dashboard different from the one my tenants see."),
     ("user_roles", "The menu for a trustee should be different from that of a volunteer."),
+    # scale.strain: load and outages in plain words
+    ("scale", "Every April the parking permit site slows to a crawl for a week."),
+    ("scale", "The booking service must keep working when one data centre is lost."),
+    ("scale", "The app should add capacity by itself when demand rises on results day."),
+    # scale.volume: more kinds of users, hyphenated ones, people doing things, lakh and 5.000
+    ("scale", "On derby days 38,000 fans open the stadium app within an hour."),
+    ("scale", "The tax portal must serve 4,500 signed-in users at the busiest hour."),
+    ("scale", "When the summer camp list opens, 25,000 people try to book in the first hour."),
+    ("scale", "The scholarship portal shall handle 12 lakh registered students."),
+    ("scale", "The platform must sustain 8.000 simultaneous users during the enrolment period."),
 ]
 
 # (tag, sentence close in wording where it must stay quiet)
@@ -66,6 +77,11 @@ QUIET = [
     # menus by permission are access control; a newer version different from the one in use
     ("user_roles", "The system shall show different menus depending on the user's level of authority."),
     ("user_roles", "The upgraded release shall be different from the one in use today only in its screens."),
+    # a watch kept around the clock is security monitoring; people who live somewhere; a bid deposit in lakh
+    ("scale", "The supplier's security team shall monitor the portal around the clock."),
+    ("scale", "About 1.2 million people live in the region the trust serves."),
+    ("scale", "Bidders shall pay an earnest deposit of Rs. 3 lakh in the form of a demand draft."),
+    ("scale", "The 2023 review found that 12 blind users could not finish the form."),
 ]
 
 
@@ -79,3 +95,19 @@ def test_new_wording_carries_the_tag(tag: str, text: str) -> None:
 @pytest.mark.parametrize(("tag", "text"), QUIET, ids=[f"{t}-{i}" for i, (t, _) in enumerate(QUIET)])
 def test_close_wording_stays_quiet(tag: str, text: str) -> None:
     assert tag not in tag_text(text)["tags"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("250,000", 250000.0),
+        ("99.95", 99.95),
+        ("99.999", 99.999),
+        ("5.000", 5000.0),
+        ("2.500", 2500.0),
+        ("1.250.000", 1250000.0),
+        ("2.5", 2.5),
+    ],
+)
+def test_numbers_with_thousands_grouped_by_stops(text: str, value: float) -> None:
+    assert parse_number(text) == value

@@ -1,7 +1,7 @@
 """Numbers that belong to a tag: "integration with 14 systems", "23 languages", "99.95 % uptime".
 
 `icp_quantities` looks, in the sentence of each ICP span, for a number (digits with thousands
-separators or decimals, a few number words, optionally followed by "k" / "thousand" / "million")
+separators or decimals, a few number words, optionally followed by "k" / "thousand" / "million" / "lakh")
 followed within three words by a unit that the taxonomy lists for the span's tag (`quantities:`),
 or by "%" / "percent". The number nearest to the span wins and is set as `Span._.quantity`, a
 `triage.types.Quantity`.
@@ -15,10 +15,18 @@ from spacy.tokens import Doc, Span
 
 from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.normalise import norm
-from triage.tag.rules import ICP_KEY, doc_attr, get_spans, parse_number, sentence_bounds, span_info
+from triage.tag.rules import (
+    ICP_KEY,
+    WORD_MULTIPLIERS,
+    doc_attr,
+    get_spans,
+    parse_number,
+    sentence_bounds,
+    span_info,
+)
 from triage.types import Quantity
 
-_SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+_SCALE_WORDS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, **WORD_MULTIPLIERS}
 _PERCENT = {"%", "percent", "per cent"}
 
 

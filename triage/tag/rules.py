@@ -61,13 +61,30 @@ _NUMBER_WORDS = {
     "dozen": 12,
 }
 _MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+# the words after a number that multiply it: "2 million", and India's "50 lakh" (100,000) and "3 crore" (10 million)
+WORD_MULTIPLIERS = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+# "5.000", "2.500" and "1.250.000": thousands grouped with stops, as much of Europe writes them. Read so only
+# where a decimal is unlikely: two stops or more, or three digits after the stop that end in "00" ("99.999 %"
+# and "12.345" stay decimals)
+_STOP_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.\d00")
 
 
 def parse_number(text: str) -> float | None:
-    """`250,000` -> 250000.0, `99.95` -> 99.95, `twelve` -> 12.0; None when it is not a number."""
+    """`250,000` -> 250000.0, `99.95` -> 99.95, `twelve` -> 12.0, `5.000` -> 5000.0; None when it is not a
+    number."""
     t = text.lower().replace(",", "")
     if t in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[t])
+    if _STOP_GROUPED.fullmatch(t):
+        return float(t.replace(".", ""))
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|mn|bn)?", t)
     if not m:
         return None
@@ -368,7 +385,7 @@ class RuleSet:
             value = parse_number(token.text)
             if value is not None:
                 after = doc[token.i + 1].lower_ if token.i + 1 < part_bounds(doc, token.i)[1] else ""
-                value *= _MULTIPLIERS.get(after, 1.0) if after in ("thousand", "million", "billion") else 1.0
+                value *= WORD_MULTIPLIERS.get(after, 1.0)
                 if rule.min_quantity is not None and value < rule.min_quantity:
                     return False
                 return not (rule.max_quantity is not None and value > rule.max_quantity)
