@@ -71,6 +71,10 @@ TUNING = (
     "tune10",
     "tune11",
 )
+# tune15 and tune16 (the tags recall misses, new registers; 2026-11-27 midday) are tuning sets for the
+# rules only, for the same reason: trained on, at the shipped thresholds and vetoes, the written
+# validation macro F1 went 0.8805 -> 0.8800 and the real validation micro F1 0.615 -> 0.602; with the
+# thresholds chosen again, 0.8810 -> 0.8785 and 0.6051 -> 0.6044 against a retrain without them.
 # tune14 (the register of software requirements specifications, 2026-11-27) is a tuning set for the
 # rules only: trained on, it kept the written validation macro F1 (0.8792 -> 0.8793) and lowered the
 # real validation micro F1 (0.6150 -> 0.5974), and at the shipped thresholds and vetoes it lowered both
