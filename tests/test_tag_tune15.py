@@ -53,6 +53,14 @@ FOUND = [
     ("scale", "When the summer camp list opens, 25,000 people try to book in the first hour."),
     ("scale", "The scholarship portal shall handle 12 lakh registered students."),
     ("scale", "The platform must sustain 8.000 simultaneous users during the enrolment period."),
+    # access_control.rights_plain: who keeps which rights, in plain words
+    ("access_control", "A supply teacher's rights must end on the last day of the placement."),
+    ("access_control", "Porters all use one generic login per shift, so no one knows who moved which bed."),
+    ("access_control", "A carer should be able to hand her rights to a colleague during annual leave."),
+    ("access_control", "Each coach sees the players of her own club and no one else's."),
+    # access_control.national_eid: other countries' sign-in services
+    ("access_control", "Residents must sign in with Singpass before they apply."),
+    ("access_control", "Businesses shall log in through CSAM as the federal rules require."),
 ]
 
 # (tag, sentence close in wording where it must stay quiet)
@@ -82,6 +90,10 @@ QUIET = [
     ("scale", "About 1.2 million people live in the region the trust serves."),
     ("scale", "Bidders shall pay an earnest deposit of Rs. 3 lakh in the form of a demand draft."),
     ("scale", "The 2023 review found that 12 blind users could not finish the form."),
+    # a building's doors, a former student who keeps the same sign-in, a bidder's signatories
+    ("access_control", "Contractors' door badges must stop working when their rights end at the depot."),
+    ("access_control", "A graduate shall move to an alumni account, keeping the same sign-in and history."),
+    ("access_control", "Only the Bidder's authorised signatories may sign the Form of Tender."),
 ]
 
 
