@@ -16,7 +16,11 @@
   thing is "far more than" are set aside;
 - a label answered "none planned", an answer "No, only the two web editors will sign in" (so few that
   the need is none), an answer that says the thing comes "under a separate RFP", and a kind of product
-  that "will not be retained" for what it fails at answer or refuse the need.
+  that "will not be retained" for what it fails at answer or refuse the need;
+- needs that an exclusion beside them took away: a clause after "but" / ";" that asks for a span by
+  name ("shall require registration and sign-in") keeps it though its context words stood in the
+  excluded clause, a "no" ends at "and guarantees" / "and supports", and a question whether someone
+  "should see" another's data answered "No" forbids (a rule of access).
 
 The sentences are invented for this file and tagged by the rules alone."""
 
@@ -218,3 +222,54 @@ def test_third_forms_negate_their_tag(rules_only: None, tag: str, text: str) -> 
 @pytest.mark.parametrize(("tag", "text"), THIRD_KEPT)
 def test_third_forms_keep_a_need(rules_only: None, tag: str, text: str) -> None:
     assert_kept(tag, text)
+
+
+# (tag, sentence of the fourth batch whose need an exclusion beside it must not take away)
+FOURTH_KEPT = [
+    (
+        "account_services",
+        "Visitors will not register for the events calendar, but the booking service shall require registration and sign-in.",
+    ),
+    (
+        "account_services",
+        "Members will not create accounts for the newsletter; the shop shall require registration and sign-in.",
+    ),
+    ("scale", "A hosted service that needs no custom code and guarantees 99.95 % availability is preferred."),
+    (
+        "scale",
+        "A subscription product with no bespoke development and supports 5,000 concurrent users is preferred.",
+    ),
+    (
+        "access_control",
+        "Q6: Should tenants see each other's repair requests? A: No; each tenant sees only their own.",
+    ),
+]
+
+# (tag, sentence of the fourth batch that still excludes it)
+FOURTH_STILL = [
+    ("user_roles", "Partner logins are not needed for suppliers; the portal is for staff only."),
+    (
+        "b2b_portal",
+        "A PDF price list will be offered to trade customers in lieu of an online ordering portal.",
+    ),
+    ("access_control", "Q4: Is access control by role required? A: No."),
+    (
+        "extensibility",
+        "A hosted service that needs no custom code and guarantees 99.95 % availability is preferred.",
+    ),
+    # the "protected" of security stands only beside the encryption excluded
+    (
+        "security_ops",
+        "Encryption at rest is not needed for the news pages, but the member area must be protected by MFA.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), FOURTH_KEPT)
+def test_a_need_beside_an_exclusion_is_kept(rules_only: None, tag: str, text: str) -> None:
+    assert_kept(tag, text)
+
+
+@pytest.mark.parametrize(("tag", "text"), FOURTH_STILL)
+def test_the_exclusion_beside_it_still_excludes(rules_only: None, tag: str, text: str) -> None:
+    assert_negated(tag, text)

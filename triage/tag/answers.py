@@ -133,6 +133,9 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
         if not DROPPED.isdisjoint(norms[q_start:q]):
             continue  # "Can the peak of 9,000 users be ignored? No": the need stands
         asked = [span for span in sent_spans if span.start < q]
+        if _asks_leave(doc, norms, q_start, q):
+            # "Should brokers see each other's clients? No": a rule of access, the need itself
+            asked = [span for span in asked if span.label_ != "access_control"]
         tags = {span.label_ for span in asked}
         for span in asked:
             span_info(span)["negated"] = True
@@ -157,6 +160,25 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
                 if not (elsewhere or (few and lo <= i + 2)) and own_requirement(norms, lo, hi, REQUIRING):
                     continue
             span_info(span)["negated"] = True
+
+
+# not "must" / "will": "Must students see the intranet? No" asks whether it is needed
+_LEAVE_MODALS = frozenset({"should", "can", "could", "may", "might"})
+_ACCESS_VERBS = frozenset({"see", "view", "access", "read", "edit", "change", "modify", "delete", "download"})
+_NEEDS = frozenset(
+    {"need", "needs", "needed", "require", "required", "requires", "necessary", "want", "wanted"}
+)
+
+
+def _asks_leave(doc: Doc, norms: list[int], q_start: int, q: int) -> bool:
+    """Whether the question in tokens [q_start, q) asks whether someone may see or change something
+    ("Should brokers see each other's clients?", "Can a branch edit head-office prices?"): answered
+    "No", it forbids, a rule of access that is itself the need. Not a question of whether access is
+    needed or required ("Will staff need access to the HR data?")."""
+    words = [t.lower_ for t in doc[q_start:q]]
+    if not _LEAVE_MODALS.intersection(words[:_WH_REACH]) or not _ACCESS_VERBS.intersection(words):
+        return False
+    return _NEEDS.isdisjoint(words)
 
 
 def _ends_in_no(doc: Doc, norms: list[int], i: int) -> bool:

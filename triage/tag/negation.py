@@ -84,6 +84,7 @@ from triage.tag.negation_words import (
     ALREADY,
     ALWAYS_TODAYS,
     AS,
+    ASKING_VERBS,
     BACK_BREAKS,
     BE_FORMS,
     BUT,
@@ -704,10 +705,27 @@ class IcpNegation:
         in what the sentence excludes: "trade customers" is b2b_portal beside "ordering portal", but
         not in "a PDF will be offered to trade customers in lieu of an online ordering portal". Only
         where a span of the same tag is negated in the sentence (the partner noun of a negated
-        portal), so a need of its own with the same words elsewhere stands."""
+        portal), so a need of its own with the same words elsewhere stands. Nor a span that a clause
+        asks for by name, with "shall" / "must" / "should" and a verb of asking right before it, and
+        that excludes nothing itself ("Patients will not create accounts for the symptom checker, but
+        the refill service shall require registration and sign-in"): a need of its own (not "...,
+        but the member area must be protected by MFA", whose "protected" is security only beside
+        the encryption excluded)."""
         tags = {span.label_ for span in view.spans if span_info(span).get("negated")}
         if not tags:
             return
+        cuts = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
+
+        def asks_itself(span: Span) -> bool:
+            lo = clause_start(cuts, span.start, view.start)
+            hi = first_from(cuts, span.start + 1, view.end)
+            before = view.norms[max(lo, span.start - 2) : span.start]
+            return (
+                not MUSTS_STRONG.isdisjoint(view.norms[lo:hi])
+                and not ASKING_VERBS.isdisjoint(before)
+                and not any(a < hi and lo < b for a, b in view.negated)
+            )
+
         candidates = [
             span
             for span in view.spans
@@ -716,6 +734,7 @@ class IcpNegation:
             and (rule := self.rules.get(span.id_)) is not None
             and rule.requires
             and rule.negatable
+            and not asks_itself(span)
         ]
         if not candidates:
             return

@@ -1061,3 +1061,18 @@ NONE_PARTICIPLES = frozenset(
 # "A standard package that cannot be adapted ... will not be retained": a kind of product not chosen
 RETAINED = frozenset({"retained", "selected", "shortlisted", "chosen"})
 PACKAGE_NOUNS = frozenset({"package", "packages", "software", "tool", "tools", "suite"})
+# a verb that asks for the thing after it by name: "shall require registration and sign-in"
+ASKING_VERBS = {
+    hash_string(norm(w))
+    for w in (
+        "require",
+        "requires",
+        "provide",
+        "provides",
+        "support",
+        "supports",
+        "offer",
+        "offers",
+        "include",
+    )
+}
