@@ -61,6 +61,10 @@ FOUND = [
     # access_control.national_eid: other countries' sign-in services
     ("access_control", "Residents must sign in with Singpass before they apply."),
     ("access_control", "Businesses shall log in through CSAM as the federal rules require."),
+    # account_services.own_details_plain: a user's own details and account in plain words
+    ("account_services", "Patients ring us each week to tell us about a new mobile number."),
+    ("account_services", "Staff want to change their preferred name on the intranet themselves."),
+    ("account_services", "Accounts that have not been used for two years shall be closed after a reminder."),
 ]
 
 # (tag, sentence close in wording where it must stay quiet)
@@ -94,6 +98,10 @@ QUIET = [
     ("access_control", "Contractors' door badges must stop working when their rights end at the depot."),
     ("access_control", "A graduate shall move to an alumni account, keeping the same sign-in and history."),
     ("access_control", "Only the Bidder's authorised signatories may sign the Form of Tender."),
+    # sign-in as the setting or as a security control, not the user's own account
+    ("account_services", "Nurses should find the ward news on the first page once signed in."),
+    ("account_services", "Payroll clerks log in to the payroll system through the Citrix gateway."),
+    ("account_services", "The account manager shall confirm the new phone number of the supplier's office."),
 ]
 
 
