@@ -1,0 +1,67 @@
+"""The tune16 round of rule tuning: the registers the rules had not met (minutes, slide bullets, Q&A logs,
+vision lines, non-native wording) and the tags said there without their textbook words.
+
+Each rule this round added to taxonomy.yaml is checked on two sentences of its own, where the tag must be
+found, and on a sentence close in wording where it must stay quiet. The sentences are new, not taken from
+any labelled set, and are tagged by the rules alone (no trained classifier)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.tag import tag_text
+
+# (tag, sentence that must carry it)
+FOUND = [
+    # platform_mandate.built_on: a platform named right after the verb that builds on it
+    ("platform_mandate", "Build on WordPress (the trust's web standard)"),
+    ("platform_mandate", "Every school website must move onto the county's shared Drupal platform by 2027."),
+    # platform_mandate.named: the words of non-native writers and slides
+    (
+        "platform_mandate",
+        "The extranet has to be realised on SharePoint Online, in coherence with the group tenant.",
+    ),
+    ("platform_mandate", "Power Pages is the ministry's chosen platform for every citizen form."),
+    # collaboration.know_how: know-how that leaves or never travels, colleagues asking each other
+    (
+        "collaboration",
+        "When our senior buyer retires, thirty years of knowing which growers to trust goes with him.",
+    ),
+    (
+        "collaboration",
+        "New nurses spend weeks ringing round colleagues to learn how things are really done on the ward.",
+    ),
+    (
+        "collaboration",
+        "Engineers should be able to post a question at night and get an answer from another depot.",
+    ),
+    # security_ops.plain_more: threats and defences in plain words
+    ("security_ops", "A phishing e-mail last winter gave strangers the passwords of four clerks."),
+    ("security_ops", "Backups must sit where ransomware on the office network cannot reach them."),
+    ("security_ops", "Every look at a child's record must be recorded for the safeguarding lead."),
+]
+
+# (tag, sentence close in wording where it must stay quiet)
+QUIET = [
+    # a platform replaced or merely allowed; "anything but" is the negation's to read
+    ("platform_mandate", "The current site was built on WordPress in 2015 and will be replaced."),
+    ("platform_mandate", "Bidders may propose a site built on Drupal if they wish."),
+    # data that reaches a store, customers one knows: not know-how among colleagues
+    ("collaboration", "I want to know which of my customers' licences expire next month."),
+    ("collaboration", "The ERP data should be copied from each other's systems every night."),
+    # phishing-resistant sign-in is access control; metadata harvested from other catalogues
+    ("security_ops", "Administrators shall sign in with phishing-resistant MFA keys."),
+    ("security_ops", "The catalogue harvests dataset records from 40 agency portals."),
+]
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize(("tag", "text"), FOUND, ids=[f"{t}-{i}" for i, (t, _) in enumerate(FOUND)])
+def test_new_wording_carries_the_tag(tag: str, text: str) -> None:
+    assert tag in tag_text(text)["tags"], text
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize(("tag", "text"), QUIET, ids=[f"{t}-{i}" for i, (t, _) in enumerate(QUIET)])
+def test_close_wording_stays_quiet(tag: str, text: str) -> None:
+    assert tag not in tag_text(text)["tags"], text
