@@ -20,7 +20,10 @@
 - needs that an exclusion beside them took away: a clause after "but" / ";" that asks for a span by
   name ("shall require registration and sign-in") keeps it though its context words stood in the
   excluded clause, a "no" ends at "and guarantees" / "and supports", and a question whether someone
-  "should see" another's data answered "No" forbids (a rule of access).
+  "should see" another's data answered "No" forbids (a rule of access);
+- a rule's own phrase that opens with its "never" ("who can never be the one who raised them") forbids,
+  a thing that "suits neither" audience is today's pain, and "without taking the service offline"
+  asks for the service to stay up.
 
 The sentences are invented for this file and tagged by the rules alone."""
 
@@ -272,4 +275,35 @@ def test_a_need_beside_an_exclusion_is_kept(rules_only: None, tag: str, text: st
 
 @pytest.mark.parametrize(("tag", "text"), FOURTH_STILL)
 def test_the_exclusion_beside_it_still_excludes(rules_only: None, tag: str, text: str) -> None:
+    assert_negated(tag, text)
+
+
+# (tag, sentence of the fifth batch that must keep it)
+FIFTH_KEPT = [
+    (
+        "access_control",
+        "Refund requests over £200 must be approved by a manager, who can never be the one who raised them.",
+    ),
+    (
+        "access_control",
+        "Credit notes must be signed off by a second officer, who can never be the one who raised them.",
+    ),
+    ("user_roles", "Buyers and sellers are sent to the same start page, and it suits neither."),
+    ("scale", "Database upgrades must run without taking the service offline at night."),
+]
+
+# (tag, sentence of the fifth batch that still excludes it)
+FIFTH_STILL = [
+    ("access_control", "The portal will launch without single sign-on."),
+    ("user_roles", "Tenants and landlords will see the same site."),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), FIFTH_KEPT)
+def test_fifth_forms_keep_a_need(rules_only: None, tag: str, text: str) -> None:
+    assert_kept(tag, text)
+
+
+@pytest.mark.parametrize(("tag", "text"), FIFTH_STILL)
+def test_fifth_forms_leave_an_exclusion(rules_only: None, tag: str, text: str) -> None:
     assert_negated(tag, text)

@@ -295,6 +295,17 @@ class IcpNegation:
             for g, a, b in cues:
                 if g == "weak" and a < weak_from.get(b, b):
                     weak_from[b] = a
+            # where a "never" / "not" opens a rule's own phrase ("who can never be the one who raised
+            # them"); not "cannot", today's pain ("cannot see the pension records")
+            weak_at = {
+                a
+                for g, a, _ in cues
+                if g == "weak"
+                and (
+                    doc[a].lower_ == "never"
+                    or (doc[a].lower_ == "not" and doc[a - 1].lower_ not in ("can", "ca"))
+                )
+            }
             for span in sent_spans:
                 rule = self.rules.get(span.id_)
                 if rule is not None and not rule.negatable:
@@ -315,6 +326,9 @@ class IcpNegation:
                     or (
                         span.start < lo < span.end
                         and (hi - lo > 1 or weak_from.get(lo, span.start) < span.start == lo - 1)
+                        # a rule's own phrase that opens with its "never" / "not": "who can never be
+                        # the one who raised them" forbids, a need
+                        and span.start not in weak_at
                     )
                     for lo, hi in scopes
                 ):
