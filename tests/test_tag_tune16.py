@@ -39,6 +39,9 @@ FOUND = [
     ("security_ops", "A phishing e-mail last winter gave strangers the passwords of four clerks."),
     ("security_ops", "Backups must sit where ransomware on the office network cannot reach them."),
     ("security_ops", "Every look at a child's record must be recorded for the safeguarding lead."),
+    # workflow.ticketing: a ticketing tool for requests and incidents, matched as written
+    ("workflow", "Repair requests shall be logged in the ticketing system and routed to the right trade."),
+    ("workflow", "The ticketing tool must keep every incident open until the caller confirms the fix."),
 ]
 
 # (tag, sentence close in wording where it must stay quiet)
@@ -52,6 +55,15 @@ QUIET = [
     # phishing-resistant sign-in is access control; metadata harvested from other catalogues
     ("security_ops", "Administrators shall sign in with phishing-resistant MFA keys."),
     ("security_ops", "The catalogue harvests dataset records from 40 agency portals."),
+    # the inflected forms of workflow's phrases in other senses: tickets for a concert, a closing courtesy,
+    # answers kept within page limits, documents in electronic form
+    ("workflow", "The choir's site needs a page with the concert dates and a link to buy tickets."),
+    ("workflow", "We look forward to receiving your proposals by Friday."),
+    ("workflow", "Respondents shall keep their answers within the page limits of each section."),
+    ("workflow", "Manuals shall be handed over in editable electronic form."),
+    # radios and a news feed are not a connection to another system
+    ("integration", "The contractor shall supply two-way radios for the stewards."),
+    ("integration", "The intranet home page shall show a news feed for each country."),
 ]
 
 
