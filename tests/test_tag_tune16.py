@@ -42,6 +42,16 @@ FOUND = [
     # workflow.ticketing: a ticketing tool for requests and incidents, matched as written
     ("workflow", "Repair requests shall be logged in the ticketing system and routed to the right trade."),
     ("workflow", "The ticketing tool must keep every incident open until the caller confirms the fix."),
+    # integration.exchange: the same data keyed again, or kept apart, in the buyer's words
+    ("integration", "Each booking is typed a second time into the finance package by the office manager."),
+    ("integration", "A donor's new address should change in every system we run, not just one."),
+    (
+        "integration",
+        "The portal should publish events when a claim changes so that the insurer's systems can pick them up.",
+    ),
+    # extensibility.own_build: the buyer's own people adding to the platform, or stuck without it
+    ("extensibility", "The library wants to add its own reading-challenge widgets to the portal later."),
+    ("extensibility", "We asked the vendor for a new field two years ago and we are still waiting for it."),
 ]
 
 # (tag, sentence close in wording where it must stay quiet)
@@ -64,6 +74,9 @@ QUIET = [
     # radios and a news feed are not a connection to another system
     ("integration", "The contractor shall supply two-way radios for the stewards."),
     ("integration", "The intranet home page shall show a news feed for each country."),
+    # an add-on service one buys, an employer adding its staff to a scheme, a payment still awaited
+    ("extensibility", "Virus scanning of uploads may be offered as an add-on service."),
+    ("extensibility", "The supplier is still waiting for the Council to pay its last invoice."),
 ]
 
 
