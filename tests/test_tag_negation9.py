@@ -23,7 +23,7 @@
   "should see" another's data answered "No" forbids (a rule of access);
 - a rule's own phrase that opens with its "never" ("who can never be the one who raised them") forbids,
   a thing that "suits neither" audience is today's pain, and "without taking the service offline"
-  asks for the service to stay up.
+  asks for the service to stay up; a thing "nice to have but not essential" is a wish, not an exclusion.
 
 The sentences are invented for this file and tagged by the rules alone."""
 
@@ -290,12 +290,16 @@ FIFTH_KEPT = [
     ),
     ("user_roles", "Buyers and sellers are sent to the same start page, and it suits neither."),
     ("scale", "Database upgrades must run without taking the service offline at night."),
+    ("collaboration", "A members' discussion forum is nice to have but not essential."),
+    ("multi_site", "Multi-language support is desirable but not mandatory."),
 ]
 
 # (tag, sentence of the fifth batch that still excludes it)
 FIFTH_STILL = [
     ("access_control", "The portal will launch without single sign-on."),
     ("user_roles", "Tenants and landlords will see the same site."),
+    ("b2b_portal", "A partner portal is desirable but not in scope for this lot."),
+    ("collaboration", "A discussion forum is not essential."),
 ]
 
 

@@ -9,6 +9,11 @@
 - A need answered in a cell of its own ("SSO required | No", "Integration with SAP: N/A") is
   excluded, from its row or its label only (`answered_row`); a field about the row itself
   ("Mandatory: No", "In scope: No") starts no new row.
+- Ninth round: "None;" answers a question whether there are any; "No, only the two web editors will
+  sign in" answers No (so few that the need is none; "No, only for agency staff" still asks for
+  them); an answer that says the thing comes "under a separate RFP" speaks of it as bought apart; a
+  label answered "none planned" is a No; and a question whether someone "should see" another's data
+  answered "No" forbids, a rule of access that stays (`_asks_leave`).
 - A sentence followed in its passage by a bare asking label answered no ("... payroll system. In
   scope: No") states no need (`answered_by_label`).
 """

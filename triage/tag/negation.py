@@ -55,6 +55,17 @@ Sixth round: "not acceptable" of a thing named by what it fails at ("A portal th
 thing named before it; of a thing done a certain way ("Integration with SAP via nightly file
 transfer") it refuses the way, not the thing; a sentence followed in its passage by a bare asking
 label answered no ("... payroll system. In scope: No") states no need.
+Ninth round (minutes, slide bullets, Q&A logs, non-native wording): cues for "is left out", "will not
+talk to", "will not do for us", "would be overkill", "nobody will log in", "not a condition of award";
+"does not have to be built on X" waives the platform, not the thing built on it; users who "will not
+order through the new site", a bullet "Not another static site", what a thing is "far more than", a
+lesser thing that "would do" after ";", what is "already" done before ", so no ...", and a kind of
+product that "will not be retained" for what it fails at are exclusions. On the other side, needs kept:
+the manual work a link spares ("without retyping"), the service kept up ("without taking it
+offline"), a wish "nice to have but not essential", an audience a cue refuses as its object is no
+second audience after "but", "should not land on the same menu as" or a complaint about sameness, a
+clause after "but" that asks for a span by name ("shall require registration"), a rule's own phrase
+that opens with its "never" ("who can never be the one who raised them").
 The per-sentence steps after the scopes take one `SentenceView`. The scopes of the cues are
 read in negation_scopes.py, answers to questions and table rows in answers.py, clause bounds
 in clauses.py, and the words the rules look for are in negation_words.py.
