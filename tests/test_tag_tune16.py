@@ -52,6 +52,22 @@ FOUND = [
     # extensibility.own_build: the buyer's own people adding to the platform, or stuck without it
     ("extensibility", "The library wants to add its own reading-challenge widgets to the portal later."),
     ("extensibility", "We asked the vendor for a new field two years ago and we are still waiting for it."),
+    # workflow.plain_route: an item moving, or stuck, between people
+    ("workflow", "A grant claim travels by e-mail between three offices before anyone decides."),
+    ("workflow", "Licence applications sit in a tray until an officer has time to look at them."),
+    # workflow.chain: a process drawn with arrows
+    ("workflow", "Permits: application → officer review → decision"),
+    ("workflow", "Claims: submitted → assessed → payment"),
+    # multi_site.languages: more languages, "alongside"
+    ("multi_site", "The portal should offer Gaelic alongside English from the first day."),
+    ("multi_site", "Pages must be available in Tamil and Sinhala."),
+    # simple_site.pages: a few pages said another way
+    ("simple_site", "The florist wants a website of five pages and a contact form."),
+    ("simple_site", "Three or four pages would be plenty for the parish."),
+    # compliance.plain_more: accessibility, residency, consent and portability in plain words
+    ("compliance", "Several of our members are blind, so every page must work with a screen reader."),
+    ("compliance", "Pupil data must stay on servers in Australia."),
+    ("compliance", "Every cookie must be held back until the visitor accepts the banner."),
 ]
 
 # (tag, sentence close in wording where it must stay quiet)
@@ -77,6 +93,12 @@ QUIET = [
     # an add-on service one buys, an employer adding its staff to a scheme, a payment still awaited
     ("extensibility", "Virus scanning of uploads may be offered as an add-on service."),
     ("extensibility", "The supplier is still waiting for the Council to pay its last invoice."),
+    # a hierarchy drawn with arrows, a tray of sandwiches, two languages of the bid, pages of a proposal, blinds
+    ("workflow", "Dealer structure: group → branch → workshop"),
+    ("workflow", "A tray of sandwiches will sit in the meeting room until the evaluators have time."),
+    ("multi_site", "Proposals shall be written in French alongside English."),
+    ("simple_site", "The method statement shall be a document of five pages at most."),
+    ("compliance", "The contractor shall replace the window blinds in the meeting rooms."),
 ]
 
 
