@@ -23,7 +23,9 @@
   "should see" another's data answered "No" forbids (a rule of access);
 - a rule's own phrase that opens with its "never" ("who can never be the one who raised them") forbids,
   a thing that "suits neither" audience is today's pain, and "without taking the service offline"
-  asks for the service to stay up; a thing "nice to have but not essential" is a wish, not an exclusion.
+  asks for the service to stay up; a thing "nice to have but not essential" is a wish, not an exclusion;
+- what a refused thing "cannot" do in a relative clause ("a boxed product that cannot be adapted to our
+  licensing rules") is a need, not the word the "not" stands before.
 
 The sentences are invented for this file and tagged by the rules alone."""
 
@@ -310,4 +312,30 @@ def test_fifth_forms_keep_a_need(rules_only: None, tag: str, text: str) -> None:
 
 @pytest.mark.parametrize(("tag", "text"), FIFTH_STILL)
 def test_fifth_forms_leave_an_exclusion(rules_only: None, tag: str, text: str) -> None:
+    assert_negated(tag, text)
+
+
+# (tag, what a refused thing fails at, a need)
+FAILS_AT = [
+    (
+        "extensibility",
+        "The board will not buy a boxed product that cannot be adapted to our licensing rules.",
+    ),
+    ("extensibility", "We will not license a package that cannot be adapted to our grant rules."),
+]
+
+# (tag, a "cannot" with no thing refused: the word after it stays as it was)
+CANNOT_STILL = [
+    ("account_services", "Visitors cannot create accounts; the site is read-only."),
+    ("access_control", "Our staff cannot see each other's case notes, so work is done twice."),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), FAILS_AT)
+def test_what_a_refused_thing_fails_at_is_a_need(rules_only: None, tag: str, text: str) -> None:
+    assert_kept(tag, text)
+
+
+@pytest.mark.parametrize(("tag", "text"), CANNOT_STILL)
+def test_a_cannot_of_no_refused_thing_is_unchanged(rules_only: None, tag: str, text: str) -> None:
     assert_negated(tag, text)

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from triage.tag.clauses import first_from, own_requirement
 from triage.tag.negation_words import (
+    ACCESS_WORDS,
     ANSWER_BREAKS,
     ANSWER_ENDS,
     ANSWER_LABELS,
@@ -169,7 +170,6 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
 
 # not "must" / "will": "Must students see the intranet? No" asks whether it is needed
 _LEAVE_MODALS = frozenset({"should", "can", "could", "may", "might"})
-_ACCESS_VERBS = frozenset({"see", "view", "access", "read", "edit", "change", "modify", "delete", "download"})
 _NEEDS = frozenset(
     {"need", "needs", "needed", "require", "required", "requires", "necessary", "want", "wanted"}
 )
@@ -181,7 +181,7 @@ def _asks_leave(doc: Doc, norms: list[int], q_start: int, q: int) -> bool:
     "No", it forbids, a rule of access that is itself the need. Not a question of whether access is
     needed or required ("Will staff need access to the HR data?")."""
     words = [t.lower_ for t in doc[q_start:q]]
-    if not _LEAVE_MODALS.intersection(words[:_WH_REACH]) or not _ACCESS_VERBS.intersection(words):
+    if not _LEAVE_MODALS.intersection(words[:_WH_REACH]) or not ACCESS_WORDS.intersection(words):
         return False
     return _NEEDS.isdisjoint(words)
 

@@ -36,6 +36,7 @@ from triage.tag.clauses import (
 )
 from triage.tag.negation_words import (
     ACCEPTS,
+    ACCESS_VERBS,
     AND,
     ANY,
     ASKS,
@@ -95,6 +96,7 @@ from triage.tag.negation_words import (
 from triage.tag.rules import doc_norms
 
 _BURDEN_REACH = 6  # words from "without forcing" to its "to": "without forcing any of them to"
+_ACCESS_REACH = 6  # words from a modal to its verb of access: "shall be able to see", "may only view"
 _RELATIVE_REACH = 3  # words from a relative pronoun to the "not" of its clause: "that it cannot"
 
 
@@ -451,9 +453,13 @@ def cue_scopes(
                 and RELATIVES.intersection(norms[max(a - _RELATIVE_REACH, lo) : a])
             ):
                 continue  # "A portal that cannot scale ... is not acceptable": the failure forbidden
-            elif a == lo or norms[a - 1] not in MODALS:
+            elif (a == lo or norms[a - 1] not in MODALS) and not (
+                cannot and a > lo and norms[a - 1] in RELATIVES
+            ):
                 # only what the cue stands right before: "configured but not customised"; after a
-                # modal it forbids ("must never see another dealer's quotes") and negates nothing
+                # modal it forbids ("must never see another dealer's quotes") and negates nothing;
+                # a relative "that cannot" says what a thing fails at, a need ("a package that
+                # cannot be adapted to our procedures")
                 scopes.append((b, b + 1))
             elif refusals is not None:
                 # ... except a refusal that a rule turns into another tag: "the vendor shall not
@@ -556,13 +562,16 @@ def cue_scopes(
 
 def _forbids_after_but(norms: list[int], cuts: list[int], a: int, s_start: int, excludes: list[int]) -> bool:
     """Whether the "not" at token `a` right after "but" denies, under the modal of the clause before,
-    what that clause's verb allows: "Dealers may see their own orders but not the prices of other
-    dealers", "Warehouse staff must see delivery addresses but not what customers paid". That is a
-    prohibition, a rule of access, and excludes nothing. Not where the verb before provides or includes
-    ("The portal shall support English but not Welsh": Welsh is excluded), nor after a clause with no
-    modal ("Today staff see orders but not prices")."""
+    what that clause's verb of access allows (`ACCESS_VERBS`, within a few words of the modal: "Dealers
+    may see their own orders but not the prices of other dealers", "Warehouse staff must see delivery
+    addresses but not what customers paid"). That is a prohibition, a rule of access, and excludes
+    nothing. Not a verb of work ("The supplier must redesign the intranet but not the single sign-on":
+    SSO is excluded), nor one that provides or includes ("shall support English but not Welsh"), nor a
+    clause with no modal ("Today staff see orders but not prices")."""
     if a - 1 <= s_start or norms[a - 1] not in BUT:
         return False
     lo = clause_start(cuts, a - 1, s_start)
     modal = next((k for k in range(lo, a - 1) if norms[k] in MODALS), None)
-    return modal is not None and not any(modal < x < a - 1 for x in excludes)
+    if modal is None or any(modal < x < a - 1 for x in excludes):
+        return False
+    return any(norms[k] in ACCESS_VERBS for k in range(modal + 1, min(modal + _ACCESS_REACH, a - 1)))

@@ -151,6 +151,9 @@ LEFT_OUT = {hash_string(norm(w)) for w in ("is", "are", "was", "were", "does", "
 PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "these")}
 # modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
 REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
+# verbs of access: what someone may see or change (a "but not" after one forbids: negation_scopes, answers)
+ACCESS_WORDS = frozenset({"see", "view", "access", "read", "edit", "change", "modify", "delete", "download"})
+ACCESS_VERBS = {hash_string(norm(w)) for w in ACCESS_WORDS}
 # what a vendor may be spared making or supplying while the solution must still use it (_used_after)
 MADE = {
     hash_string(norm(w))
