@@ -265,3 +265,8 @@ def register_rows(
         (register, sum(bool(pattern.search(r["text"])) for r in records))
         for register, (pattern, _) in sorted(registers.items())
     ]
+
+
+def about(rec: dict) -> list[str]:
+    """The tags a trap or negation imitates or negates (README: `about`), [] where it names none."""
+    return rec.get("about", [])

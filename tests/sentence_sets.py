@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from sentence_checks import PROHIBITION, OtherTexts, WordBags
+from sentence_checks import ANY_CUE, PROHIBITION, OtherTexts, WordBags
 from test_sentence_set import DATA, load
 
 README = DATA / "README.md"
@@ -68,17 +68,17 @@ class Spec:
     full_table: bool = False  # every README table row equal to sentence_checks.count_rows
     plain_json_lines: bool = False  # one compact object a line, keys in the README's order
 
+    def __post_init__(self) -> None:
+        # a check whose minimum is left at its default could never fail: set the two together
+        if bool(self.negation_forms) != bool(self.min_negation_forms):
+            raise ValueError(f"{self.prefix}: negation_forms and min_negation_forms go together")
+
 
 def _ci(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, flags=re.IGNORECASE)
 
 
 # Modality cues (README, "Labelling rules and decisions").
-ANY_CUE = _ci(
-    r"\b(shall|must|requir\w*|needs?|needed|has to|have to|had to|is to be|are to be|mandat\w*|will|won't"
-    r"|should|prefer\w*|desir\w*|ideally|would like|'d like|wants?|wanted|would rather|'d rather|advantage|may"
-    r"|might|optional\w*|nice[- ]to[- ]have|wish\w*|could|expect\w*)\b"
-)
 # tune9: the buyer's hopes, aims and goals are cues too
 ANY_CUE_TUNE9 = _ci(
     r"\b(shall|must|requir\w*|needs?|needed|has to|have to|had to|is to be|are to be|mandat\w*|will|won't"

@@ -18,6 +18,7 @@ import re
 
 import pytest
 import sentence_checks
+from sentence_checks import about
 from sentence_sets import README, SPECS, records_of
 
 SPEC = SPECS["tune10"]
@@ -44,10 +45,6 @@ MIN_OOS_DRESSED_AS_ANOTHER_TAG = (
     10  # non-software procurements in another tag's words ("turnkey", "security")
 )
 MIN_SCALE_TRAPS_WITH_A_NUMBER = 20  # numbers that are not load: population, headcount, articles, parcels
-
-
-def about(rec: dict) -> list[str]:
-    return rec.get("about", [])
 
 
 @pytest.mark.parametrize("tag", FOCUS_TAGS)

@@ -18,6 +18,7 @@ import re
 
 import pytest
 import sentence_checks
+from sentence_checks import about
 from sentence_sets import README, SPECS, records_of
 
 SPEC = SPECS["tune11"]
@@ -29,10 +30,6 @@ MIN_FOCUS_TRAPS = 5  # traps whose `about` names the focus tag
 MIN_PROCESS_DESCRIPTIONS = 20  # how an office works today: `workflow` stated as background (`info`)
 
 USER_STORY = re.compile(r"^As an? [^,]+, I want\b", flags=re.IGNORECASE)
-
-
-def about(rec: dict) -> list[str]:
-    return rec.get("about", [])
 
 
 @pytest.mark.parametrize("tag", FOCUS_TAGS)

@@ -21,6 +21,7 @@ from collections import Counter
 
 import pytest
 import sentence_checks
+from sentence_checks import about
 from sentence_sets import SPECS, records_of
 
 SPEC = SPECS["tune12"]
@@ -65,10 +66,6 @@ STRONGER_CUE = re.compile(
 ANY_CUE = sentence_checks.ANY_CUE
 BARE_SCOPE = re.compile(r"^(Out of scope|Excluded|Exclusions|Scope exclusions|Not included|Items excluded)\b")
 MANDATORY_NO = re.compile(r"Mandatory: No\b(?!.*In scope: No)")
-
-
-def about(rec: dict) -> list[str]:
-    return rec.get("about", [])
 
 
 def test_most_sentences_negate_and_many_keep_another_tag(records: list[dict]) -> None:

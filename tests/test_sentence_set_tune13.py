@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pytest
 import sentence_checks
+from sentence_checks import about
 from sentence_sets import README, SPECS, records_of
 
 SPEC = SPECS["tune13"]
@@ -27,10 +28,6 @@ MIN_FOCUS_POSITIVES = 60  # tagged sentences per focus tag
 MIN_FOCUS_TRAPS = 20  # traps whose `about` names the focus tag
 MIN_FOCUS_NEGATIONS = 5  # negations whose `about` names the focus tag
 MIN_BUYER_WORDS = 15  # per focus tag: paraphrases (today's pain, the buyer's own words) carrying it
-
-
-def about(rec: dict) -> list[str]:
-    return rec.get("about", [])
 
 
 @pytest.mark.parametrize("tag", FOCUS_TAGS)

@@ -18,6 +18,7 @@ import re
 
 import pytest
 import sentence_checks
+from sentence_checks import about
 from sentence_sets import README, SPECS, records_of
 
 from triage.types import SECURITY_TAGS
@@ -45,10 +46,6 @@ KEYWORDS = {
 RESPONSE_TIME = re.compile(
     r"\bwithin \d+(\.\d+)? ?(seconds?|ms|milliseconds?)\b|\bunder \d+ ?(seconds?|ms)\b"
 )
-
-
-def about(rec: dict) -> list[str]:
-    return rec.get("about", [])
 
 
 @pytest.mark.parametrize("tag", SECURITY_TAGS)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 import sentence_checks
+from sentence_checks import about
 from sentence_sets import README, SPECS, records_of
 
 SPEC = SPECS["tune15"]
@@ -74,10 +75,6 @@ ACCOUNT_DECOYS = (
     "register on",
     "sign in at reception",
 )
-
-
-def about(rec: dict) -> list[str]:
-    return rec.get("about", [])
 
 
 @pytest.mark.parametrize("tag", FOCUS)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 import sentence_checks
+from sentence_checks import about
 from sentence_sets import README, SPECS, records_of
 
 from triage.types import ALL_TAGS
@@ -57,10 +58,6 @@ KEYWORDS = {
     "out_of_scope": r"hardware|construction|works\b|printing|cleaning|catering|guard|staffing|furniture"
     r"|out of scope",
 }
-
-
-def about(rec: dict) -> list[str]:
-    return rec.get("about", [])
 
 
 @pytest.mark.parametrize("tag", sorted(KEYWORDS))
