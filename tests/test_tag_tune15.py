@@ -65,6 +65,9 @@ FOUND = [
     ("account_services", "Patients ring us each week to tell us about a new mobile number."),
     ("account_services", "Staff want to change their preferred name on the intranet themselves."),
     ("account_services", "Accounts that have not been used for two years shall be closed after a reminder."),
+    # multi_site.numbered / sites: numbered sites as written, separate sites, each with its own web page
+    ("multi_site", "The platform shall host 25 council websites from one code base."),
+    ("multi_site", "Each of our 12 clinics keeps its own web page with a different agency today."),
 ]
 
 # (tag, sentence close in wording where it must stay quiet)
@@ -102,6 +105,14 @@ QUIET = [
     ("account_services", "Nurses should find the ward news on the first page once signed in."),
     ("account_services", "Payroll clerks log in to the payroll system through the Citrix gateway."),
     ("account_services", "The account manager shall confirm the new phone number of the supplier's office."),
+    # branded goods, cloud regions for failover, a few local partners: not sites, brands or languages
+    ("multi_site", "RFQ: 2,000 branded mugs for the staff conference."),
+    ("multi_site", "The portal shall run active-active across two regions of the cloud."),
+    ("multi_site", "The charity works with three local councils on its food bank."),
+    # a venue's step-free access from the car park, a road closed for resurfacing, staff who use the app
+    ("out_of_scope", "The venue must offer step-free access from the car park to the hall."),
+    ("out_of_scope", "The access road to the depot will be closed for resurfacing in May."),
+    ("out_of_scope", "Social workers shall use the app on their phones during visits."),
 ]
 
 
