@@ -454,12 +454,12 @@ def cue_scopes(
             ):
                 continue  # "A portal that cannot scale ... is not acceptable": the failure forbidden
             elif (a == lo or norms[a - 1] not in MODALS) and not (
-                cannot and a > lo and norms[a - 1] in RELATIVES
+                cannot and a > lo and norms[a - 1] in RELATIVES and b < hi and norms[b] == BE
             ):
                 # only what the cue stands right before: "configured but not customised"; after a
                 # modal it forbids ("must never see another dealer's quotes") and negates nothing;
-                # a relative "that cannot" says what a thing fails at, a need ("a package that
-                # cannot be adapted to our procedures")
+                # a relative "that cannot be ..." says what a thing fails at, a need ("a package that
+                # cannot be adapted to our procedures"; not "equipment that cannot route data")
                 scopes.append((b, b + 1))
             elif refusals is not None:
                 # ... except a refusal that a rule turns into another tag: "the vendor shall not
