@@ -61,6 +61,11 @@ FOUND = [
     # access_control.national_eid: other countries' sign-in services
     ("access_control", "Residents must sign in with Singpass before they apply."),
     ("access_control", "Businesses shall log in through CSAM as the federal rules require."),
+    # access_control.delegated: a customer's or manager's own administration of who may do what
+    ("access_control", "A garage's office manager shall add or remove mechanics from the garage's account."),
+    ("access_control", "As a head teacher, I want to decide which of my staff can see safeguarding notes."),
+    # user_roles.audiences: separate accounts per audience
+    ("user_roles", "Landlords and tenants shall have separate accounts with different menus and forms."),
     # account_services.own_details_plain: a user's own details and account in plain words
     ("account_services", "Patients ring us each week to tell us about a new mobile number."),
     ("account_services", "Staff want to change their preferred name on the intranet themselves."),
@@ -105,6 +110,10 @@ QUIET = [
     ("account_services", "Nurses should find the ward news on the first page once signed in."),
     ("account_services", "Payroll clerks log in to the payroll system through the Citrix gateway."),
     ("account_services", "The account manager shall confirm the new phone number of the supplier's office."),
+    # adding items to a page, a discussion group colleagues are invited to, seeing which of one's own quotes wait
+    ("access_control", "Editors shall add or remove widgets on the home page of their team."),
+    ("access_control", "Any employee may set up a topic group and invite colleagues to it."),
+    ("access_control", "As a broker, I want to see which of my quotes are waiting on an underwriter."),
     # branded goods, cloud regions for failover, a few local partners: not sites, brands or languages
     ("multi_site", "RFQ: 2,000 branded mugs for the staff conference."),
     ("multi_site", "The portal shall run active-active across two regions of the cloud."),
