@@ -64,6 +64,12 @@ FOUND = [
     # access_control.delegated: a customer's or manager's own administration of who may do what
     ("access_control", "A garage's office manager shall add or remove mechanics from the garage's account."),
     ("access_control", "As a head teacher, I want to decide which of my staff can see safeguarding notes."),
+    # account_services.company_users: a customer organisation adding its own people to its account
+    (
+        "account_services",
+        "A haulier's administrator shall add and remove its drivers on the company's account.",
+    ),
+    ("account_services", "Reseller head offices should create and manage branch accounts themselves."),
     # user_roles.audiences: separate accounts per audience
     ("user_roles", "Landlords and tenants shall have separate accounts with different menus and forms."),
     # account_services.own_details_plain: a user's own details and account in plain words
@@ -114,6 +120,7 @@ QUIET = [
     ("access_control", "Editors shall add or remove widgets on the home page of their team."),
     ("access_control", "Any employee may set up a topic group and invite colleagues to it."),
     ("access_control", "As a broker, I want to see which of my quotes are waiting on an underwriter."),
+    ("account_services", "Team leads shall add or remove widgets from the company's intranet home page."),
     # branded goods, cloud regions for failover, a few local partners: not sites, brands or languages
     ("multi_site", "RFQ: 2,000 branded mugs for the staff conference."),
     ("multi_site", "The portal shall run active-active across two regions of the cloud."),
