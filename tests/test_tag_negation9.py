@@ -25,7 +25,9 @@
   a thing that "suits neither" audience is today's pain, and "without taking the service offline"
   asks for the service to stay up; a thing "nice to have but not essential" is a wish, not an exclusion;
 - what a refused thing "cannot" do in a relative clause ("a boxed product that cannot be adapted to our
-  licensing rules") is a need, not the word the "not" stands before.
+  licensing rules") is a need, not the word the "not" stands before;
+- a "not a ..." ends at a dash set apart by spaces, which on a slide says what the thing is instead
+  ("Not a brochure site - a partner portal for 400 resellers").
 
 The sentences are invented for this file and tagged by the rules alone."""
 
@@ -338,4 +340,27 @@ def test_what_a_refused_thing_fails_at_is_a_need(rules_only: None, tag: str, tex
 
 @pytest.mark.parametrize(("tag", "text"), CANNOT_STILL)
 def test_a_cannot_of_no_refused_thing_is_unchanged(rules_only: None, tag: str, text: str) -> None:
+    assert_negated(tag, text)
+
+
+# (tag, what a slide says the thing is after " - ")
+AFTER_DASH = [
+    ("b2b_portal", "Not a brochure site - a partner portal for 400 resellers."),
+    ("b2b_portal", "This is not a brochure site – it is a partner portal for 400 resellers."),
+]
+
+# (tag, what the "not a" itself sets aside, before the dash or in a word with hyphens)
+BEFORE_DASH = [
+    ("simple_site", "Not a brochure site - a partner portal for 400 resellers."),
+    ("turnkey", "Not an off-the-shelf product."),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), AFTER_DASH)
+def test_what_follows_a_spaced_dash_is_kept(rules_only: None, tag: str, text: str) -> None:
+    assert_kept(tag, text)
+
+
+@pytest.mark.parametrize(("tag", "text"), BEFORE_DASH)
+def test_the_not_before_the_dash_still_excludes(rules_only: None, tag: str, text: str) -> None:
     assert_negated(tag, text)

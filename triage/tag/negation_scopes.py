@@ -440,11 +440,11 @@ def cue_scopes(
                     continue
                 scopes.append((a if active else lo, min([w for w in relatives if w > b] + [hi])))
             elif b < hi and norms[b] in DETERMINERS:  # "not a brochure site", "never any forums"
-                scopes.append((b, predicate_end(norms, b, min([s for s in stops if s >= b] + [hi]), s_end)))
+                end = predicate_end(norms, b, min([s for s in stops if s >= b] + [hi]), s_end)
+                scopes.append((b, _before_dash(doc, b, end)))
             elif b + 1 < hi and norms[b] == BE and norms[b + 1] in DETERMINERS:  # "not be a package"
-                scopes.append(
-                    (b + 1, predicate_end(norms, b + 1, min([s for s in stops if s > b] + [hi]), s_end))
-                )
+                end = predicate_end(norms, b + 1, min([s for s in stops if s > b] + [hi]), s_end)
+                scopes.append((b + 1, _before_dash(doc, b + 1, end)))
             elif a in relative_nots:
                 continue  # a condition: "Pages that are not translated shall fall back to English"
             elif (
@@ -558,6 +558,20 @@ def cue_scopes(
             end = min([w for w in relatives if w > b] + [hi])
         scopes.append((b, end))
     return scopes
+
+
+def _before_dash(doc: Doc, lo: int, hi: int) -> int:
+    """Where the noun phrase from token `lo` to at most `hi` ends at a dash set apart by spaces, which
+    on a slide says what the thing is instead ("Not a brochure site - a partner portal for 400
+    resellers"); a hyphen inside a word ("off-the-shelf") ends nothing."""
+    return next(
+        (
+            k
+            for k in range(lo + 1, hi)
+            if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k].whitespace_
+        ),
+        hi,
+    )
 
 
 def _forbids_after_but(norms: list[int], cuts: list[int], a: int, s_start: int, excludes: list[int]) -> bool:
