@@ -22,6 +22,8 @@ Reports, each apart:
     statements of work, user stories and US federal wording) apart from its work, scored at its end;
 (b7') the eighth (tests/data/sentences_holdout8.jsonl), written the same way at the start of the session
     after that (buyers of many countries, more paraphrases), scored at its end;
+(b9) the ninth (tests/data/sentences_holdout9.jsonl), 626 sentences written the same way at the start of
+    the 2026-11-27 session from 11:45 UTC, apart from its rule rounds (tune15, tune16), scored at its end;
 (c) PROMISE NFR (../shared/bench/promise_nfr.csv), zero-shot: a requirement counts as security when any
     of access_control / account_services / compliance / security_ops is stated and not negated,
     against the label SE, over all 625 requirements and over the 370 non-functional ones (label != F);
@@ -39,7 +41,7 @@ Reports, each apart:
     is scored twice, with the shipped tagger (rules + classifier) and with the rules alone
     (TRIAGE_TAG_CLASSIFIER=off). The classifier is trained on the tuning sets and the real validation
     half; holdout and holdout2 are its validation sets (they chose the tags it may add or doubt), so
-    holdout3 to holdout8 (written by authors who never saw the tagger; holdout8 the newest) and the
+    holdout3 to holdout9 (written by authors who never saw the tagger; holdout9 the newest) and the
     real test half are the figures to quote.
 
 Each text goes through the same path as `triage tag --jsonl` (triage.commands.tag.run_jsonl). Besides
@@ -279,7 +281,7 @@ def print_sentence_table(name: str, result: dict) -> None:
 
 # The held-out sets, in the order they were written. holdout and holdout2 are the VALIDATION sets of the
 # trained classifier (scripts/train_tag_classifier.py switches a tag's classifier on only where it
-# raises F1 there), so their figures are slightly optimistic; holdout3-7 decided nothing.
+# raises F1 there), so their figures are slightly optimistic; holdout3-9 decided nothing.
 HELD_OUT = (
     ("holdout", "holdout (validation set of the classifier: chose its tags)"),
     ("holdout2", "holdout2 (validation set of the classifier: chose its tags)"),
@@ -296,7 +298,11 @@ HELD_OUT = (
     ),
     (
         "holdout8",
-        "holdout8 (written at the start of the 2026-11-27 midday session, apart from its work; the honest figure)",
+        "holdout8 (written at the start of the 2026-11-27 midday session, apart from its work)",
+    ),
+    (
+        "holdout9",
+        "holdout9 (written at the start of the 2026-11-27 session from 11:45 UTC, apart from its work; the honest figure)",
     ),
 )
 
@@ -390,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
             + ", ".join(f"{k}: {n}" for k, n in top)
         )
     print(
-        "\ntargets: PROMISE security F1 >= 0.80; held-out macro F1 >= 0.85 (holdout3-8 are the honest ones: "
+        "\ntargets: PROMISE security F1 >= 0.80; held-out macro F1 >= 0.85 (holdout3-9 are the honest ones: "
         "holdout and holdout2 chose the classifier's tags); no negated tag counted"
     )
     args.json.parent.mkdir(parents=True, exist_ok=True)
