@@ -27,7 +27,9 @@
 - what a refused thing "cannot" do in a relative clause ("a boxed product that cannot be adapted to our
   licensing rules") is a need, not the word the "not" stands before;
 - a "not a ..." ends at a dash set apart by spaces, which on a slide says what the thing is instead
-  ("Not a brochure site - a partner portal for 400 resellers").
+  ("Not a brochure site - a partner portal for 400 resellers");
+- audiences the site must "tell apart" / "distinguish" are different audiences, though "the same" area
+  is named ("Apart from the board, ..." names an exception, no difference).
 
 The sentences are invented for this file and tagged by the rules alone."""
 
@@ -363,4 +365,29 @@ def test_what_follows_a_spaced_dash_is_kept(rules_only: None, tag: str, text: st
 
 @pytest.mark.parametrize(("tag", "text"), BEFORE_DASH)
 def test_the_not_before_the_dash_still_excludes(rules_only: None, tag: str, text: str) -> None:
+    assert_negated(tag, text)
+
+
+# (tag, audiences to be told apart in "the same" place)
+TOLD_APART = [
+    (
+        "user_roles",
+        "The intranet shall distinguish what agency staff and contractors see in the same workspace.",
+    ),
+]
+
+# (tag, audiences alike with an exception named)
+ALIKE_STILL = [
+    ("user_roles", "Apart from the board, members and staff will see the same pages."),
+    ("user_roles", "Tenants and landlords will see the same site."),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), TOLD_APART)
+def test_audiences_told_apart_are_kept(rules_only: None, tag: str, text: str) -> None:
+    assert_kept(tag, text)
+
+
+@pytest.mark.parametrize(("tag", "text"), ALIKE_STILL)
+def test_audiences_alike_with_an_exception_are_still_alike(rules_only: None, tag: str, text: str) -> None:
     assert_negated(tag, text)

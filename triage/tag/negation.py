@@ -94,6 +94,7 @@ from triage.tag.negation_words import (
     ALLOWED,
     ALREADY,
     ALWAYS_TODAYS,
+    APART,
     AS,
     ASKING_VERBS,
     BACK_BREAKS,
@@ -118,6 +119,7 @@ from triage.tag.negation_words import (
     ENOUGH_MODALS,
     FAILED_PHRASES,
     FILLER,
+    FROM,
     INSTEAD_CUES,
     ITSELF,
     KEPT,
@@ -478,7 +480,13 @@ class IcpNegation:
         if not COMPLAINTS.isdisjoint(norms[view.start : view.end]):
             return  # "Alumni get the same newsletter as first-years, and both complain ...": a pain
         hidden = {i for lo, hi in view.negated for i in range(lo, hi)}
-        if any(view.norms[i] in DIFFERENCE and i not in hidden for i in range(view.start, view.end)):
+        if any(
+            view.norms[i] in DIFFERENCE
+            and i not in hidden
+            # "tell apart" asks for different views; "Apart from the board, ..." names an exception
+            and not (view.norms[i] == APART and i + 1 < view.end and view.norms[i + 1] == FROM)
+            for i in range(view.start, view.end)
+        ):
             return
         cuts = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
         for a, b in alike:

@@ -295,6 +295,11 @@ DIFFERENCE = {
         "each",
         "only",
         "whereas",
+        # "must tell apart what an inspector, a contractor and an employee may download from the same
+        # project area": the audiences are to be told apart
+        "apart",
+        "distinguish",
+        "distinguishes",
     )
 }
 # what "the same" of audiences can be without being the same view: one login, one moment
@@ -1079,3 +1084,5 @@ ASKING_VERBS = {
         "include",
     )
 }
+APART = hash_string(norm("apart"))
+FROM = hash_string(norm("from"))
