@@ -33,9 +33,11 @@ from triage.tag.negation_words import (
     ANSWER_LABELS,
     ANSWER_MARKS,
     BAR,
+    BOUGHT_APART,
     CELL_MARKS,
     COLON,
     COMMA,
+    COUNT_WORDS,
     DEMANDS,
     DROPPED,
     ELSEWHERE,
@@ -51,9 +53,11 @@ from triage.tag.negation_words import (
     NUMBERED_ANSWER,
     ONLY,
     OPTIONAL,
+    OTHERS_WORDS,
     QUESTION,
     REQUIRING,
     ROW_ASKS,
+    SEPARATE,
     SLASH,
     STOP_MARKS,
     UNDECIDED,
@@ -132,7 +136,11 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
             continue
         only = norms[i] == NO and i + 2 < len(doc) and norms[i + 1] == COMMA and norms[i + 2] in ONLY
         # "No, only the two web editors will sign in": so few that the need is none, in the answer too
-        few = only and not FEW.isdisjoint(norms[i + 3 : min(i + 6, len(doc))])
+        # ... not a number word that a larger number follows ("only the one million registered
+        # taxpayers will sign in", "only the two thousand members"): many people, the need stands
+        few = only and any(
+            norms[k] in FEW and not _number_follows(doc, k) for k in range(i + 3, min(i + 6, len(doc)))
+        )
         if only and not few:
             continue  # "No, only for agency staff": asked for another audience
         q_start = sentence_bounds(doc, q)[0]
@@ -160,12 +168,25 @@ def answered_no(doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]) 
                 lo, hi = breaks[k] + 1, first_from(breaks, span.start, a_end)
                 # "No; the translation office will handle Spanish pages separately": done by others
                 # ... of what it names before the word: not "... separately in the portal's 14 language sites"
-                where = next((k for k in range(lo, hi) if norms[k] in ELSEWHERE), hi)
+                where = next((k for k in range(lo, hi) if _elsewhere(norms, k, hi)), hi)
                 elsewhere = span.start < where < hi and MUSTS_STRONG.isdisjoint(norms[lo:hi])
                 # the clause of the few ("only the two web editors will sign in") asks nothing
                 if not (elsewhere or (few and lo <= i + 2)) and own_requirement(norms, lo, hi, REQUIRING):
                     continue
             span_info(span)["negated"] = True
+
+
+def _number_follows(doc: Doc, k: int) -> bool:
+    """Whether a number or a word of counting follows token `k` ("one million", "two thousand",
+    "5 000"), so the word at `k` starts a larger number."""
+    return k + 1 < len(doc) and (doc[k + 1].like_num or doc[k + 1].lower_ in COUNT_WORDS)
+
+
+def _elsewhere(norms: list[int], k: int, hi: int) -> bool:
+    """Whether token `k` says the thing is done or bought apart: "separately", "elsewhere",
+    "in-house", or "separate" before a word of buying ("under a separate RFQ"; not "need separate
+    price lists", a need)."""
+    return norms[k] in ELSEWHERE or (norms[k] == SEPARATE and k + 1 < hi and norms[k + 1] in BOUGHT_APART)
 
 
 # not "must" / "will": "Must students see the intranet? No" asks whether it is needed
@@ -177,11 +198,17 @@ _NEEDS = frozenset(
 
 def _asks_leave(doc: Doc, norms: list[int], q_start: int, q: int) -> bool:
     """Whether the question in tokens [q_start, q) asks whether someone may see or change something
-    ("Should brokers see each other's clients?", "Can a branch edit head-office prices?"): answered
-    "No", it forbids, a rule of access that is itself the need. Not a question of whether access is
-    needed or required ("Will staff need access to the HR data?")."""
+    ("Should brokers see each other's clients?", "Can a branch edit another branch's prices?"):
+    answered "No", it forbids, a rule of access that is itself the need. Only of someone else's data
+    (`OTHERS_WORDS`); not a question of whether access is needed or required ("Will staff need
+    access to the HR data?")."""
     words = [t.lower_ for t in doc[q_start:q]]
     if not _LEAVE_MODALS.intersection(words[:_WH_REACH]) or not ACCESS_WORDS.intersection(words):
+        return False
+    # someone else's data ("each other's clients", "another branch's prices", "other dealers'
+    # orders"): a feature asked about ("Should partners access the extranet through single
+    # sign-on?") answered No is no rule of access
+    if OTHERS_WORDS.isdisjoint(words):
         return False
     return _NEEDS.isdisjoint(words)
 

@@ -98,6 +98,8 @@ from triage.tag.negation_words import (
     AS,
     ASKING_VERBS,
     BACK_BREAKS,
+    BACK_OBJECT_NORMS,
+    BACK_OBJECTS,
     BE_FORMS,
     BUT,
     CHANGE_VERBS,
@@ -140,6 +142,7 @@ from triage.tag.negation_words import (
     NOT_OPENERS,
     NOT_REASONS,
     NOT_THE_SAME_NP,
+    NOT_YET_WORDS,
     NOTHING,
     NOTHING_ENDS,
     NOTHING_NEEDS,
@@ -316,7 +319,9 @@ class IcpNegation:
                 if g == "weak"
                 and (
                     doc[a].lower_ == "never"
-                    or (doc[a].lower_ == "not" and doc[a - 1].lower_ not in ("can", "ca"))
+                    # "cannot" is "can" + "not" ("can't" is "ca" + "n't", never "not"); a "not"
+                    # that opens the sentence has no word before it
+                    or (doc[a].lower_ == "not" and (a == s_start or doc[a - 1].lower_ != "can"))
                 )
             }
             for span in sent_spans:
@@ -635,7 +640,9 @@ class IcpNegation:
         "will keep" / "will continue" / "continue to" and no exclusion of its own; a clause that says
         something is "already" done ("Staff already share files in Teams, so no document libraries or
         forums are wanted") only of the tags the clause after excludes (not "Staff already use Azure
-        AD, so no separate login is needed": the link to Azure AD is still wanted)."""
+        AD, so no separate login is needed": the link to Azure AD is still wanted), and not when a
+        later clause asks for something done with it by a strong modal and "it" / "them" ("We already
+        run Salesforce, so no separate CRM is needed, but the portal must sync contacts with it")."""
         norms = view.norms
         joints = sorted(
             [b for g, a, b in view.cues if g == "clause_breaks" and norms[a] == SEMICOLON]
@@ -653,7 +660,7 @@ class IcpNegation:
                 for i in range(prev + 1, k)
             ):
                 self._negate_from(view.spans, prev, k)
-            elif ALREADY in norms[prev:k]:
+            elif ALREADY in norms[prev:k] and not _asked_back(norms, k, view.end):
                 tags = {s.label_ for s in view.spans if k <= s.start < end and span_info(s).get("negated")}
                 self._negate_from([s for s in view.spans if s.label_ in tags], prev, k)
 
@@ -1217,6 +1224,14 @@ def _done_by_others(words: list[str], local: list[tuple[Span, int]]) -> list[Spa
     return out
 
 
+def _asked_back(norms: list[int], start: int, end: int) -> bool:
+    """Whether tokens [start, end) require something done with what was named before: a strong
+    modal (`MUSTS_STRONG`) with "it" / "them" after it ("..., but the portal must sync contacts with
+    it"). The NORM-hash twin of `_used_later`, which also asks for a verb of use."""
+    modal = next((k for k in range(start, end) if norms[k] in MUSTS_STRONG), -1)
+    return modal >= 0 and not BACK_OBJECT_NORMS.isdisjoint(norms[modal + 1 : end])
+
+
 def _used_later(words: list[str], start: int) -> bool:
     """Whether words from `start` on require the solution to use what was named before, by a pronoun
     ("..., but the portal must use it", "; the portal shall call them"): `USES` after a strong modal,
@@ -1225,7 +1240,7 @@ def _used_later(words: list[str], start: int) -> bool:
     if modal < 0:
         return False
     return any(
-        words[k] in USE_WORDS and {"it", "them"} & set(words[k + 1 : k + 4])
+        words[k] in USE_WORDS and BACK_OBJECTS & set(words[k + 1 : k + 4])
         for k in range(modal + 1, len(words))
     )
 
@@ -1298,12 +1313,16 @@ def _wanting_what_lacks(words: list[str], local: list[tuple[Span, int]]) -> list
 def _not_through_site(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
     """ "Resellers will not order through the new site", "Members won't book online": the users who
     will not order, buy or book on the site are no audience of it; the spans of the clause are
-    negated. Only "will / would / do not" (not "must not order through the portal without approval",
-    a rule), and only of a site, portal or "online" (not "will not order through the call centre any
-    more", where the site is what replaces the old way)."""
+    negated. Only "will / would not" of the future (not "must not order through the portal without
+    approval", a rule, nor "do not order through the portal today", today's pain), only in a sentence
+    without today's words or a condition (not "will not order through the portal unless it shows
+    their own prices": a need, `NOT_YET_WORDS`), and only of a site, portal or "online" (not "will
+    not order through the call centre any more", where the site is what replaces the old way)."""
     out: list[Span] = []
+    if not NOT_YET_WORDS.isdisjoint(words):
+        return out
     for n, w in enumerate(words):
-        if w not in WEAK_NOTS or not n or words[n - 1] not in {"will", "wo", "would", "do", "does"}:
+        if w not in WEAK_NOTS or not n or words[n - 1] not in {"will", "wo", "would"}:
             continue
         if n + 2 >= len(words) or words[n + 1] not in SITE_ACTS or words[n + 2] not in SITE_WAYS:
             continue
@@ -1316,9 +1335,10 @@ def _not_through_site(words: list[str], local: list[tuple[Span, int]]) -> list[S
 
 
 def _not_opening(words: list[str], local: list[tuple[Span, int]]) -> list[Span]:
-    """A bullet or heading that opens with "Not" and a noun phrase ("Not another static information
-    site", "Not a brochure site - a members' service") sets that thing aside: its spans up to the end
-    of the phrase are negated. Not "Not a single order may be lost" (a count), nor what follows a
+    """A sentence that opens with "Not" and a noun phrase, as a slide bullet or heading does ("Not
+    another static information site", "Not a brochure site - a members' service"; any sentence, since
+    a bullet's marker may be gone), sets that thing aside: its spans up to the end of the phrase are
+    negated. Not "Not a single order may be lost" (a count), nor what follows a
     comma, dash or "but" ("Not a brochure site, but a portal for 60,000 members")."""
     f = next((k for k, w in enumerate(words) if w[:1].isalnum()), len(words))
     if f + 2 >= len(words) or words[f] != "not" or words[f + 1] not in NOT_OPENERS:

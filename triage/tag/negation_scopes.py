@@ -50,6 +50,7 @@ from triage.tag.negation_words import (
     COLON,
     COMMA,
     CONCESSIONS,
+    CONDITIONS,
     DEMANDS,
     DETERMINERS,
     DO_FORMS,
@@ -57,6 +58,7 @@ from triage.tag.negation_words import (
     HEADS,
     HYPHEN,
     IT,
+    LEFT,
     LINK_NOUNS,
     LINKED_TO,
     LINKS,
@@ -67,11 +69,13 @@ from triage.tag.negation_words import (
     NEED_OF,
     NO,
     NO_NONE,
+    NOBODY_SUBJECTS,
     NON,
     NOT,
     NP_LEADS,
     OBJECT_VERBS,
     OF,
+    ONE,
     OUR,
     PAIN_GROUPS,
     PERSONS,
@@ -84,6 +88,7 @@ from triage.tag.negation_words import (
     SEMICOLON,
     SOW_VERBS,
     STOP_MARKS,
+    TELLING_CUE_WORDS,
     THERE,
     TO,
     TO_FOR,
@@ -98,6 +103,25 @@ from triage.tag.rules import doc_norms
 _BURDEN_REACH = 6  # words from "without forcing" to its "to": "without forcing any of them to"
 _ACCESS_REACH = 6  # words from a modal to its verb of access: "shall be able to see", "may only view"
 _RELATIVE_REACH = 3  # words from a relative pronoun to the "not" of its clause: "that it cannot"
+
+
+def _told_not_refused(
+    norms: list[int], a: int, b: int, lo: int, cuts: list[int], s_end: int, today: list[int]
+) -> bool:
+    """Whether a cue that tells what people or systems do (the ninth round's "will not talk to",
+    "nobody logs in", "is left out", tokens [a, b)) describes, rather than excludes: in a clause of
+    today's situation ("Today the website will not talk to SAP, so staff re-key every order", "Today
+    nobody logs in to the extranet because ..."), in a sentence with a condition ("Nobody will log in
+    to the portal unless single sign-on ... is provided"), or "left out" of a subject that is "no" /
+    "nobody" ("No dealer is left out: all 1,200 dealers must get a login"), a double negation."""
+    if TELLING_CUE_WORDS.isdisjoint(norms[a:b]) and not (
+        norms[a] == NO and b - a > 1 and norms[a + 1] == ONE
+    ):
+        return False
+    clause_end = first_from(cuts, b, s_end)
+    if any(lo <= x < clause_end for x in today) or not CONDITIONS.isdisjoint(norms[lo:s_end]):
+        return True
+    return LEFT in norms[a:b] and not NOBODY_SUBJECTS.isdisjoint(norms[lo:a])
 
 
 def cue_scopes(
@@ -254,6 +278,10 @@ def cue_scopes(
     for group, a, b in heads:
         if a in only or (
             group in ("clause", "weak") and _forbids_after_but(norms, cuts, a, s_start, excludes)
+        ):
+            continue
+        if group == "clause" and _told_not_refused(
+            norms, a, b, clause_start(cuts, a, s_start), cuts, s_end, today
         ):
             continue
         row = answered_row(doc, group, a, b, s_start, s_end, excludes_at)

@@ -149,11 +149,16 @@ BACK_BREAKS = {hash_string(norm(w)) for w in (";", "but", "however", "whereas")}
 # a clause that starts with these has its subject left out: "WordPress is used today but is not ..."
 LEFT_OUT = {hash_string(norm(w)) for w in ("is", "are", "was", "were", "does", "do", "not", "need")}
 PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "these")}
+# the object pronouns a later clause points back with: "..., but the portal must sync contacts with it"
+BACK_OBJECTS = frozenset({"it", "them"})
+BACK_OBJECT_NORMS = {hash_string(norm(w)) for w in BACK_OBJECTS}
 # modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
 REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
 # verbs of access: what someone may see or change (a "but not" after one forbids: negation_scopes, answers)
 ACCESS_WORDS = frozenset({"see", "view", "access", "read", "edit", "change", "modify", "delete", "download"})
 ACCESS_VERBS = {hash_string(norm(w)) for w in ACCESS_WORDS}
+# whose data a question of leave asks about: someone else's ("each other's", "another", "other")
+OTHERS_WORDS = frozenset({"other", "another", "others", "other's", "others'"})
 # what a vendor may be spared making or supplying while the solution must still use it (_used_after)
 MADE = {
     hash_string(norm(w))
@@ -232,6 +237,15 @@ DROPPED = {
     )
 }
 CONDITIONS = {hash_string(norm(w)) for w in ("unless", "if")}
+# words that make "will not order through the portal" describe today or a condition, no exclusion
+# ("do not order through the portal today", "will not order ... unless it shows their prices")
+NOT_YET_WORDS = frozenset({"today", "currently", "yet", "until", "unless", "if"})
+# the ninth round's cues that tell what people or systems do ("will not talk to", "nobody logs in",
+# "is left out"): words that mark them, and the subjects that make "is left out" a double negation
+TELLING_CUE_WORDS = {hash_string(norm(w)) for w in ("talk", "left", "nobody", "logs", "signs")}
+LEFT = hash_string(norm("left"))
+ONE = hash_string(norm("one"))
+NOBODY_SUBJECTS = {hash_string(norm(w)) for w in ("no", "nobody", "none", "neither")}
 BUT = {hash_string(norm(w)) for w in ("but", "whereas")}
 YES = hash_string(norm("yes"))
 # "follows in Phase 2", "belongs to Lot 1": a cue that ends in a phase's or lot's number
@@ -870,8 +884,13 @@ RELATIVE_WORDS = frozenset({"which", "who", "where", "whose"})
 # an answer's clause saying others do it ("Answer: No; the translation office will handle Spanish
 # pages separately"): no need of the buyer's own
 # "No, hardware will be provided by the bank under a separate RFP": bought apart
-ELSEWHERE = {
-    hash_string(norm(w)) for w in ("separately", "elsewhere", "in-house", "itself", "themselves", "separate")
+ELSEWHERE = {hash_string(norm(w)) for w in ("separately", "elsewhere", "in-house", "itself", "themselves")}
+# "separate" says bought apart only before a word of buying ("under a separate RFQ"), not of a thing
+# the answer asks for ("None, but dealers and distributors need separate price lists")
+SEPARATE = hash_string(norm("separate"))
+BOUGHT_APART = {
+    hash_string(norm(w))
+    for w in ("rfp", "rfq", "rfi", "itt", "tender", "contract", "procurement", "lot", "budget", "purchase")
 }
 MUSTS_STRONG = {hash_string(norm(w)) for w in ("shall", "must", "should")}
 WHO = hash_string(norm("who"))
@@ -1048,10 +1067,10 @@ PHRASE_ENDS = frozenset(
     }
 )
 # "No, only the two web editors will sign in": so few people that the need asked about is none
-FEW = {
-    hash_string(norm(w))
-    for w in ("two", "three", "four", "five", "2", "3", "4", "5", "few", "handful", "couple", "one", "single")
-}
+FEW_WORDS = frozenset(
+    {"two", "three", "four", "five", "2", "3", "4", "5", "few", "handful", "couple", "one", "single"}
+)
+FEW = {hash_string(norm(w)) for w in FEW_WORDS}
 # "Custom development: none planned": a "none" answer with its participle
 NONE_PARTICIPLES = frozenset(
     {
