@@ -14,6 +14,10 @@
   them); an answer that says the thing comes "under a separate RFP" speaks of it as bought apart; a
   label answered "none planned" is a No; and a question whether someone "should see" another's data
   answered "No" forbids, a rule of access that stays (`_asks_leave`).
+- Tenth round: "No, only the one million taxpayers will sign in" is no answer of few (a number word
+  that starts a larger number); "separate" says bought apart only before a word of buying ("under a
+  separate RFQ", not "None, but dealers need separate price lists"); a question of leave only of
+  someone else's data ("each other's", "another", "other").
 - A sentence followed in its passage by a bare asking label answered no ("... payroll system. In
   scope: No") states no need (`answered_by_label`).
 """
@@ -43,8 +47,10 @@ from triage.tag.negation_words import (
     ELSEWHERE,
     FEW,
     HAVE,
+    LEAVE_MODALS,
     MUSTS,
     MUSTS_STRONG,
+    NEED_WORDS,
     NO,
     NO_NONE,
     NONE_PARTICIPLES,
@@ -189,13 +195,6 @@ def _elsewhere(norms: list[int], k: int, hi: int) -> bool:
     return norms[k] in ELSEWHERE or (norms[k] == SEPARATE and k + 1 < hi and norms[k + 1] in BOUGHT_APART)
 
 
-# not "must" / "will": "Must students see the intranet? No" asks whether it is needed
-_LEAVE_MODALS = frozenset({"should", "can", "could", "may", "might"})
-_NEEDS = frozenset(
-    {"need", "needs", "needed", "require", "required", "requires", "necessary", "want", "wanted"}
-)
-
-
 def _asks_leave(doc: Doc, norms: list[int], q_start: int, q: int) -> bool:
     """Whether the question in tokens [q_start, q) asks whether someone may see or change something
     ("Should brokers see each other's clients?", "Can a branch edit another branch's prices?"):
@@ -203,14 +202,14 @@ def _asks_leave(doc: Doc, norms: list[int], q_start: int, q: int) -> bool:
     (`OTHERS_WORDS`); not a question of whether access is needed or required ("Will staff need
     access to the HR data?")."""
     words = [t.lower_ for t in doc[q_start:q]]
-    if not _LEAVE_MODALS.intersection(words[:_WH_REACH]) or not ACCESS_WORDS.intersection(words):
+    if not LEAVE_MODALS.intersection(words[:_WH_REACH]) or not ACCESS_WORDS.intersection(words):
         return False
     # someone else's data ("each other's clients", "another branch's prices", "other dealers'
     # orders"): a feature asked about ("Should partners access the extranet through single
     # sign-on?") answered No is no rule of access
     if OTHERS_WORDS.isdisjoint(words):
         return False
-    return _NEEDS.isdisjoint(words)
+    return NEED_WORDS.isdisjoint(words)
 
 
 def _ends_in_no(doc: Doc, norms: list[int], i: int) -> bool:

@@ -148,12 +148,17 @@ NOT_REASONS = {
 BACK_BREAKS = {hash_string(norm(w)) for w in (";", "but", "however", "whereas")}
 # a clause that starts with these has its subject left out: "WordPress is used today but is not ..."
 LEFT_OUT = {hash_string(norm(w)) for w in ("is", "are", "was", "were", "does", "do", "not", "need")}
-PRONOUNS = {hash_string(norm(w)) for w in ("it", "them", "they", "those", "these")}
 # the object pronouns a later clause points back with: "..., but the portal must sync contacts with it"
+# (_used_later, _asked_back); any pronoun that points back (_used_after)
 BACK_OBJECTS = frozenset({"it", "them"})
 BACK_OBJECT_NORMS = {hash_string(norm(w)) for w in BACK_OBJECTS}
+PRONOUNS = {hash_string(norm(w)) for w in BACK_OBJECTS | {"they", "those", "these"}}
+# the modal verbs, once: the sets below are built from this one
+MODAL_WORDS = frozenset({"shall", "must", "will", "should", "may", "can", "could", "would", "might"})
+# modals of a rule, not of a forecast ("will") nor of what is done today
+MUST_WORDS = frozenset({"shall", "must", "should"})
 # modal verbs that make a clause a requirement ("may" and "can" describe what is done today)
-REQUIRING = {hash_string(norm(w)) for w in ("shall", "must", "will", "should")}
+REQUIRING = {hash_string(norm(w)) for w in MUST_WORDS | {"will"}}
 # verbs of access: what someone may see or change (a "but not" after one forbids: negation_scopes, answers)
 ACCESS_WORDS = frozenset({"see", "view", "access", "read", "edit", "change", "modify", "delete", "download"})
 ACCESS_VERBS = {hash_string(norm(w)) for w in ACCESS_WORDS}
@@ -564,9 +569,7 @@ NP_LEADS = {
     )
 }
 # compared with token norms, so through the same normaliser ("shall" -> "shal", "will" -> "wil")
-MODALS = {
-    hash_string(norm(w)) for w in ("shall", "must", "will", "should", "may", "can", "could", "would", "might")
-}
+MODALS = {hash_string(norm(w)) for w in MODAL_WORDS}
 
 # clause bounds, asides and lists (clauses.py)
 COORDINATORS = {hash_string(w) for w in ("and", "or", "so", "yet")}
@@ -892,7 +895,7 @@ BOUGHT_APART = {
     hash_string(norm(w))
     for w in ("rfp", "rfq", "rfi", "itt", "tender", "contract", "procurement", "lot", "budget", "purchase")
 }
-MUSTS_STRONG = {hash_string(norm(w)) for w in ("shall", "must", "should")}
+MUSTS_STRONG = {hash_string(norm(w)) for w in MUST_WORDS}
 WHO = hash_string(norm("who"))
 # "No system other than the identity provider will connect to the portal"
 OTHER_THAN = (("other", "than"), ("apart", "from"), ("except",), ("besides",))
@@ -1000,7 +1003,14 @@ ALREADY = hash_string(norm("already"))
 # a clause saying a lesser thing is enough ("...; a single server restored from backup would do")
 ENOUGH = {hash_string(norm(w)) for w in ("enough", "suffice", "suffices", "sufficient", "adequate")}
 DO_VERB = hash_string(norm("do"))
-ENOUGH_MODALS = {hash_string(norm(w)) for w in ("would", "will", "should", "could")}
+ENOUGH_MODALS = {hash_string(norm(w)) for w in MODAL_WORDS & {"would", "will", "should", "could"}}
+# a question of leave asks with these ("Should brokers see ...?", "Can a branch edit ...?"); not "must"
+# / "will": "Must students see the intranet? No" asks whether it is needed (answers._asks_leave)
+LEAVE_MODALS = MODAL_WORDS & {"should", "can", "could", "may", "might"}
+# the words of a question that asks whether a thing is needed, not whether it is allowed
+NEED_WORDS = frozenset(
+    {"need", "needs", "needed", "require", "required", "requires", "necessary", "want", "wanted"}
+)
 # "Resellers will not order through the new site": what users will not do on a site
 SITE_ACTS = frozenset({"order", "buy", "shop", "book", "pay", "transact", "trade", "purchase"})
 SITE_WAYS = frozenset({"through", "on", "via", "online", "using", "in"})
@@ -1067,8 +1077,8 @@ PHRASE_ENDS = frozenset(
     }
 )
 # "No, only the two web editors will sign in": so few people that the need asked about is none
-FEW_WORDS = frozenset(
-    {"two", "three", "four", "five", "2", "3", "4", "5", "few", "handful", "couple", "one", "single"}
+FEW_WORDS = frozenset({"two", "three", "four", "five", "2", "3", "4", "5", "one"}) | (
+    COUNT_WORDS & {"few", "handful", "couple", "single"}
 )
 FEW = {hash_string(norm(w)) for w in FEW_WORDS}
 # "Custom development: none planned": a "none" answer with its participle
