@@ -246,7 +246,7 @@ FOURTH_KEPT = [
     ("scale", "A hosted service that needs no custom code and guarantees 99.95 % availability is preferred."),
     (
         "scale",
-        "A subscription product with no bespoke development and supports 5,000 concurrent users is preferred.",
+        "A subscription product that has no bespoke development and supports 5,000 concurrent users is preferred.",
     ),
     (
         "access_control",

@@ -66,6 +66,11 @@ offline"), a wish "nice to have but not essential", an audience a cue refuses as
 second audience after "but", "should not land on the same menu as" or a complaint about sameness, a
 clause after "but" that asks for a span by name ("shall require registration"), a rule's own phrase
 that opens with its "never" ("who can never be the one who raised them").
+Tenth round (the review's near misses of the ninth): its telling cues ("will not talk to", "nobody
+logs in", "is left out") describe in a clause of today's words or a sentence with a condition, and "No
+X is left out" is a double negation; users who "do not order through the portal today" or "will not
+... unless" it does something are an audience; "already ..., so no X" keeps what a later clause asks
+done "with it"; a "no" ends at "and supports" though "supports" is a word of provision.
 The per-sentence steps after the scopes take one `SentenceView`. The scopes of the cues are
 read in negation_scopes.py, answers to questions and table rows in answers.py, clause bounds
 in clauses.py, and the words the rules look for are in negation_words.py.

@@ -579,10 +579,13 @@ def cue_scopes(
         if group == "forward_short" or (group == "forward" and a > lo and norms[a - 1] == WITH):
             # "with no custom code, for routing each claim ...": a "with no" phrase ends at a comma
             end = first_comma(norms, b, end)
-        elif norms[b - 1] in TO_FOR or any(end <= x < end + 3 for x in excluded):
+        elif norms[b - 1] in TO_FOR or (
+            any(end <= x < end + 3 for x in excluded) and not (end < hi and norms[end] == AND)
+        ):
             # "there is no requirement for the platform to be built on Drupal", and a verb that
             # excludes: "Neither the CRM nor the ERP will be connected to the site", "No role-based
-            # permissions are needed beyond a single editor role"
+            # permissions are needed beyond a single editor role"; not a verb of the thing's own
+            # after "and" ("a product that has no bespoke development and supports 5,000 users")
             end = min([w for w in relatives if w > b] + [hi])
         scopes.append((b, end))
     return scopes
