@@ -434,7 +434,9 @@ def test_user_taxonomy_merges_over_the_default(tmp_path):
         "  platform_mandate:\n"
         "    - id: platform_mandate.named\n"
         "      phrases: [Liferay]\n"
-        "      requires: [built]\n",
+        "      requires: [built]\n"
+        "    - id: platform_mandate.built_on\n"
+        "      disabled: true\n",
         encoding="utf-8",
     )
     out = tag_text("The portal shall read invoices from Acme Ledger and SAP.", taxonomy=user)
