@@ -288,8 +288,11 @@ class IcpNegation:
             return doc
         norms = doc_norms(doc)
         by_sentence: dict[int, list[Span]] = defaultdict(list)
+        ends: dict[int, int] = {}  # each sentence's end, by its start: both passes below read it
         for span in spans:
-            by_sentence[sentence_bounds(doc, span.start)[0]].append(span)
+            s_start, s_end = sentence_bounds(doc, span.start)
+            by_sentence[s_start].append(span)
+            ends[s_start] = s_end
         answered_no(doc, norms, by_sentence)
         if COLON in norms or QUESTION in norms:  # an answer by its label: "In scope: No", "Required? No"
             answered_by_label(doc, by_sentence)
@@ -297,7 +300,7 @@ class IcpNegation:
         added: list[tuple[Span, Span]] = []  # (heir, the negated span it stands for)
         listed = self._listed(doc, norms, by_sentence)
         for s_start, sent_spans in by_sentence.items():
-            s_end = sentence_bounds(doc, s_start)[1]
+            s_end = ends[s_start]
             items = listed.get(s_start)
             if items is None and self.cue_words.isdisjoint(norms[s_start:s_end]):
                 continue
@@ -376,7 +379,7 @@ class IcpNegation:
                 self._condition_inherits(view)
         lowers: list[int] | None = None  # the words scope_forms reads, as LOWER hashes, once a doc
         for s_start, sent_spans in by_sentence.items():
-            s_end = sentence_bounds(doc, s_start)[1]
+            s_end = ends[s_start]
             if TELLING.isdisjoint(norms[s_start:s_end]) and all(s.label_ not in UNTOLD for s in sent_spans):
                 continue  # no form of scope_forms can apply: none of their words is there
             if lowers is None:
