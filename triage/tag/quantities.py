@@ -17,6 +17,7 @@ from triage.tag import taxonomy as taxonomy_mod
 from triage.tag.normalise import norm
 from triage.tag.rules import (
     ICP_KEY,
+    SUFFIX_MULTIPLIERS,
     WORD_MULTIPLIERS,
     doc_attr,
     get_spans,
@@ -26,7 +27,7 @@ from triage.tag.rules import (
 )
 from triage.types import Quantity
 
-_SCALE_WORDS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, **WORD_MULTIPLIERS}
+_SCALE_WORDS = {**SUFFIX_MULTIPLIERS, **WORD_MULTIPLIERS}  # as a word of its own: "5,000 k", "2 million"
 _PERCENT = {"%", "percent", "per cent"}
 
 

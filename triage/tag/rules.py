@@ -60,7 +60,8 @@ _NUMBER_WORDS = {
     "hundred": 100,
     "dozen": 12,
 }
-_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+# the letters a number may end in: "250k", "1.5m", "2bn"
+SUFFIX_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 # the words after a number that multiply it: "2 million", and India's "50 lakh" (100,000) and "3 crore" (10 million)
 WORD_MULTIPLIERS = {
     "thousand": 1e3,
@@ -88,7 +89,7 @@ def parse_number(text: str) -> float | None:
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|mn|bn)?", t)
     if not m:
         return None
-    return float(m.group(1)) * _MULTIPLIERS.get(m.group(2) or "", 1.0)
+    return float(m.group(1)) * SUFFIX_MULTIPLIERS.get(m.group(2) or "", 1.0)
 
 
 def span_info(span: Span) -> dict[str, Any]:
