@@ -106,6 +106,7 @@ from triage.tag.negation_words import (
     BACK_OBJECT_NORMS,
     BACK_OBJECTS,
     BE_FORMS,
+    BUILD_NAMES,
     BUT,
     CHANGE_VERBS,
     CLAUSE_WORDS,
@@ -195,6 +196,7 @@ from triage.tag.negation_words import (
     TO_FOR,
     TODAYS,
     TRIED,
+    TURNKEY,
     USE_WORDS,
     USES,
     VERBS_AFTER,
@@ -334,7 +336,7 @@ class IcpNegation:
             }
             for span in sent_spans:
                 rule = self.rules.get(span.id_)
-                if rule is not None and not rule.negatable:
+                if not self._may_negate(span):
                     continue
                 scopes = [*negated, *refusals] if rule is not None and rule.negated_as else negated
                 if failing_things and span.label_ in PRODUCT_TAGS:
@@ -395,9 +397,15 @@ class IcpNegation:
         return doc
 
     def _may_negate(self, span: Span) -> bool:
-        """Whether `span`'s rule may be negated (a `negatable: false` rule names today's pain)."""
+        """Whether `span` may be negated: not where its rule is `negatable: false` (it names today's
+        pain, or carries its own negation), nor where it is a turnkey span that names the build
+        refused ("is not looking to fund development", "a configurable product rather than a custom
+        build"): refusing a build is what turnkey means. A turnkey span that names the product ("not
+        looking to buy a packaged product") is negated as any other."""
         rule = self.rules.get(span.id_)
-        return rule is None or rule.negatable
+        if rule is not None and not rule.negatable:
+            return False
+        return span.label_ != TURNKEY or BUILD_NAMES.isdisjoint(t.lower_ for t in span)
 
     def _listed(
         self, doc: Doc, norms: list[int], by_sentence: dict[int, list[Span]]
@@ -744,8 +752,7 @@ class IcpNegation:
         """Marks negated each span of the sentence that starts in tokens [lo, hi) and whose rule may be
         negated (a `negatable: false` rule names today's pain, which no exclusion turns off)."""
         for span in sent_spans:
-            rule = self.rules.get(span.id_)
-            if lo <= span.start < hi and (rule is None or rule.negatable):
+            if lo <= span.start < hi and self._may_negate(span):
                 span_info(span)["negated"] = True
 
     def _context_lost(self, view: SentenceView) -> None:
@@ -781,7 +788,7 @@ class IcpNegation:
             and not span_info(span).get("negated")
             and (rule := self.rules.get(span.id_)) is not None
             and rule.requires
-            and rule.negatable
+            and self._may_negate(span)
             and not asks_itself(span)
         ]
         if not candidates:
@@ -839,8 +846,7 @@ class IcpNegation:
             start = first_negated.get(span.label_)
             if start is None or span_info(span).get("negated"):
                 continue
-            rule = self.rules.get(span.id_)
-            if (rule is None or rule.negatable) and any(start < lo <= span.start < hi for lo, hi in reasons):
+            if self._may_negate(span) and any(start < lo <= span.start < hi for lo, hi in reasons):
                 span_info(span)["negated"] = True
 
 

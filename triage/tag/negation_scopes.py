@@ -54,6 +54,8 @@ from triage.tag.negation_words import (
     DEMANDS,
     DETERMINERS,
     DO_FORMS,
+    DRAG,
+    DROP,
     FOR_THAT,
     HEADS,
     HYPHEN,
@@ -103,6 +105,7 @@ from triage.tag.rules import doc_norms
 _BURDEN_REACH = 6  # words from "without forcing" to its "to": "without forcing any of them to"
 _ACCESS_REACH = 6  # words from a modal to its verb of access: "shall be able to see", "may only view"
 _RELATIVE_REACH = 3  # words from a relative pronoun to the "not" of its clause: "that it cannot"
+_PARALLEL_REACH = 5  # words back from "rather than" to the determiner of what it is set against
 
 
 def _told_not_refused(
@@ -172,6 +175,8 @@ def cue_scopes(
         and not (norms[a] == NON and a + 1 < s_end and norms[a + 1] == HYPHEN)
         # "a no-code page builder", "no-reply address": a compound, no negation
         and not (norms[a] == NO and b < s_end and norms[b] == HYPHEN and not doc[a].whitespace_)
+        # "build small services by dragging and dropping": a way of building, not a thing "dropped"
+        and not (norms[b - 1] == DROP and a > s_start and norms[a - 1] == DRAG)
     ]
     if not heads:
         return []
@@ -553,11 +558,24 @@ def cue_scopes(
             else:  # "without requiring any integration with SAP"
                 scopes.append((asked + 1, first_comma(norms, asked + 1, first_from(stops, asked + 1, hi))))
             continue
-        if group == "forward_np" and (a == lo or norms[a] == RATHER):
+        if group == "forward_np" and (
+            a == lo or (norms[a] == RATHER and not (b < s_end and norms[b] in DETERMINERS))
+        ):
             # what is set aside runs to the next comma: "Instead of a portal for brokers, quotes will
             # ...", "rather than ask them to use a supplier portal" (not "instead of e-mailing
-            # attachments back and forth", today's pain)
+            # attachments back and forth", today's pain); inside a clause, a "rather than a ..." sets
+            # aside its noun phrase only (below)
             scopes.append((b, first_comma(norms, b, end)))
+            continue
+        if group == "forward_np" and norms[a] == RATHER:
+            # "... rather than a ..." inside a clause sets aside a noun phrase as long as the one it is
+            # set against, not the rest of the clause: "which tenants need a visit rather than a letter
+            # | goes with her", "a partner portal rather than the existing brochure | site"
+            det = next(
+                (k for k in range(a - 1, max(a - _PARALLEL_REACH, lo) - 1, -1) if norms[k] in DETERMINERS),
+                a - 2,
+            )
+            scopes.append((b, min(first_comma(norms, b, end), b + max(a - det, 2))))
             continue
         if group == "forward_np":
             # the noun phrase right after: "without (any) approval step", and each one of a list

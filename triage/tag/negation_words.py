@@ -22,6 +22,9 @@ CAN = hash_string(norm("can"))
 BAR = hash_string("|")
 NON = hash_string(norm("non"))
 HYPHEN = hash_string("-")
+# "drag and drop" / "dragging and dropping" is a way of building, not a thing "dropped" (abandoned)
+DRAG = hash_string(norm("drag"))
+DROP = hash_string(norm("drop"))
 STOP_MARKS = {hash_string(w) for w in (";", ":", ".")}
 HEADS = ("clause", "weak", "forward", "forward_short", "forward_np")
 PAIN_GROUPS = ("forward", "forward_np", "weak")
@@ -795,6 +798,29 @@ FAILED_PHRASES = (
     ("unsuitable",),
 )
 PRODUCT_TAGS = frozenset({"turnkey", "platform_mandate", "simple_site"})
+# words that name the build a turnkey buyer refuses ("fund development", "a custom build", "a lengthy
+# implementation"): a turnkey span made of them states turnkey when the sentence refuses it. Compared
+# with the words as written, since "building" is more often a building ("No building works")
+BUILD_NAMES = frozenset(
+    {
+        "build",
+        "builds",
+        "development",
+        "develop",
+        "custom",
+        "bespoke",
+        "project",
+        "projects",
+        "implementation",
+        "code",
+        "coding",
+        "programming",
+        "developer",
+        "developers",
+        "commission",
+    }
+)
+TURNKEY = "turnkey"
 # "...; it shall only publish the guidance", "; each submission is simply emailed", "process X itself"
 RESTRICTS = frozenset({"only", "simply", "merely", "just", "solely", "instead"})
 ITSELF = frozenset({"itself", "themselves"})
