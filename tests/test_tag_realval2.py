@@ -183,6 +183,169 @@ CASES = [
         "Questions on the guide go to the agency's Chief Information Security Officer.",
         "The contract covers security officers at the gate of each depot, day and night.",
     ),
+    # --- recall: how statements of work say a real need ---
+    # workflow.process: a case's state, the rules that move it, automatic reminders, intake of permits
+    (
+        "workflow",
+        "Once the judge signs the order, the clerk shall post a paper copy to each side.",
+        "Once the judge signs the order, the system shall set the case status to Decided.",
+    ),
+    (
+        "workflow",
+        "Eligibility shall be explained by policy staff in a guide they update each year.",
+        "Eligibility shall be decided by a rules engine that policy staff can update.",
+    ),
+    (
+        "workflow",
+        "The analysts shall check the figures of each quarterly report by hand.",
+        "The analysts shall maintain the validation rules applied to each quarterly report.",
+    ),
+    (
+        "workflow",
+        "Offer a modern experience for housing grant information.",
+        "Offer a workflow driven experience for housing grant decisions.",
+    ),
+    (
+        "workflow",
+        "Volunteers shall get a printed list of their training dates.",
+        "Volunteers shall get automatic reminders of their training dates.",
+    ),
+    (
+        "workflow",
+        "The vendor shall build an information page on fishing rules.",
+        "The vendor shall build an intake module for fishing permits.",
+    ),
+    (
+        "workflow",
+        "Hunters read the hunting rules on the new website.",
+        "Hunters apply for permits on the new website.",
+    ),
+    # multi_site.websites: the several websites a contract runs; not one website, nor an offeror's past ones
+    (
+        "multi_site",
+        "The contractor shall maintain the agency's website and its content.",
+        "The contractor shall maintain the agency's websites and their content.",
+    ),
+    (
+        "multi_site",
+        "List the websites you have maintained for similar agencies in the past.",
+        "The contractor shall host and support all program websites from one platform.",
+    ),
+    # multi_site.sites: national sites of a federation
+    (
+        "multi_site",
+        "Each member country keeps its national office in the capital.",
+        "Each member country keeps its national site on the shared platform.",
+    ),
+    # security_ops.controls: managed security services, bug bounties, FedRAMP findings, SIEM rules, secrets
+    (
+        "security_ops",
+        "The agency seeks a managed print service for its offices.",
+        "The agency seeks a managed security service to watch its network around the clock.",
+    ),
+    (
+        "security_ops",
+        "The programme shall invite market researchers to comment on the agency's web applications.",
+        "The programme shall invite security researchers to report flaws in the agency's web applications.",
+    ),
+    (
+        "security_ops",
+        "Open action items from each meeting shall be closed within 90 days.",
+        "Open POA&M items shall be closed within 90 days.",
+    ),
+    (
+        "security_ops",
+        "The vendor shall tune the ranking rules of the search platform each quarter.",
+        "The vendor shall tune the correlation rules of the log platform each quarter.",
+    ),
+    (
+        "security_ops",
+        "Automate rotating staff rosters for the platform team.",
+        "Automate rotating secrets and certificates for the platform.",
+    ),
+    (
+        "security_ops",
+        "Servers shall be checked by the team against the vendor's settings.",
+        "Servers shall be checked with SCAP tools against the USGCB settings.",
+    ),
+    (
+        "security_ops",
+        "The provider shall give the agency access for quarterly reviews within 72 hours.",
+        "The provider shall give the agency access for incident investigations within 72 hours.",
+    ),
+    # compliance.regulation: Section 508 by its CFR number, the Risk Management Framework
+    (
+        "compliance",
+        "Web pages shall follow the style guide in annex 22.",
+        "Web pages shall meet 36 CFR 1194.22.",
+    ),
+    (
+        "compliance",
+        "The project shall keep a risk register and review it monthly.",
+        "The system shall be authorized under the Risk Management Framework.",
+    ),
+    # scale.capacity: a recovery instance, a continuity test
+    (
+        "scale",
+        "A training instance shall hold a copy of last month's data.",
+        "A recovery instance shall hold a copy of the production data.",
+    ),
+    (
+        "scale",
+        "A usability test of the system shall be run every year.",
+        "A continuity test of the system shall be run every year.",
+    ),
+    # out_of_scope.iaas_resale: cloud infrastructure bought for resale, not the IaaS a portal runs on
+    (
+        "out_of_scope",
+        "CLIN 0002 covers the portal hosted on IaaS for a year.",
+        "CLIN 0002 covers the IaaS resold to the agency for a year.",
+    ),
+    # extensibility.platform: what an offeror shows of its past work
+    (
+        "extensibility",
+        "Submit source code samples from projects that used a REST API.",
+        "The platform shall expose a REST API for every content type.",
+    ),
+    (
+        "extensibility",
+        "The lead shall have 8 years of experience in application development.",
+        "The platform shall support application development by the agency's own team.",
+    ),
+    # user_roles.named_groups: escorts, a bid's support staff, the Section 508 boilerplate
+    (
+        "user_roles",
+        "Escorts shall accompany visitors and contractors on site at all times.",
+        "The portal shall serve visitors and contractors with separate home pages.",
+    ),
+    (
+        "user_roles",
+        "The Applicants shall estimate the support staff needed for the key experts.",
+        "The portal shall serve applicants and staff with separate dashboards.",
+    ),
+    (
+        "user_roles",
+        "Section 508 requires that individuals with disabilities who are members of the public and employees "
+        "get equal access.",
+        "The portal shall serve members of the public and employees with different home pages.",
+    ),
+    # user_roles.audiences: personas as a tool of the design team
+    (
+        "user_roles",
+        "Define goals using personas, storyboards and flowcharts.",
+        "The portal shall offer content tailored to three personas.",
+    ),
+    # b2b_portal.portal: the contractor invoicing the buyer, ordering under a BPA
+    (
+        "b2b_portal",
+        "The selected vendor must submit invoices each month to the agency.",
+        "Dealers must submit invoices through the partner portal each month.",
+    ),
+    (
+        "b2b_portal",
+        "This BPA allows ordering offices to place orders.",
+        "Trade customers shall place orders online at their agreed prices.",
+    ),
 ]
 
 
