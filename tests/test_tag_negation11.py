@@ -6,7 +6,10 @@ the sentence states in another way, each checked against the tagger before this 
 - "... rather than a ..." inside a clause sets aside a noun phrase as long as the one it is set
   against, not the rest of the clause ("need a visit rather than a letter | goes with her");
 - a turnkey span that names the build refused ("not looking to fund development", "rather than a
-  custom build") states turnkey when the sentence refuses it.
+  custom build") states turnkey when the sentence refuses it;
+- "is / are / does not" without a modal before a verb of what systems do with each other or with
+  content ("are not connected", "is not translated") tells today's situation, the pain a need comes
+  from, not an exclusion ("News is not translated across our 9 regional websites").
 
 The sentences are the tuning sets' leftovers and others invented for this file (in the style of RFPs,
 bidder Q&A and minutes), tagged by the rules alone."""
@@ -42,6 +45,11 @@ KEPT = [
     ),
     ("turnkey", "The Authority is not looking to fund a custom build."),
     ("turnkey", "The Council would prefer a configurable product rather than a custom build."),
+    # how things are today
+    ("multi_site", "News is not translated across our 9 regional websites."),
+    ("integration", "The web shop is not integrated with SAP, so every order is typed in twice."),
+    ("integration", "Our 4 brand websites are not connected today."),
+    ("integration", "Our website does not connect to the CRM, so staff re-key every enquiry."),
 ]
 
 # (tag, sentence of the same forms that still excludes)
@@ -52,6 +60,12 @@ STILL_NEGATED = [
     ("turnkey", "We are not looking to buy a packaged product."),
     # "building" is a building here, no build refused
     ("turnkey", "No building or fit-out works will be required under this contract."),
+    # a link or a translation excluded: with a modal, "to be", a phase or the new system
+    ("multi_site", "Content will not be translated into Welsh."),
+    ("integration", "The portal will not be connected to SAP."),
+    ("integration", "Payments are not integrated with SAP in the first release."),
+    ("integration", "The new portal is not integrated with SAP."),
+    ("integration", "The site is not linked to our case management system and there is no plan to link it."),
 ]
 
 

@@ -34,12 +34,14 @@ from triage.tag.negation_words import (
     HYPHEN,
     IN_SCOPE,
     LACKS,
+    LATER,
     LIST_COORDINATORS,
     MANNERS,
     MANUALLY,
     MEANS,
     MODALS,
     NEW_SUBJECT_LINKS,
+    NEW_SYSTEM,
     NON,
     NOT,
     NOT_ITEMS,
@@ -50,6 +52,9 @@ from triage.tag.negation_words import (
     RELATIVES,
     REQUIRING,
     SHORT_OF,
+    STATE_ADVERBS,
+    STATE_BE_DO,
+    STATE_VERBS,
     STATUS_QUO,
     STOP_MARKS,
     TEXT,
@@ -355,3 +360,21 @@ def coordinated_clauses(norms: list[int], s_start: int, s_end: int) -> list[int]
                 ends.append(i - 1 if i > s_start and norms[i - 1] == COMMA else i)
                 break
     return ends
+
+
+def describes_state(doc: Doc, norms: list[int], lo: int, a: int, hi: int) -> bool:
+    """Whether the "not" at token `a`, in the clause [lo, hi), tells how things are rather than what
+    is wanted: "is / are / was / does not" without a modal, before a verb of what systems do with each
+    other or with content (`STATE_VERBS`), in a clause that names no phase and no new system. That is
+    today's situation, the pain a need comes from: "News is not translated across our 9 regional
+    websites", "The web shop is not integrated with SAP, so every order is typed in twice", "Our 4 brand
+    websites are not connected today". Not "will not be connected", "is not to be connected", "is not
+    integrated in phase one", "The new portal is not linked to the CRM"."""
+    if a <= lo or norms[a - 1] not in STATE_BE_DO:
+        return False
+    k = a + 1
+    if k < hi and norms[k] in STATE_ADVERBS:
+        k += 1
+    if k >= hi or norms[k] not in STATE_VERBS:
+        return False
+    return LATER.isdisjoint(norms[lo:hi]) and NEW_SYSTEM.isdisjoint(t.lower_ for t in doc[lo:hi])

@@ -581,6 +581,39 @@ WANTS = {hash_string(norm(w)) for w in ("wants", "needs", "requires", "prefers",
 ASIDE_NEGATIONS = {hash_string(norm(w)) for w in ("not", "no", "never", "n't")}
 CONCESSIONS = {hash_string(norm(w)) for w in ("while", "although", "though", "however", "whereas")}
 LATER = {hash_string(norm(w)) for w in ("phase", "later", "future", "subsequent", "next", "release", "stage")}
+# a "not" of how things are (clauses.describes_state): a present or past verb without a modal ("is not",
+# "are not", "does not") before a verb of what systems do with each other or with content ("are not
+# connected", "is not translated"), in a clause that names no new system or phase of the work
+STATE_BE_DO = {hash_string(norm(w)) for w in ("is", "are", "am", "was", "were", "do", "does", "did")}
+STATE_ADVERBS = {hash_string(norm(w)) for w in ("yet", "currently", "fully", "properly", "always", "even")}
+STATE_VERBS = {
+    hash_string(norm(w))
+    for w in (
+        "connect",
+        "connected",
+        "integrate",
+        "integrated",
+        "link",
+        "linked",
+        "translate",
+        "translated",
+        "exchange",
+        "exchanged",
+        "share",
+        "shared",
+        "sync",
+        "synced",
+        "synchronise",
+        "synchronised",
+        "synchronize",
+        "synchronized",
+        "interface",
+        "interfaced",
+        "talk",
+    )
+}
+# compared with the words as written: "News" is no new system
+NEW_SYSTEM = frozenset({"new", "future", "proposed", "replacement", "successor"})
 NEW_SUBJECT_LINKS = {hash_string(w) for w in ("and", "but")}
 LIST_COORDINATORS = {hash_string(w) for w in ("and", "or", "nor")}
 NOT_ITEMS = {
