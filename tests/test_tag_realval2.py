@@ -346,6 +346,61 @@ CASES = [
         "This BPA allows ordering offices to place orders.",
         "Trade customers shall place orders online at their agreed prices.",
     ),
+    # multi_site.websites: a buyer that needs several websites (not one), said with "need"
+    (
+        "multi_site",
+        "The agency needs a modern, public-facing website for its one program.",
+        "The agency needs modern, public-facing websites for its programs.",
+    ),
+    # workflow.process: a case opened online, program rules, a list of cases by status
+    (
+        "workflow",
+        "A taxpayer shall be able to read guidance online and download forms.",
+        "A taxpayer shall be able to initiate a case online and upload papers.",
+    ),
+    (
+        "workflow",
+        "Benefits shall be explained in leaflets that staff can change.",
+        "Benefits shall be calculated from program rules that staff can change.",
+    ),
+    (
+        "workflow",
+        "Judges shall sort documents by author and date.",
+        "Judges shall sort cases by status and hearing date.",
+    ),
+    # extensibility.api: calling another system's API is integration, not a platform to build on
+    (
+        "extensibility",
+        "The new app shall consume the APIs of the county's legacy systems.",
+        "The platform shall expose documented APIs for every service.",
+    ),
+    # integration.api_use: pages that call web APIs
+    (
+        "integration",
+        "The team shall build pages that interact with screen readers.",
+        "The team shall build pages that interact with web APIs.",
+    ),
+    # out_of_scope: goods furnished, a managed security service bought, facility tasks of a support contract
+    (
+        "out_of_scope",
+        "Staff may bring bottled water to the training room.",
+        "Bottled water shall be furnished to each office every week.",
+    ),
+    (
+        "out_of_scope",
+        "The hosting of the portal shall be watched by the hospital's managed security service provider.",
+        "The hospital group seeks a managed security service provider for its network.",
+    ),
+    (
+        "out_of_scope",
+        "The portal shall list audio visual support contacts for each meeting room.",
+        "The contract covers audio visual support for the agency's meeting rooms.",
+    ),
+    (
+        "out_of_scope",
+        "The intranet shall let staff book hoteling desks online.",
+        "Handle hoteling and parking requests for new staff.",
+    ),
 ]
 
 
