@@ -9,7 +9,9 @@ the sentence states in another way, each checked against the tagger before this 
   custom build") states turnkey when the sentence refuses it;
 - "is / are / does not" without a modal before a verb of what systems do with each other or with
   content ("are not connected", "is not translated") tells today's situation, the pain a need comes
-  from, not an exclusion ("News is not translated across our 9 regional websites").
+  from, not an exclusion ("News is not translated across our 9 regional websites");
+- a "not" or "neither ... nor" before a verb of linking excludes the link, not the things it would
+  link ("The dealer portal will not integrate with SAP" keeps the portal).
 
 The sentences are the tuning sets' leftovers and others invented for this file (in the style of RFPs,
 bidder Q&A and minutes), tagged by the rules alone."""
@@ -50,6 +52,10 @@ KEPT = [
     ("integration", "The web shop is not integrated with SAP, so every order is typed in twice."),
     ("integration", "Our 4 brand websites are not connected today."),
     ("integration", "Our website does not connect to the CRM, so staff re-key every enquiry."),
+    # the link excluded, not the things it would link
+    ("b2b_portal", "The dealer portal will not integrate with SAP."),
+    ("b2b_portal", "Neither the dealer portal nor the web shop needs to integrate with SAP."),
+    ("multi_site", "Our 9 regional websites will not be connected to the CRM."),
 ]
 
 # (tag, sentence of the same forms that still excludes)
@@ -66,6 +72,10 @@ STILL_NEGATED = [
     ("integration", "Payments are not integrated with SAP in the first release."),
     ("integration", "The new portal is not integrated with SAP."),
     ("integration", "The site is not linked to our case management system and there is no plan to link it."),
+    ("integration", "The dealer portal will not integrate with SAP."),
+    ("b2b_portal", "The dealer portal is out of scope and will not integrate with SAP."),
+    ("b2b_portal", "Neither the partner portal nor single sign-on is required."),
+    ("b2b_portal", "The portal will not integrate with the dealer portal."),
 ]
 
 

@@ -128,21 +128,27 @@ from triage.tag.negation_words import (
     FAILED_PHRASES,
     FILLER,
     FROM,
+    HEADS,
     INSTEAD_CUES,
     ITSELF,
     KEPT,
     LATER,
     LATER_WORDS,
     LEFT_OUT,
+    LINK_AUX,
+    LINK_TAG,
+    LINK_VERBS,
     LIST_JOINS,
     LOGIN_WORDS,
     MADE,
     MODALS,
     MORE_THAN_BEFORE,
     MUSTS_STRONG,
+    NEITHER,
     NEW_WORDS,
     NO_MORE,
     NONE_WORDS,
+    NOR,
     NOT_ONLY_AFTER,
     NOT_ONLY_BEFORE,
     NOT_OPENERS,
@@ -216,6 +222,8 @@ from triage.tag.rules import (
     set_spans,
     span_info,
 )
+
+_LINK_AUX_MAX = 5  # words from a "not" to its verb of linking: "does not need to be integrated"
 
 # A lead-in with these words speaks of today ("We do not currently have the following:"), and a cue
 # followed by these is a double negative ("The following are required, not optional:"): no exclusion.
@@ -366,6 +374,8 @@ class IcpNegation:
                         span_info(heir)["modality"] = span._.modality
                         added.append((heir, span))
             view = SentenceView(norms, cues, negated, sent_spans, s_start, s_end)
+            if negated:
+                self._link_only(view)
             self._reasons_inherit(view)
             if self.alike_tags:
                 self._audiences_alike(view)
@@ -747,6 +757,48 @@ class IcpNegation:
         }
         if removed:
             self._negate_from([s for s in view.spans if s.label_ in removed], view.start, comma)
+
+    def _link_only(self, view: SentenceView) -> None:
+        """A "not" or a "neither ... nor" before a verb of linking (`LINK_VERBS`) excludes the link, not
+        the things it would link: "The dealer portal will not integrate with SAP", "Neither the dealer
+        portal nor the web shop needs to integrate with SAP", "The intranet does not need to connect to
+        Workday" keep the spans of their subject of tags other than integration. Not where another cue
+        of the clause excludes the subject too ("The dealer portal is out of scope and will not
+        integrate with SAP"), nor before a verb of another kind ("Neither the partner portal nor SSO is
+        required")."""
+        norms = view.norms
+        cuts = sorted(a for g, a, _ in view.cues if g == "clause_breaks")
+        heads = [(g, a, b) for g, a, b in view.cues if g in HEADS]
+        for g, a, b in heads:
+            lo = clause_start(cuts, a, view.start)
+            hi = first_from(cuts, a + 1, view.end)
+            if g == "weak":
+                subject, verb = (lo, a), b
+            elif g == "forward" and norms[a] == NEITHER:
+                verb = next((k for k in range(b, hi) if norms[k] in LINK_AUX and norms[k] != TO), hi)
+                subject = (b, verb)
+            else:
+                continue
+            k = verb
+            while k < min(hi, verb + _LINK_AUX_MAX) and norms[k] in LINK_AUX:
+                k += 1
+            if k >= hi or norms[k] not in LINK_VERBS or subject[0] >= subject[1]:
+                continue
+            # another cue of the clause ("is out of scope and will not ..."); not the "nor" of "neither
+            # ... nor", nor a cue that holds this "not" ("need not")
+            if any(
+                lo <= x < hi and not x <= a < y and not (h == "forward" and norms[x] == NOR)
+                for h, x, y in heads
+            ):
+                continue
+            for span in view.spans:
+                if (
+                    subject[0] <= span.start
+                    and span.end <= subject[1]
+                    and span.label_ != LINK_TAG
+                    and span_info(span).get("negated")
+                ):
+                    span_info(span)["negated"] = False
 
     def _negate_from(self, sent_spans: list[Span], lo: int, hi: int) -> None:
         """Marks negated each span of the sentence that starts in tokens [lo, hi) and whose rule may be

@@ -586,32 +586,60 @@ LATER = {hash_string(norm(w)) for w in ("phase", "later", "future", "subsequent"
 # connected", "is not translated"), in a clause that names no new system or phase of the work
 STATE_BE_DO = {hash_string(norm(w)) for w in ("is", "are", "am", "was", "were", "do", "does", "did")}
 STATE_ADVERBS = {hash_string(norm(w)) for w in ("yet", "currently", "fully", "properly", "always", "even")}
-STATE_VERBS = {
+# verbs of what systems do with each other: a "not" before one excludes the link (integration), not the
+# things it would link ("The dealer portal will not integrate with SAP" keeps the portal)
+LINK_WORDS = (
+    "connect",
+    "connected",
+    "integrate",
+    "integrated",
+    "link",
+    "linked",
+    "exchange",
+    "exchanged",
+    "sync",
+    "synced",
+    "synchronise",
+    "synchronised",
+    "synchronize",
+    "synchronized",
+    "interface",
+    "interfaced",
+    "talk",
+)
+LINK_VERBS = {hash_string(norm(w)) for w in LINK_WORDS}
+STATE_VERBS = {hash_string(norm(w)) for w in (*LINK_WORDS, "translate", "translated", "share", "shared")}
+# the words between a "not" / "neither ... nor ..." and its verb of linking: "does not need to be
+# integrated", "will not be required to connect", "nor the shop needs to integrate"
+LINK_AUX = {
     hash_string(norm(w))
     for w in (
-        "connect",
-        "connected",
-        "integrate",
-        "integrated",
-        "link",
-        "linked",
-        "translate",
-        "translated",
-        "exchange",
-        "exchanged",
-        "share",
-        "shared",
-        "sync",
-        "synced",
-        "synchronise",
-        "synchronised",
-        "synchronize",
-        "synchronized",
-        "interface",
-        "interfaced",
-        "talk",
+        "need",
+        "needs",
+        "needed",
+        "to",
+        "be",
+        "been",
+        "have",
+        "has",
+        "required",
+        "expected",
+        "able",
+        "will",
+        "shall",
+        "must",
+        "should",
+        "do",
+        "does",
+        "is",
+        "are",
+        "directly",
+        "ever",
     )
 }
+NEITHER = hash_string(norm("neither"))
+NOR = hash_string(norm("nor"))
+LINK_TAG = "integration"
 # compared with the words as written: "News" is no new system
 NEW_SYSTEM = frozenset({"new", "future", "proposed", "replacement", "successor"})
 NEW_SUBJECT_LINKS = {hash_string(w) for w in ("and", "but")}
