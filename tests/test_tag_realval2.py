@@ -401,6 +401,86 @@ CASES = [
         "The intranet shall let staff book hoteling desks online.",
         "Handle hoteling and parking requests for new staff.",
     ),
+    # out_of_scope.bought_goods: the ways the Government buys, the contractor's own laptops
+    (
+        "out_of_scope",
+        "List the contract vehicles through which these items may be purchased.",
+        "The county shall purchase twelve vehicles for its parks team.",
+    ),
+    (
+        "out_of_scope",
+        "The Contractor shall provide a staff roster that lists the laptops assigned to its analysts.",
+        "The Contractor shall provide 40 laptops to the school's teachers.",
+    ),
+    # out_of_scope.works: media shredded so that no data can be read back is a security control
+    (
+        "out_of_scope",
+        "Old disks shall be destroyed by shredding or another method that precludes the reconstruction of the data.",
+        "The contract covers shredding of paper files from all council offices.",
+    ),
+    # scale.volume: a phone number in a contact line, the years of a bid timetable
+    (
+        "scale",
+        "For help, contact the Helpdesk at 800-555-2000 or by email.",
+        "The portal shall send 20,000 emails a day.",
+    ),
+    (
+        "scale",
+        "Last date for questions: 3rd May, 2025 Client replies follow a week later.",
+        "The portal shall serve 2,500 client firms each day.",
+    ),
+    # scale.capacity: meetings held off site; downtime and planned outages
+    (
+        "scale",
+        "The Contractor shall arrange rooms for on-site and off-site meetings with the agency.",
+        "Backups shall be copied off-site every night.",
+    ),
+    (
+        "scale",
+        "Propose strategies that keep staff turnover minimal.",
+        "Propose strategies that ensure minimal downtime of the portal.",
+    ),
+    (
+        "scale",
+        "Plan staff holidays outside the busy season.",
+        "Work related to planned outages shall be done outside business hours.",
+    ),
+    # scale.elastic: cloud capacity that follows demand, not staff resources
+    (
+        "scale",
+        "The help line shall adapt its staff resources to changing demand.",
+        "Computing resources shall grow and shrink with changing demand.",
+    ),
+    # scale.high_performing: high-performing websites, not a high-performing team
+    (
+        "scale",
+        "The vendor shall provide a high-performing team for the website.",
+        "Deliver secure and high-performing websites for the agency.",
+    ),
+    # scale.word: the performance metrics of the delivery team's project
+    (
+        "scale",
+        "The agency may publish project management data such as user stories and performance metrics.",
+        "The agency shall publish performance figures of the portal under peak load.",
+    ),
+    # compliance.word: the contractor following the contracting officer's directions
+    (
+        "compliance",
+        "The contractor shall comply with the written or oral direction of the contracting officer on data requests.",
+        "The contractor shall comply with the state's data protection law.",
+    ),
+    # integration.api_use: an API the solution offers others is extensibility, not a connection
+    (
+        "integration",
+        "The vendor shall create an API for third parties to interact with the permit service.",
+        "The vendor shall build screens that interact with the APIs of the permit service.",
+    ),
+    # multi_site.websites: the websites where bidders look for addenda
+    (
+        "multi_site",
+        "Bidders shall check all the agency's websites for addenda before sending proposals.",
+        "The contractor shall support all the agency's websites from one content platform.",
+    ),
 ]
 
 
