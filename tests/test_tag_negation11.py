@@ -11,7 +11,9 @@ the sentence states in another way, each checked against the tagger before this 
   content ("are not connected", "is not translated") tells today's situation, the pain a need comes
   from, not an exclusion ("News is not translated across our 9 regional websites");
 - a "not" or "neither ... nor" before a verb of linking excludes the link, not the things it would
-  link ("The dealer portal will not integrate with SAP" keeps the portal).
+  link ("The dealer portal will not integrate with SAP" keeps the portal);
+- an object refused that opens with a word of building ("not looking for a bespoke portal for our 300
+  dealers") refuses the build, not the thing built or who it is for.
 
 The sentences are the tuning sets' leftovers and others invented for this file (in the style of RFPs,
 bidder Q&A and minutes), tagged by the rules alone."""
@@ -56,6 +58,16 @@ KEPT = [
     ("b2b_portal", "The dealer portal will not integrate with SAP."),
     ("b2b_portal", "Neither the dealer portal nor the web shop needs to integrate with SAP."),
     ("multi_site", "Our 9 regional websites will not be connected to the CRM."),
+    # the build refused, not the thing built
+    (
+        "b2b_portal",
+        "We are not looking for a bespoke portal for our 300 dealers; a configurable product is expected.",
+    ),
+    (
+        "turnkey",
+        "We are not looking for a bespoke portal for our 300 dealers; a configurable product is expected.",
+    ),
+    ("b2b_portal", "We do not want a custom-built partner portal."),
 ]
 
 # (tag, sentence of the same forms that still excludes)
@@ -76,6 +88,8 @@ STILL_NEGATED = [
     ("b2b_portal", "The dealer portal is out of scope and will not integrate with SAP."),
     ("b2b_portal", "Neither the partner portal nor single sign-on is required."),
     ("b2b_portal", "The portal will not integrate with the dealer portal."),
+    ("b2b_portal", "We do not want a partner portal."),
+    ("extensibility", "The Council does not require custom integration with SAP."),
 ]
 
 

@@ -45,6 +45,8 @@ from triage.tag.negation_words import (
     BE,
     BE_FORMS,
     BEING,
+    BUILD_ADJECTIVES,
+    BUILT_IN_GENERAL,
     BUT,
     CAN,
     CAUSES,
@@ -455,6 +457,12 @@ def cue_scopes(
                 # an active verb excludes its object, not its subject: "The extranet will not offer
                 # SSO"; a passive one its subject: "SSO is not required", "SSO will not be provided"
                 active = (a == lo or norms[a - 1] not in BE_FORMS) and norms[b] in OBJECT_VERBS
+                built = _built_object(doc, norms, waived, exclude_ends, hi)
+                if built is not None:
+                    # "We are not looking for a bespoke portal for our 300 dealers": the build is
+                    # refused (turnkey), not the portal the dealers are to use
+                    scopes.append((a if active else lo, built))
+                    continue
                 lacking = [x for x in withouts if lo <= x < a and a in unacceptable]
                 if lacking:
                     # "An off-the-shelf product without APIs is not acceptable": the product is
@@ -610,6 +618,28 @@ def cue_scopes(
             end = min([w for w in relatives if w > b] + [hi])
         scopes.append((b, end))
     return scopes
+
+
+def _built_object(
+    doc: Doc, norms: list[int], waived: list[int], exclude_ends: dict[int, int], hi: int
+) -> int | None:
+    """Where the object refused by the first of the `waived` words ends, when it opens with a word of
+    building (`BUILD_ADJECTIVES`: "not looking for a bespoke portal for our 300 dealers", "do not want a
+    custom-built partner portal"): what is refused is the build, so the scope ends after that word (and
+    its hyphenated tail: "custom-built"); the thing built, and who it is for, is still wanted. None
+    for any other object, nor where the word after it names a build or a product in general ("a
+    custom build", "bespoke software"): the build itself is refused."""
+    if not waived:
+        return None
+    k = exclude_ends[waived[0]]
+    while k < hi and norms[k] in DETERMINERS:
+        k += 1
+    if k >= hi or doc[k].lower_ not in BUILD_ADJECTIVES:
+        return None
+    end = k + 3 if k + 2 < hi and norms[k + 1] == HYPHEN and not doc[k].whitespace_ else k + 1
+    if end >= hi or doc[end].lower_ in BUILT_IN_GENERAL:
+        return None  # "a custom build", "bespoke software": the build itself is refused
+    return end
 
 
 def _before_dash(doc: Doc, lo: int, hi: int) -> int:
