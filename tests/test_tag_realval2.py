@@ -481,6 +481,47 @@ CASES = [
         "Bidders shall check all the agency's websites for addenda before sending proposals.",
         "The contractor shall support all the agency's websites from one content platform.",
     ),
+    # collaboration: the contractor's meeting tools and a bid's oral presentation on Teams
+    (
+        "collaboration",
+        "Oral presentations of each offer will take place via Microsoft Teams video chat.",
+        "Staff shall chat and share files in Microsoft Teams channels linked to the intranet.",
+    ),
+    (
+        "collaboration",
+        "The contractor shall prepare meetings and presentations, with access to collaboration tools and "
+        "conference rooms.",
+        "The intranet shall offer collaboration tools such as team spaces and shared document libraries.",
+    ),
+    # integration.verb: an API spelled out is the solution's own interface; "technology integration" as a buzzword
+    (
+        "integration",
+        "Experience in writing and using application programming interfaces is expected.",
+        "The portal shall interface with the licensing system every hour.",
+    ),
+    (
+        "integration",
+        "Drive innovation in website design, functionality and technology integration.",
+        "Drive the integration of the website with the county's payment system.",
+    ),
+    # integration.exchange: data placed in the public domain
+    (
+        "integration",
+        "Data from the service shall be in the public domain under a Creative Commons waiver.",
+        "Data from the tax system shall be shown on each account page.",
+    ),
+    # integration.system_reference: the contractor's invoicing
+    (
+        "integration",
+        "Questions related to the invoicing system go to the finance office.",
+        "Orders shall be sent to the finance system of the county each night.",
+    ),
+    # workflow.approval: the buyer approving the contractor's service level agreement
+    (
+        "workflow",
+        "The vendor shall propose a service level agreement (SLA) for agency approval.",
+        "Each request shall pass two levels of approval before it is granted.",
+    ),
 ]
 
 
