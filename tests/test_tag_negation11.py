@@ -13,7 +13,10 @@ the sentence states in another way, each checked against the tagger before this 
 - a "not" or "neither ... nor" before a verb of linking excludes the link, not the things it would
   link ("The dealer portal will not integrate with SAP" keeps the portal);
 - an object refused that opens with a word of building ("not looking for a bespoke portal for our 300
-  dealers") refuses the build, not the thing built or who it is for.
+  dealers") refuses the build, not the thing built or who it is for;
+- "no longer" before a verb of its own ("Dealers no longer order by fax", "Partners can no longer log
+  in") tells what has stopped, today's pain; before a word of need, "be" or a noun phrase ("is no
+  longer needed", "is no longer our standard") it still excludes.
 
 The sentences are the tuning sets' leftovers and others invented for this file (in the style of RFPs,
 bidder Q&A and minutes), tagged by the rules alone."""
@@ -68,6 +71,11 @@ KEPT = [
         "We are not looking for a bespoke portal for our 300 dealers; a configurable product is expected.",
     ),
     ("b2b_portal", "We do not want a custom-built partner portal."),
+    # what has stopped
+    ("b2b_portal", "Dealers no longer order by fax; they expect a self-service portal."),
+    ("collaboration", "Staff no longer share knowledge since the discussion forum was switched off."),
+    ("account_services", "Partners can no longer log in to the old extranet since the upgrade."),
+    ("multi_site", "Our 14 country websites are no longer maintained by the regional teams."),
 ]
 
 # (tag, sentence of the same forms that still excludes)
@@ -90,6 +98,16 @@ STILL_NEGATED = [
     ("b2b_portal", "The portal will not integrate with the dealer portal."),
     ("b2b_portal", "We do not want a partner portal."),
     ("extensibility", "The Council does not require custom integration with SAP."),
+    (
+        "b2b_portal",
+        "The supplier extranet is no longer needed, since all suppliers now invoice through PEPPOL.",
+    ),
+    ("b2b_portal", "The Bank no longer requires a separate mortgage broker portal."),
+    (
+        "platform_mandate",
+        "WordPress is no longer our standard, and the new platform must serve 3 million visits.",
+    ),
+    ("b2b_portal", "The partner extranet will no longer be used once the new portal is live."),
 ]
 
 

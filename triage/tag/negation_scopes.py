@@ -68,6 +68,7 @@ from triage.tag.negation_words import (
     LINKED_TO,
     LINKS,
     LIST_WORDS,
+    LONGER,
     MEETS,
     MODALS,
     NEED,
@@ -82,6 +83,7 @@ from triage.tag.negation_words import (
     OF,
     ONE,
     OUR,
+    OWNERS,
     PAIN_GROUPS,
     PERSONS,
     PHASE,
@@ -178,6 +180,8 @@ def cue_scopes(
         and not (norms[a] == NON and a + 1 < s_end and norms[a + 1] == HYPHEN)
         # "a no-code page builder", "no-reply address": a compound, no negation
         and not (norms[a] == NO and b < s_end and norms[b] == HYPHEN and not doc[a].whitespace_)
+        # the "no" of "no longer" is that clause cue's, no "no" of its own
+        and not (g == "forward" and norms[a] == NO and a + 1 < s_end and norms[a + 1] == LONGER)
         # "build small services by dragging and dropping": a way of building, not a thing "dropped"
         and not (norms[b - 1] == DROP and a > s_start and norms[a - 1] == DRAG)
     ]
@@ -513,6 +517,8 @@ def cue_scopes(
         if group == "clause":
             if b < hi and (doc[b].like_num or doc[b].text[:1].isdigit()) and norms[b - 1] not in PHASE:
                 continue  # a range of time or numbers: "shall fall outside 07:00 to 22:00"
+            if _no_longer_done(doc, norms, a, b, hi, excludes_at):
+                continue  # "Dealers no longer order by fax": how things are now, not a need excluded
             if norms[a] == NOT and (
                 RELATIVES.intersection(norms[max(a - 2, lo) : a]) or any(b <= r < hi for r, _ in rejections)
             ):
@@ -640,6 +646,26 @@ def _built_object(
     if end >= hi or doc[end].lower_ in BUILT_IN_GENERAL:
         return None  # "a custom build", "bespoke software": the build itself is refused
     return end
+
+
+def _no_longer_done(doc: Doc, norms: list[int], a: int, b: int, hi: int, excludes_at: set[int]) -> bool:
+    """Whether the "no longer" of tokens [a, b) tells what people or systems have stopped doing, today's
+    situation and the pain a need comes from ("Dealers no longer order by fax", "Staff no longer share
+    knowledge since the forum was switched off", "Our CRM no longer talks to the web shop", "Our 14
+    country websites are no longer maintained"): a verb of its own follows it. Not a word of
+    `excludes` ("no longer needed", "no longer requires", "no longer meets our needs") nor "be" or a
+    noun phrase ("is no longer our standard", "no longer a requirement"): a need excluded. After "can"
+    it is today's pain, as "cannot" is ("Partners can no longer log in")."""
+    if b - a != 2 or norms[a] != NO or norms[a + 1] != LONGER or b >= hi:
+        return False
+    if norms[a - 1] == CAN:
+        return True  # "Partners can no longer log in to the extranet": today's pain, as "cannot" is
+    if b in excludes_at:
+        return False
+    word = doc[b]
+    return (
+        word.is_alpha and norms[b] not in BE_FORMS and norms[b] not in DETERMINERS and norms[b] not in OWNERS
+    )
 
 
 def _before_dash(doc: Doc, lo: int, hi: int) -> int:

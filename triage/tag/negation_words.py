@@ -460,6 +460,9 @@ LINK_NOUNS = {
 }
 OF = hash_string(norm("of"))
 OUR = hash_string(norm("our"))
+LONGER = hash_string(norm("longer"))
+# words of whose a thing is, that open a noun phrase: "WordPress is no longer our standard"
+OWNERS = {hash_string(norm(w)) for w in ("our", "their", "its", "his", "her", "my", "your")}
 THERE = hash_string(norm("there"))
 # words that give the cause of a pain: "..., because there is no shared library"
 CAUSES = {hash_string(norm(w)) for w in ("because", "since", "as")}
