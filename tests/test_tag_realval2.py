@@ -522,6 +522,31 @@ CASES = [
         "The vendor shall propose a service level agreement (SLA) for agency approval.",
         "Each request shall pass two levels of approval before it is granted.",
     ),
+    # compliance.regulation: the agency's IT security standards the system must meet; not the staff's rules of
+    # conduct
+    (
+        "compliance",
+        "Staff shall follow the IT security policies and the Rules of Behavior when they use agency laptops.",
+        "Traffic between all components shall be encrypted in a way that meets the agency's IT security standards.",
+    ),
+    # access_control.word: the role a person held before
+    (
+        "access_control",
+        "The lead should have a background as a scrum master, release manager or a similar role.",
+        "Each release manager shall be given a role that limits access to the publishing screens.",
+    ),
+    # security_ops.findings: security findings worked off by severity; not an evaluation's findings
+    (
+        "security_ops",
+        "The evaluation findings will be ranked by severity in the panel's report.",
+        "Scan findings shall be fixed within 30 days for high severity and 90 days for moderate.",
+    ),
+    # security_ops.firewall: a network firewall on its own; not a fire-rated wall
+    (
+        "security_ops",
+        "A rated firewall shall separate the plant room from the rest of the building.",
+        "Firewall estate: three vendors, each with its own console.",
+    ),
 ]
 
 
