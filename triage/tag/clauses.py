@@ -52,6 +52,7 @@ from triage.tag.negation_words import (
     RELATIVES,
     REQUIRING,
     SHORT_OF,
+    SPLICE_SUBJECTS,
     STATE_ADVERBS,
     STATE_BE_DO,
     STATE_VERBS,
@@ -334,10 +335,22 @@ def coordinated_clauses(norms: list[int], s_start: int, s_end: int) -> list[int]
     within a few words and before any comma, so a list ("printing, scanning and mailing are out of
     scope") or a relative clause ("the ERP and the CRM, which will be replaced") is no new clause. A
     form of "be" does too after ", and" when a clause with its own verb stands before it ("The
-    intranet will be built on SharePoint Online, and discussion forums are not part of it")."""
+    intranet will be built on SharePoint Online, and discussion forums are not part of it"). So does a
+    comma before "we" / "they" and a modal or a verb of wanting ("We don't need a forum, we need a way
+    for tenants to report repairs")."""
     ends = []
     verb_before = False  # a modal or a form of "be" before: the words before ", and" are a clause
     for i in range(s_start, s_end - 1):
+        if (
+            norms[i] == COMMA
+            and i + 2 < s_end
+            and norms[i + 1] in SPLICE_SUBJECTS
+            and (norms[i + 2] in MODALS or norms[i + 2] in WANTS)
+        ):
+            # a clause of its own after a comma alone: "We don't need a forum, we need a way for
+            # tenants to report repairs online"
+            ends.append(i)
+            continue
         if norms[i] not in COORDINATORS:
             verb_before = verb_before or norms[i] in MODALS or norms[i] in BE_FORMS
             continue

@@ -181,6 +181,7 @@ from triage.tag.negation_words import (
     REQUIRING,
     RESTRICTS,
     RETAINED,
+    REWORK,
     SAME_NOT_VIEW,
     SCOPE_NOUNS,
     SECURITY_TAG_IDS,
@@ -410,10 +411,13 @@ class IcpNegation:
         """Whether `span` may be negated: not where its rule is `negatable: false` (it names today's
         pain, or carries its own negation), nor where it is a turnkey span that names the build
         refused ("is not looking to fund development", "a configurable product rather than a custom
-        build"): refusing a build is what turnkey means. A turnkey span that names the product ("not
-        looking to buy a packaged product") is negated as any other."""
+        build"): refusing a build is what turnkey means; nor an integration span that names the manual
+        re-work a link spares ("Customers should not need to re-enter their details"). A turnkey span
+        that names the product ("not looking to buy a packaged product") is negated as any other."""
         rule = self.rules.get(span.id_)
         if rule is not None and not rule.negatable:
+            return False
+        if span.label_ == LINK_TAG and REWORK.search(span.text):
             return False
         return span.label_ != TURNKEY or BUILD_NAMES.isdisjoint(t.lower_ for t in span)
 

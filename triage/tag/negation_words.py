@@ -581,6 +581,8 @@ MODALS = {hash_string(norm(w)) for w in MODAL_WORDS}
 COORDINATORS = {hash_string(w) for w in ("and", "or", "so", "yet")}
 # a verb of the buyer's own wish right after "and": "decided not to build its own platform and wants SaaS"
 WANTS = {hash_string(norm(w)) for w in ("wants", "needs", "requires", "prefers", "expects", "seeks")}
+# the subjects of a clause joined to the one before by a comma alone: "..., we need a way to ..."
+SPLICE_SUBJECTS = {hash_string(norm(w)) for w in ("we", "they", "i", "you")}
 ASIDE_NEGATIONS = {hash_string(norm(w)) for w in ("not", "no", "never", "n't")}
 CONCESSIONS = {hash_string(norm(w)) for w in ("while", "although", "though", "however", "whereas")}
 LATER = {hash_string(norm(w)) for w in ("phase", "later", "future", "subsequent", "next", "release", "stage")}
@@ -643,6 +645,9 @@ LINK_AUX = {
 NEITHER = hash_string(norm("neither"))
 NOR = hash_string(norm("nor"))
 LINK_TAG = "integration"
+# manual re-work that a link spares: an integration span that names it ("should not need to re-enter
+# their details") states the need for the link when the sentence says it should not be done
+REWORK = re.compile(r"\bre-?(?:enter|key|typ)|\btwice\b|\bmanual", re.IGNORECASE)
 # compared with the words as written: "News" is no new system
 NEW_SYSTEM = frozenset({"new", "future", "proposed", "replacement", "successor"})
 NEW_SUBJECT_LINKS = {hash_string(w) for w in ("and", "but")}
