@@ -20,7 +20,12 @@ the sentence states in another way, each checked against the tagger before this 
 - an integration span that names the manual re-work a link spares ("should not need to re-enter their
   details") states the need for the link;
 - a clause joined by a comma alone, with "we" / "they" and a verb of wanting or a modal ("We don't need
-  a forum, we need a way for tenants to report repairs online"), is out of the exclusion before it.
+  a forum, we need a way for tenants to report repairs online"), is out of the exclusion before it;
+- ", not by X" / ", not through X" sets a means against the one the clause asks for: only that means
+  is excluded ("Partners should sign in through Azure AD, not by registering a new account");
+- an audience span that runs from a clause that excludes nothing across "but" into a clause that
+  excludes a feature for the second audience names two audiences ("Staff will use the intranet, but
+  partners will not need a login").
 
 The sentences are the tuning sets' leftovers and others invented for this file (in the style of RFPs,
 bidder Q&A and minutes), tagged by the rules alone."""
@@ -86,6 +91,20 @@ KEPT = [
     # a clause of its own after a comma
     ("workflow", "We don't need a forum, we need a way for tenants to report repairs online."),
     ("b2b_portal", "We do not want another brochure site, we want a portal where 3,000 dealers can order."),
+    # a means set against another
+    (
+        "extensibility",
+        "Editors should extend the portal through configuration, not by building custom modules.",
+    ),
+    (
+        "integration",
+        "Integration with SAP should be done through the standard connector, not by developing a bespoke "
+        "interface.",
+    ),
+    ("access_control", "Partners should sign in through Azure AD, not by registering a new account."),
+    # two audiences, a feature excluded for one
+    ("user_roles", "Single sign-on for staff is in scope, but SSO for partners is not."),
+    ("user_roles", "Staff will use the intranet, but partners will not need a login."),
 ]
 
 # (tag, sentence of the same forms that still excludes)
@@ -122,6 +141,9 @@ STILL_NEGATED = [
     ("collaboration", "We don't need a forum, we need a way for tenants to report repairs online."),
     ("b2b_portal", "A partner portal is not required, we think, for the first year."),
     ("access_control", "We do not need a partner portal, they said, nor single sign-on."),
+    ("account_services", "Partners should sign in through Azure AD, not by registering a new account."),
+    ("b2b_portal", "The partner portal is not required by the Council."),
+    ("user_roles", "The portal is for staff, but partners will not use it."),
 ]
 
 

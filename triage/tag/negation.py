@@ -182,6 +182,7 @@ from triage.tag.negation_words import (
     RESTRICTS,
     RETAINED,
     REWORK,
+    ROLES_TAG,
     SAME_NOT_VIEW,
     SCOPE_NOUNS,
     SECURITY_TAG_IDS,
@@ -389,6 +390,7 @@ class IcpNegation:
                 self._enough_after(view)
                 self._context_lost(view)
                 self._audience_asked(view)
+                self._audience_kept(view)
                 self._condition_inherits(view)
         lowers: list[int] | None = None  # the words scope_forms reads, as LOWER hashes, once a doc
         for s_start, sent_spans in by_sentence.items():
@@ -746,6 +748,36 @@ class IcpNegation:
             if any(lo < end and k < hi for lo, hi in view.negated):
                 continue  # the clause after excludes something itself
             if own_requirement(norms, k, end, REQUIRING):
+                span_info(span)["negated"] = False
+
+    def _audience_kept(self, view: SentenceView) -> None:
+        """A user_roles span that runs from a clause that excludes nothing across "but" / "whereas" into
+        a clause that excludes a feature for the second audience (a span of another tag negated
+        there) names two audiences, both of them served: "Single sign-on for staff is in scope, but
+        SSO for partners is not", "Staff will use the intranet, but partners will not need a login"
+        keep it. Not where the clause after excludes the audience itself, naming no feature: "The
+        portal is for staff, but partners will not use it"."""
+        norms = view.norms
+        breaks = sorted(
+            b for g, a, b in view.cues if g == "clause_breaks" and norms[b - 1] in BUT and b < view.end
+        )
+        if not breaks:
+            return
+        for span in view.spans:
+            if span.label_ != ROLES_TAG or not span_info(span).get("negated"):
+                continue
+            inside = [k for k in breaks if span.start < k < span.end]
+            if not inside:
+                continue
+            k = inside[0]
+            lo = clause_start(breaks, span.start, view.start)
+            end = first_from(breaks, k + 1, view.end)
+            if any(x < k - 1 and lo < y for x, y in view.negated):
+                continue  # the clause before excludes something itself
+            if any(
+                k <= s.start < end and s.label_ != ROLES_TAG and span_info(s).get("negated")
+                for s in view.spans
+            ):
                 span_info(span)["negated"] = False
 
     def _condition_inherits(self, view: SentenceView) -> None:

@@ -48,6 +48,7 @@ from triage.tag.negation_words import (
     BUILD_ADJECTIVES,
     BUILT_IN_GENERAL,
     BUT,
+    BY,
     CAN,
     CAUSES,
     COLON,
@@ -69,6 +70,7 @@ from triage.tag.negation_words import (
     LINKS,
     LIST_WORDS,
     LONGER,
+    MANNERS,
     MEETS,
     MODALS,
     NEED,
@@ -377,6 +379,12 @@ def cue_scopes(
                 # a clause whose predicate is left out after the one before it: "Accessibility
                 # testing is in scope; load testing is not."
                 scopes.append((lo, a))
+                continue
+            if a > lo and norms[a - 1] == COMMA and b < hi and (norms[b] == BY or norms[b] in MANNERS):
+                # ", not by X" sets a means against the one the clause asks for: only that means is
+                # excluded ("Editors should extend the portal through configuration, not by building
+                # custom modules", "Partners should sign in through Azure AD, not by registering")
+                scopes.append((b, first_comma(norms, b, hi)))
                 continue
             if describes_state(doc, norms, lo, a, hi):
                 continue  # "News is not translated across our 9 regional websites": today's situation

@@ -645,6 +645,7 @@ LINK_AUX = {
 NEITHER = hash_string(norm("neither"))
 NOR = hash_string(norm("nor"))
 LINK_TAG = "integration"
+ROLES_TAG = "user_roles"
 # manual re-work that a link spares: an integration span that names it ("should not need to re-enter
 # their details") states the need for the link when the sentence says it should not be done
 REWORK = re.compile(r"\bre-?(?:enter|key|typ)|\btwice\b|\bmanual", re.IGNORECASE)
