@@ -80,6 +80,10 @@ KEPT = [
         "We are not looking for a bespoke portal for our 300 dealers; a configurable product is expected.",
     ),
     ("b2b_portal", "We do not want a custom-built partner portal."),
+    (
+        "multi_site",
+        "We are not seeking a bespoke solution for our 12 country sites; a multi-site product is preferred.",
+    ),
     # what has stopped
     ("b2b_portal", "Dealers no longer order by fax; they expect a self-service portal."),
     ("collaboration", "Staff no longer share knowledge since the discussion forum was switched off."),

@@ -66,6 +66,7 @@ from triage.tag.negation_words import (
     IT,
     LEFT,
     LINK_NOUNS,
+    LINK_NOUNS_BUILT,
     LINKED_TO,
     LINKS,
     LIST_WORDS,
@@ -640,9 +641,10 @@ def _built_object(
     """Where the object refused by the first of the `waived` words ends, when it opens with a word of
     building (`BUILD_ADJECTIVES`: "not looking for a bespoke portal for our 300 dealers", "do not want a
     custom-built partner portal"): what is refused is the build, so the scope ends after that word (and
-    its hyphenated tail: "custom-built"); the thing built, and who it is for, is still wanted. None
-    for any other object, nor where the word after it names a build or a product in general ("a
-    custom build", "bespoke software"): the build itself is refused."""
+    its hyphenated tail: "custom-built", and a word after it that names a build or a product in
+    general: "a custom build", "a bespoke solution | for our 12 country sites"); the thing built, and
+    who it is for, is still wanted. None for any other object, nor for a link built to measure ("custom
+    integration with SAP"), which is refused as a whole."""
     if not waived:
         return None
     k = exclude_ends[waived[0]]
@@ -651,8 +653,10 @@ def _built_object(
     if k >= hi or doc[k].lower_ not in BUILD_ADJECTIVES:
         return None
     end = k + 3 if k + 2 < hi and norms[k + 1] == HYPHEN and not doc[k].whitespace_ else k + 1
-    if end >= hi or doc[end].lower_ in BUILT_IN_GENERAL:
-        return None  # "a custom build", "bespoke software": the build itself is refused
+    if end >= hi or doc[end].lower_ in LINK_NOUNS_BUILT:
+        return None  # "custom integration with SAP": the link itself is refused
+    while end < hi and doc[end].lower_ in BUILT_IN_GENERAL:
+        end += 1  # "a custom build", "a bespoke solution | for our 12 country sites": the build refused
     return end
 
 

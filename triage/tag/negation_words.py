@@ -894,8 +894,8 @@ TURNKEY = "turnkey"
 # words of building that open a refused object ("not looking for a bespoke portal", "do not want a
 # custom-built extranet"): the build is refused, not the thing built (as written, lower case)
 BUILD_ADJECTIVES = frozenset({"bespoke", "custom", "tailor", "tailored", "purpose", "handcrafted"})
-# ... not where the word after it names a build or a product in general: "a custom build", "bespoke
-# software", "a tailored solution" refuse the build itself
+# the words after it that name a build or a product in general: "a custom build", "bespoke software", "a
+# tailored solution" are the build refused, and the scope runs over them
 BUILT_IN_GENERAL = BUILD_NAMES | {
     "solution",
     "solutions",
@@ -922,14 +922,11 @@ BUILT_IN_GENERAL = BUILD_NAMES | {
     "works",
     "built",
     "made",
-    # a link built to measure is a build too ("does not require custom integration with SAP")
-    "integration",
-    "integrations",
-    "interface",
-    "interfaces",
-    "connector",
-    "connectors",
 }
+# a link built to measure is refused as a whole ("does not require custom integration with SAP")
+LINK_NOUNS_BUILT = frozenset(
+    {"integration", "integrations", "interface", "interfaces", "connector", "connectors"}
+)
 # "...; it shall only publish the guidance", "; each submission is simply emailed", "process X itself"
 RESTRICTS = frozenset({"only", "simply", "merely", "just", "solely", "instead"})
 ITSELF = frozenset({"itself", "themselves"})
