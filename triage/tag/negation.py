@@ -71,6 +71,18 @@ logs in", "is left out") describe in a clause of today's words or a sentence wit
 X is left out" is a double negation; users who "do not order through the portal today" or "will not
 ... unless" it does something are an audience; "already ..., so no X" keeps what a later clause asks
 done "with it"; a "no" ends at "and supports" though "supports" is a word of provision.
+Eleventh round (forms near the tuning sets' leftovers): "drag and drop" is no cue of a thing "dropped";
+a "rather than a ..." inside a clause sets aside a noun phrase as long as the one it is set against
+("need a visit rather than a letter | goes with her"); ", not by X" excludes only the means X; a
+turnkey span that names the build refused ("not looking to fund development") and an integration span
+that names the re-work a link spares ("should not need to re-enter") state their tag when negated; an
+object refused that opens with a word of building ("a bespoke portal for our 300 dealers") refuses the
+build only; "is / are / does not" before a verb of linking or translating without a modal ("News is
+not translated across our 9 regional websites") and "no longer" before a verb of its own ("Dealers no
+longer order by fax") tell today's situation; a "not" or "neither ... nor" before a verb of linking
+excludes the link, not its subject ("The dealer portal will not integrate with SAP"); a clause after a
+comma with "we" and a verb of wanting is a clause of its own; an audience span across "but" into a
+clause that excludes a feature for the second audience names two audiences.
 The per-sentence steps after the scopes take one `SentenceView`. The scopes of the cues are
 read in negation_scopes.py, answers to questions and table rows in answers.py, clause bounds
 in clauses.py, and the words the rules look for are in negation_words.py.
