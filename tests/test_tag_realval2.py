@@ -547,6 +547,13 @@ CASES = [
         "A rated firewall shall separate the plant room from the rest of the building.",
         "Firewall estate: three vendors, each with its own console.",
     ),
+    # workflow.case_filing: a petitioner's dispute is the case the system handles, not a contract dispute;
+    # a bidder's protest is no case of the system
+    (
+        "workflow",
+        "A bidder may initiate a case against the award under the protest rules.",
+        "As a petitioner, I need to initiate a case online to settle my dispute with the tax office.",
+    ),
 ]
 
 
