@@ -25,7 +25,9 @@ the sentence states in another way, each checked against the tagger before this 
   is excluded ("Partners should sign in through Azure AD, not by registering a new account");
 - an audience span that runs from a clause that excludes nothing across "but" into a clause that
   excludes a feature for the second audience names two audiences ("Staff will use the intranet, but
-  partners will not need a login").
+  partners will not need a login");
+- a question answered No that named a thing a rule turns into another tag (`negated_as`) gives that
+  tag, as the cue pass does ("Will customisation of the product be needed? A: No." -> turnkey).
 
 The sentences are the tuning sets' leftovers and others invented for this file (in the style of RFPs,
 bidder Q&A and minutes), tagged by the rules alone."""
@@ -109,6 +111,13 @@ KEPT = [
     # two audiences, a feature excluded for one
     ("user_roles", "Single sign-on for staff is in scope, but SSO for partners is not."),
     ("user_roles", "Staff will use the intranet, but partners will not need a login."),
+    # a question answered No
+    ("turnkey", "Q4: Will customisation of the product be needed? A: No."),
+    (
+        "turnkey",
+        "Q12: Does the Authority expect the supplier to build custom integrations? A: No, a configurable "
+        "product with standard connectors is expected.",
+    ),
 ]
 
 # (tag, sentence of the same forms that still excludes)
@@ -148,6 +157,8 @@ STILL_NEGATED = [
     ("account_services", "Partners should sign in through Azure AD, not by registering a new account."),
     ("b2b_portal", "The partner portal is not required by the Council."),
     ("user_roles", "The portal is for staff, but partners will not use it."),
+    ("extensibility", "Q4: Will customisation of the product be needed? A: No."),
+    ("access_control", "Q5: Is single sign-on required? A: No."),
 ]
 
 

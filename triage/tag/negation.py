@@ -82,7 +82,8 @@ not translated across our 9 regional websites") and "no longer" before a verb of
 longer order by fax") tell today's situation; a "not" or "neither ... nor" before a verb of linking
 excludes the link, not its subject ("The dealer portal will not integrate with SAP"); a clause after a
 comma with "we" and a verb of wanting is a clause of its own; an audience span across "but" into a
-clause that excludes a feature for the second audience names two audiences.
+clause that excludes a feature for the second audience names two audiences; a question answered No
+gives the `negated_as` tag of what it named ("Will customisation be needed? A: No." -> turnkey).
 The per-sentence steps after the scopes take one `SentenceView`. The scopes of the cues are
 read in negation_scopes.py, answers to questions and table rows in answers.py, clause bounds
 in clauses.py, and the words the rules look for are in negation_words.py.
@@ -317,11 +318,15 @@ class IcpNegation:
             s_start, s_end = sentence_bounds(doc, span.start)
             by_sentence[s_start].append(span)
             ends[s_start] = s_end
+        before = self._negated_heirless(spans)
         answered_no(doc, norms, by_sentence)
         if COLON in norms or QUESTION in norms:  # an answer by its label: "In scope: No", "Required? No"
             answered_by_label(doc, by_sentence)
         strings = doc.vocab.strings
         added: list[tuple[Span, Span]] = []  # (heir, the negated span it stands for)
+        # a question answered No that named a thing a rule turns into another tag: "Does the Authority
+        # expect the supplier to build custom integrations? A: No, a configurable product ..." (turnkey)
+        added += self._heirs(doc, spans, before)
         listed = self._listed(doc, norms, by_sentence)
         for s_start, sent_spans in by_sentence.items():
             s_end = ends[s_start]
@@ -414,12 +419,31 @@ class IcpNegation:
             words = [strings[h] for h in lowers[s_start:s_end]]
             scope_forms(doc, s_start, s_end, sent_spans, self._may_negate, words)
         if QUESTION in norms:
+            before = self._negated_heirless(spans)
             answer_denies(doc, norms, by_sentence)
+            added += self._heirs(doc, spans, before)
         # an heir whose span a later clause restated ("..., but is required for partners") goes
         heirs = [heir for heir, span in added if span_info(span).get("negated")]
         if heirs:
             set_spans(doc, self.key, sorted([*spans, *heirs], key=lambda s: (s.start, s.end, s.label_)))
         return doc
+
+    def _negated_heirless(self, spans: list[Span]) -> set[int]:
+        """The positions in `spans` of the spans already negated, before an answer negates more."""
+        return {i for i, span in enumerate(spans) if span_info(span).get("negated")}
+
+    def _heirs(self, doc: Doc, spans: list[Span], before: set[int]) -> list[tuple[Span, Span]]:
+        """The heirs (`negated_as`) of the spans an answer negated since `before` was taken: a need
+        answered No that a rule turns into another tag, as the cue pass makes them."""
+        out = []
+        for i, span in enumerate(spans):
+            rule = self.rules.get(span.id_)
+            if i in before or rule is None or not rule.negated_as or not span_info(span).get("negated"):
+                continue
+            heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
+            span_info(heir)["modality"] = span._.modality
+            out.append((heir, span))
+        return out
 
     def _may_negate(self, span: Span) -> bool:
         """Whether `span` may be negated: not where its rule is `negatable: false` (it names today's
