@@ -8,7 +8,8 @@ the sentence states in another way, each checked against the tagger before this 
 - a turnkey span that names the build refused ("not looking to fund development", "rather than a
   custom build") states turnkey when the sentence refuses it;
 - "is / are / does not" without a modal before a verb of what systems do with each other or with
-  content ("are not connected", "is not translated") tells today's situation, the pain a need comes
+  content ("are not connected", "is not translated"), in a clause of today, of what follows from it
+  (", so ...") or of the buyer's own things ("our"), tells today's situation, the pain a need comes
   from, not an exclusion ("News is not translated across our 9 regional websites");
 - a "not" or "neither ... nor" before a verb of linking excludes the link, not the things it would
   link ("The dealer portal will not integrate with SAP" keeps the portal);
@@ -68,6 +69,8 @@ KEPT = [
     ("integration", "The web shop is not integrated with SAP, so every order is typed in twice."),
     ("integration", "Our 4 brand websites are not connected today."),
     ("integration", "Our website does not connect to the CRM, so staff re-key every enquiry."),
+    ("integration", "Partners cannot log in today, and the CRM is not connected."),
+    ("multi_site", "Course content is not translated into Welsh at present."),
     # the link excluded, not the things it would link
     ("b2b_portal", "The dealer portal will not integrate with SAP."),
     ("b2b_portal", "Neither the dealer portal nor the web shop needs to integrate with SAP."),
@@ -134,6 +137,9 @@ STILL_NEGATED = [
     ("integration", "Payments are not integrated with SAP in the first release."),
     ("integration", "The new portal is not integrated with SAP."),
     ("integration", "The site is not linked to our case management system and there is no plan to link it."),
+    ("integration", "Data is not exchanged with any external system."),
+    ("integration", "The intranet is not connected to the internet."),
+    ("integration", "Payroll data is not integrated into the portal; it stays in the HR system."),
     ("integration", "The dealer portal will not integrate with SAP."),
     ("b2b_portal", "The dealer portal is out of scope and will not integrate with SAP."),
     ("b2b_portal", "Neither the partner portal nor single sign-on is required."),

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from triage.tag.negation_words import (
+    ANY,
     ANYTHING,
     ASIDE_NEGATIONS,
     BE_FORMS,
@@ -46,12 +47,14 @@ from triage.tag.negation_words import (
     NOT,
     NOT_ITEMS,
     OF,
+    OUR,
     PRACTICES,
     PROVIDED,
     RE,
     RELATIVES,
     REQUIRING,
     SHORT_OF,
+    SO,
     SPLICE_SUBJECTS,
     STATE_ADVERBS,
     STATE_BE_DO,
@@ -375,14 +378,17 @@ def coordinated_clauses(norms: list[int], s_start: int, s_end: int) -> list[int]
     return ends
 
 
-def describes_state(doc: Doc, norms: list[int], lo: int, a: int, hi: int) -> bool:
+def describes_state(doc: Doc, norms: list[int], lo: int, a: int, hi: int, today: list[int]) -> bool:
     """Whether the "not" at token `a`, in the clause [lo, hi), tells how things are rather than what
     is wanted: "is / are / was / does not" without a modal, before a verb of what systems do with each
-    other or with content (`STATE_VERBS`), in a clause that names no phase and no new system. That is
-    today's situation, the pain a need comes from: "News is not translated across our 9 regional
-    websites", "The web shop is not integrated with SAP, so every order is typed in twice", "Our 4 brand
-    websites are not connected today". Not "will not be connected", "is not to be connected", "is not
-    integrated in phase one", "The new portal is not linked to the CRM"."""
+    other or with content (`STATE_VERBS`), in a clause that says it is today's state (a word of
+    `today`, at the token offsets given), what follows from it (", so ...") or that the things are the
+    buyer's own ("our"), and names no phase, no new system and nothing "any". That is the pain a need
+    comes from: "News is not translated across our 9 regional websites", "The web shop is not
+    integrated with SAP, so every order is typed in twice", "Our 4 brand websites are not connected
+    today". Not "will not be connected", "is not to be connected", "is not integrated in phase one",
+    "The new portal is not linked to the CRM", "Data is not exchanged with any external system", nor
+    a bare statement ("The intranet is not connected to the internet")."""
     if a <= lo or norms[a - 1] not in STATE_BE_DO:
         return False
     k = a + 1
@@ -390,4 +396,11 @@ def describes_state(doc: Doc, norms: list[int], lo: int, a: int, hi: int) -> boo
         k += 1
     if k >= hi or norms[k] not in STATE_VERBS:
         return False
-    return LATER.isdisjoint(norms[lo:hi]) and NEW_SYSTEM.isdisjoint(t.lower_ for t in doc[lo:hi])
+    clause = norms[lo:hi]
+    if not (LATER.isdisjoint(clause) and ANY.isdisjoint(clause)):
+        return False
+    if not NEW_SYSTEM.isdisjoint(t.lower_ for t in doc[lo:hi]):
+        return False
+    # ", so ..." within the clause or right at its end (a clause of its own after it ends the clause)
+    so = any(norms[i] == COMMA and norms[i + 1] == SO for i in range(a, min(hi + 1, len(norms) - 1)))
+    return so or OUR in clause or any(lo <= x < hi for x in today)

@@ -387,7 +387,7 @@ def cue_scopes(
                 # custom modules", "Partners should sign in through Azure AD, not by registering")
                 scopes.append((b, first_comma(norms, b, hi)))
                 continue
-            if describes_state(doc, norms, lo, a, hi):
+            if describes_state(doc, norms, lo, a, hi, today):
                 continue  # "News is not translated across our 9 regional websites": today's situation
             if a == lo and any(
                 a < w < hi and any(norms[x] in ACCEPTS for x in excludes if w < x <= w + excludes_within)
