@@ -18,6 +18,9 @@ FOUND = [
     ("turnkey", "The museum would rather subscribe to a packaged product than pay for a build."),
     ("turnkey", "A hosted subscription, patched and upgraded by the vendor, is what the trust is after."),
     ("turnkey", "We want to pay a monthly fee and be done: no set-up project, no developers."),
+    # turnkey.build_refused: the build named in a refusal
+    ("turnkey", "The trust is not looking to fund development; an off-the-shelf product is expected."),
+    ("turnkey", "We would rather not fund a custom build, and there is no appetite for a long implementation."),
     # turnkey.day_one: works as soon as it is bought
     ("turnkey", "The booking tool must be usable from day one by the two receptionists."),
     ("turnkey", "The app should be working on day one, as the apps on our phones are."),
@@ -85,6 +88,9 @@ FOUND = [
 QUIET = [
     # a day-one rollout of something built, and a product to extend: not a product bought as it is
     ("turnkey", "Staff will receive a welcome page of useful links on day one of the rollout."),
+    # the same build wanted, not refused (turnkey.build_refused needs the refusal)
+    ("turnkey", "The Council will fund development of its own platform from next April."),
+    ("turnkey", "The build project starts in March and runs for eighteen months."),
     ("turnkey", "A systems integrator shall connect the new ERP to the warehouse scanners."),
     # a house style for printing pages of the portal, people named as users of the portal
     (
