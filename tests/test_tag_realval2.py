@@ -231,11 +231,17 @@ CASES = [
         "List the websites you have maintained for similar agencies in the past.",
         "The contractor shall host and support all program websites from one platform.",
     ),
-    # multi_site.sites: national sites of a federation
+    # multi_site.national: national sites of a federation
     (
         "multi_site",
         "Each member country keeps its national office in the capital.",
         "Each member country keeps its national site on the shared platform.",
+    ),
+    # ... but one national website is one site (found by the seed corpus's statements after this round)
+    (
+        "multi_site",
+        "The ministry needs a single national website and nothing more.",
+        "The national websites of our fourteen subsidiaries shall move to the platform.",
     ),
     # security_ops.controls: managed security services, bug bounties, FedRAMP findings, SIEM rules, secrets
     (
