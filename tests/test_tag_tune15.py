@@ -20,7 +20,10 @@ FOUND = [
     ("turnkey", "We want to pay a monthly fee and be done: no set-up project, no developers."),
     # turnkey.build_refused: the build named in a refusal
     ("turnkey", "The trust is not looking to fund development; an off-the-shelf product is expected."),
-    ("turnkey", "We would rather not fund a custom build, and there is no appetite for a long implementation."),
+    (
+        "turnkey",
+        "We would rather not fund a custom build, and there is no appetite for a long implementation.",
+    ),
     # turnkey.day_one: works as soon as it is bought
     ("turnkey", "The booking tool must be usable from day one by the two receptionists."),
     ("turnkey", "The app should be working on day one, as the apps on our phones are."),
