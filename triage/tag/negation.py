@@ -389,9 +389,7 @@ class IcpNegation:
                 ):
                     span_info(span)["negated"] = True
                     if rule is not None and rule.negated_as:
-                        heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
-                        span_info(heir)["modality"] = span._.modality
-                        added.append((heir, span))
+                        added.append(self._heir(doc, span, rule.negated_as, rule.id))
             view = SentenceView(norms, cues, negated, sent_spans, s_start, s_end)
             if negated:
                 self._link_only(view)
@@ -440,10 +438,15 @@ class IcpNegation:
             rule = self.rules.get(span.id_)
             if i in before or rule is None or not rule.negated_as or not span_info(span).get("negated"):
                 continue
-            heir = Span(doc, span.start, span.end, label=rule.negated_as, span_id=rule.id)
-            span_info(heir)["modality"] = span._.modality
-            out.append((heir, span))
+            out.append(self._heir(doc, span, rule.negated_as, rule.id))
         return out
+
+    @staticmethod
+    def _heir(doc: Doc, span: Span, label: str, rule_id: str) -> tuple[Span, Span]:
+        """(heir, span): the span of tag `label` that a negated `span` stands for, with its modality."""
+        heir = Span(doc, span.start, span.end, label=label, span_id=rule_id)
+        span_info(heir)["modality"] = span._.modality
+        return heir, span
 
     def _may_negate(self, span: Span) -> bool:
         """Whether `span` may be negated: not where its rule is `negatable: false` (it names today's
